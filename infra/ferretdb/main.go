@@ -1,0 +1,48 @@
+// Command ferretdb runs an embedded FerretDB 1.24 (SQLite backend) for local
+// development and tests. It is the MongoDB-compatible provider used when
+// MONGO_URL is unset.
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
+	dataDir := flag.String("data", "data", "directory for the SQLite databases")
+	flag.Parse()
+
+	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
+		log.Fatal(err)
+	}
+
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + *dataDir + "/",
+		Logger:    logger,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	go func() {
+		// Printed once the listener is bound; the launcher waits for this line.
+		log.Printf("ferretdb ready on %s", f.MongoDBURI())
+	}()
+	if err := f.Run(ctx); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,3 @@
+export * from './claims';
+export { requireContact, requirePrincipal, requireStaff } from './require';
+export { createTokenVerifier, createTokenVerifierFromKeys, type TokenVerifier } from './verify';

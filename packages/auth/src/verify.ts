@@ -1,0 +1,61 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { unauthenticated } from '@portico/errors';
+import {
+  TOKEN_ALGORITHMS,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  TOKEN_TYPE,
+  type AuthContext,
+  type PorticoClaims,
+  type Principal,
+} from './claims';
+
+export interface TokenVerifier {
+  /** Turns an Authorization header into an auth context; a bad token is UNAUTHENTICATED. */
+  authenticate(authorization: string | undefined): Promise<AuthContext>;
+}
+
+export interface TokenVerifierOptions {
+  jwksUrl: string;
+  /** Minimum time between JWKS refetches on an unknown `kid`. */
+  cooldownMs?: number;
+}
+
+/** Verifies against a key source; `jwks` is injectable so unit tests need no server. */
+export function createTokenVerifierFromKeys(keys: JWTVerifyGetKey): TokenVerifier {
+  return {
+    async authenticate(authorization) {
+      if (!authorization) return { kind: 'ANONYMOUS' };
+      const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization);
+      if (!match) throw unauthenticated('Malformed Authorization header');
+      try {
+        // jose only ever uses `keys`: jku/jwk/x5u headers in the token are ignored.
+        const { payload } = await jwtVerify<PorticoClaims>(match[1]!, keys, {
+          algorithms: TOKEN_ALGORITHMS,
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+          typ: TOKEN_TYPE,
+          requiredClaims: ['sub', 'exp', 'iat', 'tid', 'kind', 'sid'],
+        });
+        return toPrincipal(payload);
+      } catch {
+        throw unauthenticated('Invalid or expired access token');
+      }
+    },
+  };
+}
+
+export function createTokenVerifier({ jwksUrl, cooldownMs = 30_000 }: TokenVerifierOptions): TokenVerifier {
+  return createTokenVerifierFromKeys(
+    createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: cooldownMs, cacheMaxAge: 10 * 60_000 }),
+  );
+}
+
+function toPrincipal(claims: PorticoClaims & { sub?: string }): Principal {
+  const base = { tenantId: claims.tid, userId: claims.sub!, sessionId: claims.sid };
+  if (claims.kind === 'STAFF' && claims.role) return { ...base, kind: 'STAFF', role: claims.role };
+  if (claims.kind === 'CONTACT' && claims.aid && claims.cid) {
+    return { ...base, kind: 'CONTACT', accessId: claims.aid, customerId: claims.cid };
+  }
+  throw new Error('token claims do not describe a principal');
+}

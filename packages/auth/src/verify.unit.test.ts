@@ -1,0 +1,70 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
+import { AppError } from '@portico/errors';
+import { createTokenVerifierFromKeys, requireContact, requireStaff, TOKEN_AUDIENCE, TOKEN_ISSUER } from './index';
+
+let privateKey: KeyLike;
+let otherKey: KeyLike;
+let verifier: ReturnType<typeof createTokenVerifierFromKeys>;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+  privateKey = pair.privateKey;
+  otherKey = (await generateKeyPair('EdDSA', { crv: 'Ed25519' })).privateKey;
+  const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' };
+  verifier = createTokenVerifierFromKeys(createLocalJWKSet({ keys: [jwk] }));
+});
+
+function token(overrides: { key?: KeyLike; typ?: string; iss?: string; aud?: string; exp?: string; claims?: object } = {}) {
+  return new SignJWT({ tid: 't1', kind: 'STAFF', role: 'ADMIN', sid: 's1', ...overrides.claims })
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'k1', typ: overrides.typ ?? 'at+jwt' })
+    .setSubject('u1')
+    .setIssuer(overrides.iss ?? TOKEN_ISSUER)
+    .setAudience(overrides.aud ?? TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(overrides.exp ?? '15m')
+    .sign(overrides.key ?? privateKey);
+}
+
+async function codeOf(promise: Promise<unknown>) {
+  return promise.then(
+    () => 'OK',
+    (error: AppError) => error.code,
+  );
+}
+
+describe('token verification', () => {
+  it('builds a staff context from a valid token', async () => {
+    const auth = await verifier.authenticate(`Bearer ${await token()}`);
+    expect(auth).toEqual({ kind: 'STAFF', tenantId: 't1', userId: 'u1', sessionId: 's1', role: 'ADMIN' });
+    expect(requireStaff(auth, ['ADMIN']).role).toBe('ADMIN');
+    expect(() => requireContact(auth)).toThrow('Portal contacts only');
+  });
+
+  it('builds a contact context with access and customer', async () => {
+    const auth = await verifier.authenticate(`Bearer ${await token({ claims: { kind: 'CONTACT', role: undefined, aid: 'a1', cid: 'c1' } })}`);
+    expect(requireContact(auth)).toMatchObject({ accessId: 'a1', customerId: 'c1' });
+    expect(() => requireStaff(auth)).toThrow('Staff only');
+  });
+
+  it('treats a missing header as anonymous', async () => {
+    expect(await verifier.authenticate(undefined)).toEqual({ kind: 'ANONYMOUS' });
+  });
+
+  it.each([
+    ['a foreign key', { key: undefined as unknown as KeyLike, foreign: true }],
+    ['another issuer', { iss: 'evil' }],
+    ['another audience', { aud: 'other' }],
+    ['a refresh-token type', { typ: 'JWT' }],
+    ['an expired token', { exp: '-1m' }],
+  ])('rejects %s', async (_name, options) => {
+    const signed = await token('foreign' in options ? { key: otherKey } : options);
+    expect(await codeOf(verifier.authenticate(`Bearer ${signed}`))).toBe('UNAUTHENTICATED');
+  });
+
+  it('rejects alg none and a malformed header', async () => {
+    const [, payload] = (await token()).split('.');
+    const none = `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${payload}.`;
+    expect(await codeOf(verifier.authenticate(`Bearer ${none}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verifier.authenticate('Basic abc'))).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+export { z };
+
+/** Thrown when the environment does not satisfy a process's config schema. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`Invalid configuration: ${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses `env` with `schema`. The first problem becomes a ConfigError whose
+ * message names the variable, so a bad start-up says exactly what to fix.
+ */
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = issue.path.join('.') || '(environment)';
+  const reason =
+    issue.code === 'invalid_type' && env[variable] === undefined ? 'is required' : issue.message;
+  throw new ConfigError(variable, reason);
+}
+
+/** loadConfig for process entry points: prints one line and exits 1 on failure. */
+export function loadConfigOrExit<S extends z.ZodType>(schema: S): z.infer<S> {
+  try {
+    return loadConfig(schema);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Keys every Portico process reads, each with a short doc string. */
+export const commonEnv = {
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('production turns off introspection and detailed errors'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
+  PORT: z.coerce.number().int().min(1).max(65535).describe('HTTP port of this process'),
+};
+
+/** Keys of a subgraph service (MongoDB, Kafka, gateway trust, token trust). */
+export const serviceEnv = {
+  ...commonEnv,
+  MONGO_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL')
+    .describe('MongoDB server; the service uses its own database on it'),
+  KAFKA_BROKERS: z
+    .string()
+    .min(1)
+    .transform((value) => value.split(',').map((broker) => broker.trim()))
+    .describe('comma-separated host:port list'),
+  GATEWAY_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .describe('shared secret the gateway sends; other callers get 401'),
+  JWKS_URL: z.url().describe("identity's JSON Web Key Set used to verify access tokens"),
+};

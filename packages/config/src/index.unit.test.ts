@@ -1,0 +1,46 @@
+import { ConfigError, commonEnv, loadConfig, serviceEnv, z } from './index';
+
+const schema = z.object({ ...serviceEnv });
+const valid = {
+  PORT: '4002',
+  MONGO_URL: 'mongodb://127.0.0.1:27017',
+  KAFKA_BROKERS: 'a:9092, b:9092',
+  GATEWAY_SECRET: 'x'.repeat(32),
+  JWKS_URL: 'http://127.0.0.1:4001/.well-known/jwks.json',
+};
+
+describe('loadConfig', () => {
+  it('parses and types a valid environment', () => {
+    const config = loadConfig(schema, valid);
+    expect(config.PORT).toBe(4002);
+    expect(config.KAFKA_BROKERS).toEqual(['a:9092', 'b:9092']);
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('names a missing variable', () => {
+    const { MONGO_URL: _omitted, ...env } = valid;
+    expect(() => loadConfig(schema, env)).toThrow(
+      new ConfigError('MONGO_URL', 'is required'),
+    );
+  });
+
+  it('names a malformed variable and says why', () => {
+    expect(() => loadConfig(schema, { ...valid, PORT: '99999' })).toThrow(/^Invalid configuration: PORT: /);
+    expect(() => loadConfig(schema, { ...valid, MONGO_URL: 'postgres://x' })).toThrow(
+      'Invalid configuration: MONGO_URL: must be a mongodb:// URL',
+    );
+  });
+
+  it('supports conditional requirements', () => {
+    const conditional = z
+      .object({ ...commonEnv, PORT: commonEnv.PORT.default(1), SMTP_URL: z.string().optional(), LOCAL: z.string().optional() })
+      .refine((env) => env.SMTP_URL || env.LOCAL, {
+        path: ['SMTP_URL'],
+        message: 'is required unless the local provider runs',
+      });
+    expect(() => loadConfig(conditional, {})).toThrow(
+      'Invalid configuration: SMTP_URL: is required unless the local provider runs',
+    );
+    expect(loadConfig(conditional, { LOCAL: '1' }).LOCAL).toBe('1');
+  });
+});

@@ -1,0 +1,21 @@
+import type { EventDataMap } from './generated';
+import type { TopicName } from './topics';
+
+/** Which topic carries each event type. Names: portico.<entity>.<action>.v<version>. */
+export const eventCatalog = {
+  'portico.identity.organization-registered.v1': { topic: 'identity.events.v1' },
+  'portico.customer.created.v1': { topic: 'customer.events.v1' },
+  'portico.document.issued.v1': { topic: 'document.events.v1' },
+  'portico.email.sent.v1': { topic: 'notification.events.v1' },
+} as const satisfies { [T in keyof EventDataMap]: { topic: TopicName } };
+
+export type EventType = keyof typeof eventCatalog;
+export type EventData<T extends EventType> = EventDataMap[T];
+
+export function topicOf(type: EventType): TopicName {
+  return eventCatalog[type].topic;
+}
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(eventCatalog, type);
+}

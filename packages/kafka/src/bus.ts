@@ -1,0 +1,41 @@
+import type { CloudEvent, TopicName } from '@portico/events';
+
+/** What a handler learns about the message besides the event. */
+export interface Delivery {
+  topic: string;
+  partition: number;
+  offset: string;
+  requestId: string | undefined;
+}
+
+export type EventHandler = (event: CloudEvent, delivery: Delivery) => Promise<void>;
+
+export interface SubscribeOptions {
+  /** Consumer group: replicas of one service share it and split partitions. */
+  groupId: string;
+  topics: TopicName[];
+  handle: EventHandler;
+  /** Tries per message before it goes to the topic's dead-letter topic. */
+  maxAttempts?: number;
+  /** Called when the consumer stops for good; the process should exit. */
+  onFatal: (error: Error) => void;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+/**
+ * The platform's event bus. Services depend on this interface only, so the
+ * Kafka client behind it can be swapped without touching them.
+ */
+export interface EventBus {
+  /** Publishes to each event's catalog topic, keyed by its subject. */
+  publish(events: CloudEvent[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Creates missing topics (and their dead-letter topics) with their partition counts. */
+  ensureTopics(): Promise<void>;
+  /** Readiness: the producer is connected. */
+  isConnected(): boolean;
+  close(): Promise<void>;
+}

@@ -1,0 +1,194 @@
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Consumer,
+  type IHeaders,
+  type KafkaMessage,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
+import {
+  allTopics,
+  assertValidEvent,
+  deadLetterTopic,
+  InvalidEventError,
+  topicOf,
+  type CloudEvent,
+  type TopicName,
+} from '@portico/events';
+import { currentRequestId, REQUEST_ID_HEADER, withRequestId, type Logger } from '@portico/logger';
+import type { EventBus, SubscribeOptions, Subscription } from './bus';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+}
+
+const CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
+
+function pinoLogCreator(logger: Logger) {
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      if (level <= logLevel.ERROR) logger.error(extra, `kafka: ${message}`);
+      else if (level === logLevel.WARN) logger.warn(extra, `kafka: ${message}`);
+      else logger.debug(extra, `kafka: ${message}`);
+    };
+}
+
+function headerString(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): EventBus {
+  const kafka = new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.WARN,
+    logCreator: pinoLogCreator(logger),
+    retry: { retries: 8, initialRetryTime: 200 },
+  });
+  const producer: Producer = kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
+  let connected = false;
+  let connecting: Promise<void> | undefined;
+  producer.on(producer.events.CONNECT, () => (connected = true));
+  producer.on(producer.events.DISCONNECT, () => (connected = false));
+  const consumers: Consumer[] = [];
+
+  function connectProducer(): Promise<void> {
+    connecting ??= producer.connect();
+    return connecting;
+  }
+
+  async function publish(events: CloudEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await connectProducer();
+    const requestId = currentRequestId();
+    const byTopic = new Map<TopicName, CloudEvent[]>();
+    for (const event of events) {
+      assertValidEvent(event);
+      const topic = topicOf(event.type);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), event]);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, batch]) => ({
+        topic,
+        messages: batch.map((event) => ({
+          key: event.subject,
+          value: JSON.stringify(event),
+          headers: {
+            'content-type': CONTENT_TYPE,
+            'ce-type': event.type,
+            ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+          },
+        })),
+      })),
+    });
+  }
+
+  async function toDeadLetter(topic: string, message: KafkaMessage, error: Error): Promise<void> {
+    await connectProducer();
+    await producer.send({
+      topic: deadLetterTopic(topic as TopicName),
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'x-error': error.message.slice(0, 2000),
+            'x-original-topic': topic,
+            'x-original-offset': message.offset,
+          },
+        },
+      ],
+    });
+  }
+
+  async function subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const maxAttempts = options.maxAttempts ?? 5;
+    const consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    consumers.push(consumer);
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) options.onFatal(event.payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const requestId = headerString(message.headers, REQUEST_ID_HEADER);
+        await withRequestId(requestId ?? `kafka:${topic}:${partition}:${message.offset}`, async () => {
+          let lastError: Error | undefined;
+          for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+              const event: unknown = JSON.parse(message.value?.toString() ?? 'null');
+              assertValidEvent(event);
+              await options.handle(event, { topic, partition, offset: message.offset, requestId });
+              return;
+            } catch (error) {
+              lastError = error instanceof Error ? error : new Error(String(error));
+              // A malformed or unknown event will never succeed: no retries.
+              if (lastError instanceof InvalidEventError || lastError instanceof SyntaxError) break;
+              logger.warn({ err: lastError, topic, offset: message.offset, attempt }, 'event handler failed');
+              await sleep(Math.min(200 * 2 ** (attempt - 1), 5_000));
+              await heartbeat();
+            }
+          }
+          logger.error({ err: lastError, topic, offset: message.offset }, 'event sent to dead-letter topic');
+          await toDeadLetter(topic, message, lastError!);
+        });
+      },
+    });
+    return {
+      stop: async () => {
+        await consumer.disconnect();
+        consumers.splice(consumers.indexOf(consumer), 1);
+      },
+    };
+  }
+
+  async function ensureTopics(): Promise<void> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = allTopics().filter(({ topic }) => !existing.has(topic));
+      if (missing.length === 0) return;
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+        });
+      } catch (error) {
+        // Several services start at once and race to create the same topics.
+        const now = new Set(await admin.listTopics());
+        if (!missing.every(({ topic }) => now.has(topic))) throw error;
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  return {
+    publish,
+    subscribe,
+    ensureTopics,
+    isConnected: () => connected,
+    close: async () => {
+      await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+      await producer.disconnect();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId, type Logger } from '@portico/logger';
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => boolean | Promise<boolean>;
+}
+
+export interface ServiceHttp {
+  /** Mount the service's own routes here (after the health and metrics routes). */
+  app: Express;
+  metrics: Registry;
+  /** Flipped by shutdown so load balancers stop sending before the server closes. */
+  setDraining(): void;
+  listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+export interface RunningServer {
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * The HTTP skeleton every process shares: request ids, access metrics,
+ * `/health/live`, `/health/ready` (all checks must pass) and `/metrics`.
+ */
+export function createServiceHttp(options: {
+  service: string;
+  logger: Logger;
+  readiness: ReadinessCheck[];
+}): ServiceHttp {
+  const { service, logger, readiness } = options;
+  const metrics = new Registry();
+  metrics.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: metrics });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [metrics],
+  });
+  let draining = false;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const stop = duration.startTimer({ method: req.method });
+    res.on('finish', () => stop({ route: req.route?.path ?? req.path, status: res.statusCode }));
+    withRequestId(requestId, next);
+  });
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const results = await Promise.all(
+      readiness.map(async ({ name, check }) => [name, await Promise.resolve(check()).catch(() => false)] as const),
+    );
+    const ready = !draining && results.every(([, ok]) => ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', draining, checks: Object.fromEntries(results) });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.metrics());
+  });
+
+  return {
+    app,
+    metrics,
+    setDraining: () => (draining = true),
+    async listen(port, host = '0.0.0.0') {
+      const server: Server = app.listen(port, host);
+      await once(server, 'listening');
+      server.keepAliveTimeout = 65_000;
+      const actualPort = (server.address() as AddressInfo).port;
+      logger.info({ port: actualPort }, `${service} listening`);
+      return {
+        port: actualPort,
+        async close(graceMs = 10_000) {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+          await closed;
+          clearTimeout(timer);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import express, { type Express } from 'express';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import type { AuthContext, TokenVerifier } from '@portico/auth';
+import { AppError, toGraphQLError } from '@portico/errors';
+import { currentRequestId, type Logger } from '@portico/logger';
+import { requireGatewaySecret } from './gateway-secret';
+
+/** What every resolver receives. */
+export interface SubgraphContext {
+  auth: AuthContext;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphOptions<TContext extends SubgraphContext> {
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  verifier: TokenVerifier;
+  gatewaySecret: string;
+  logger: Logger;
+  production: boolean;
+  /** Adds service-specific members (repositories, loaders) to the base context. */
+  extendContext: (base: SubgraphContext) => TContext;
+}
+
+/**
+ * Mounts a federated subgraph on `/graphql`. Only the gateway gets in; the
+ * bearer token is verified here again (never trust the gateway's word alone).
+ */
+export async function serveSubgraph<TContext extends SubgraphContext>(
+  app: Express,
+  options: SubgraphOptions<TContext>,
+): Promise<ApolloServer<TContext>> {
+  const { logger } = options;
+  const maskedErrorLogger: ApolloServerPlugin<TContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (!(error.originalError instanceof AppError) && !error.extensions?.code) {
+              logger.error({ err: error.originalError ?? error, path: error.path }, 'resolver failed');
+            }
+          }
+        },
+      };
+    },
+  };
+  const server = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers }),
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), maskedErrorLogger],
+    formatError: (formatted, error) => {
+      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+      return toGraphQLError(formatted, original, currentRequestId()).error;
+    },
+  });
+  await server.start();
+
+  app.use(
+    '/graphql',
+    requireGatewaySecret(options.gatewaySecret),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        let auth: AuthContext;
+        try {
+          auth = await options.verifier.authenticate(req.headers.authorization);
+        } catch (error) {
+          const message = error instanceof AppError ? error.message : 'Invalid access token';
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        return options.extendContext({ auth, requestId: currentRequestId() ?? 'none', logger });
+      },
+    }),
+  );
+  return server;
+}
