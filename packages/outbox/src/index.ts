@@ -45,10 +45,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     for (const document of pending) {
       const events = document.outbox;
       await bus.publish(events);
-      await model.updateOne(
-        { _id: document._id },
-        { $pull: { outbox: { id: { $in: events.map((event) => event.id) } } } },
-      );
+      // $pullAll with the exact values read: FerretDB 1.24 ignores $pull with a condition.
+      await model.updateOne({ _id: document._id }, { $pullAll: { outbox: events } });
     }
     return pending.length;
   }

@@ -1,0 +1,4 @@
+export { ensureChromium } from './chromium';
+export { startProviders, type Profile, type Providers } from './providers';
+export { startTestMailbox, type TestMailbox } from './test-mailbox';
+export { startPlatform, type Platform } from './platform';

@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname } from 'node:path';
+
+export interface ManagedProcess {
+  name: string;
+  pid: number;
+  logFile: string;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
+  stop(graceMs?: number): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+export interface StartOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
+  name: string;
+  command: string;
+  args: string[];
+  logFile: string;
+  /** Remembered so a later start can kill what a crashed run left behind. */
+  pidFile?: string;
+}
+
+/** Starts a child whose output goes to a log file and that can be stopped cleanly. */
+export function startProcess(options: StartOptions): ManagedProcess {
+  mkdirSync(dirname(options.logFile), { recursive: true });
+  if (options.pidFile) killLeftover(options.pidFile);
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const child: ChildProcess = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  if (!child.pid) throw new Error(`${options.name}: could not start ${options.command}`);
+  if (options.pidFile) {
+    mkdirSync(dirname(options.pidFile), { recursive: true });
+    writeFileSync(options.pidFile, String(child.pid));
+  }
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code, signal) => {
+      if (options.pidFile) rmSync(options.pidFile, { force: true });
+      resolve(code ?? (signal ? 128 : null));
+    });
+  });
+  return {
+    name: options.name,
+    pid: child.pid,
+    logFile: options.logFile,
+    exited,
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+function killLeftover(pidFile: string): void {
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    if (pid > 0) process.kill(pid, 'SIGKILL');
+  } catch {
+    // No pid file, or the process is gone already.
+  }
+}
+
+export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Polls `check` until it is true; fails with the last log lines of `process` if given. */
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  { timeoutMs = 60_000, process }: { timeoutMs?: number; process?: ManagedProcess } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void process?.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    if (exitCode !== undefined) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const tail = process ? `\n--- ${process.logFile} ---\n${readTail(process.logFile)}` : '';
+  throw new Error(`${what} did not become ready${exitCode !== undefined ? ` (exited ${exitCode})` : ''}${tail}`);
+}
+
+function readTail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-30).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Runs a command to completion, failing with its output. */
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output.slice(-4000)}`)),
+    );
+  });
+}

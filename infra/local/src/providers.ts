@@ -1,0 +1,105 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium } from './chromium';
+import { dockerAnswers, startKafkaContainer, startMongoContainer } from './containers';
+import { startDevMailbox } from './dev-mailbox';
+import { startFerretDb } from './ferretdb';
+import { startKafka } from './kafka';
+import { cacheDir } from './paths';
+
+/**
+ * `dev` keeps its data between runs and adds a mail catcher; `test` starts
+ * from empty data on other ports, so a dev platform and tests can run side
+ * by side.
+ */
+export type Profile = 'dev' | 'test';
+
+const PORTS = {
+  dev: { mongo: 27017, kafka: 9092, kafkaController: 9093, smtp: 1025, mailWeb: 1080 },
+  test: { mongo: 37017, kafka: 39092, kafkaController: 39093, smtp: 0, mailWeb: 0 },
+};
+
+export interface Providers {
+  /** MONGO_URL, KAFKA_BROKERS, CHROMIUM_PATH and (dev) SMTP_URL for the services. */
+  env: Record<string, string>;
+  /** What was started where, for the console. */
+  summary: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Uses what the environment names (MONGO_URL, KAFKA_BROKERS, SMTP_URL,
+ * CHROMIUM_PATH) and starts a local provider for everything it leaves unset:
+ * testcontainers in tests when Docker answers, otherwise FerretDB and Kafka
+ * from the project's cache. Providers start in parallel.
+ */
+export async function startProviders(profile: Profile): Promise<Providers> {
+  const ports = PORTS[profile];
+  const base = join(cacheDir, profile);
+  const logDir = join(base, 'logs');
+  if (profile === 'test') rmSync(join(base, 'data'), { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+  const useContainers = profile === 'test' && (await dockerAnswers());
+  const stops: (() => Promise<unknown>)[] = [];
+  const summary: string[] = [];
+
+  const mongo = async (): Promise<string> => {
+    if (process.env.MONGO_URL) return process.env.MONGO_URL;
+    if (useContainers) {
+      const container = await startMongoContainer();
+      stops.push(container.stop);
+      summary.push(`MongoDB 7 container   ${container.url}`);
+      return container.url;
+    }
+    const ferret = await startFerretDb({ port: ports.mongo, dataDir: join(base, 'data/ferretdb'), logDir });
+    stops.push(() => ferret.process.stop());
+    summary.push(`FerretDB (SQLite)     ${ferret.url}  data: ${join(base, 'data/ferretdb')}`);
+    return ferret.url;
+  };
+  const kafka = async (): Promise<string> => {
+    if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
+    if (useContainers) {
+      const container = await startKafkaContainer();
+      stops.push(container.stop);
+      summary.push(`Kafka container       ${container.url}`);
+      return container.url;
+    }
+    const broker = await startKafka({
+      port: ports.kafka,
+      controllerPort: ports.kafkaController,
+      dataDir: join(base, 'data/kafka'),
+      logDir,
+    });
+    stops.push(() => broker.process.stop());
+    summary.push(`Kafka (KRaft)         ${broker.brokers}`);
+    return broker.brokers;
+  };
+  const smtp = async (): Promise<string | undefined> => {
+    if (process.env.SMTP_URL) return process.env.SMTP_URL;
+    if (profile !== 'dev') return undefined; // tests start their own SMTP server
+    const mailbox = await startDevMailbox({ smtpPort: ports.smtp, webPort: ports.mailWeb, logDir });
+    stops.push(() => mailbox.process.stop());
+    summary.push(`Mail inbox (MailDev)  ${mailbox.webUrl}`);
+    return mailbox.smtpUrl;
+  };
+
+  try {
+    const [mongoUrl, brokers, smtpUrl, chromium] = await Promise.all([mongo(), kafka(), smtp(), ensureChromium()]);
+    summary.push(`Chromium              ${chromium}`);
+    return {
+      env: {
+        MONGO_URL: mongoUrl,
+        KAFKA_BROKERS: brokers,
+        CHROMIUM_PATH: chromium,
+        ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+      },
+      summary,
+      stop: async () => {
+        await Promise.allSettled(stops.reverse().map((stop) => stop()));
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled(stops.map((stop) => stop()));
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestMailbox {
+  /** SMTP_URL for the service under test, with the credentials this server demands. */
+  url: string;
+  messages: ParsedMail[];
+  /** Resolves with the first message (past or future) that matches. */
+  waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  /** Makes the next `count` deliveries fail with an SMTP `code` (e.g. 451 or 550). */
+  failNext(count: number, code: number, message?: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server (nodemailer's smtp-server) on a random loopback port that
+ * requires auth and parses every message it accepts. For tests only.
+ */
+export async function startTestMailbox(): Promise<TestMailbox> {
+  const messages: ParsedMail[] = [];
+  const waiters: { match: (mail: ParsedMail) => boolean; resolve: (mail: ParsedMail) => void }[] = [];
+  let failures: { remaining: number; code: number; message: string } | undefined;
+  const user = 'portico';
+  const password = 'test-password';
+
+  const server = new SMTPServer({
+    authOptional: false,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === user && auth.password === password) return callback(null, { user });
+      callback(new Error('Invalid username or password'));
+    },
+    onData(stream, _session, callback) {
+      if (failures && failures.remaining > 0) {
+        failures.remaining--;
+        stream.resume();
+        const error = Object.assign(new Error(failures.message), { responseCode: failures.code });
+        return stream.on('end', () => callback(error));
+      }
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push(mail);
+          for (const waiter of waiters.filter((w) => w.match(mail))) {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            waiter.resolve(mail);
+          }
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+
+  return {
+    url: `smtp://${user}:${password}@127.0.0.1:${port}`,
+    messages,
+    waitFor(match, timeoutMs = 30_000) {
+      const found = messages.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching email within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ match, resolve: (mail) => (clearTimeout(timer), resolve(mail)) });
+      });
+    },
+    failNext(count, code, message = 'Temporary failure') {
+      failures = { remaining: count, code, message };
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Schema } from 'mongoose';
+import { connectMongo, ensureIndexes, isDuplicateKeyError, mongoAnswers, type Connection } from './index';
+
+let connection: Connection;
+
+beforeAll(async () => {
+  connection = await connectMongo(process.env.MONGO_URL!, `t_mongo_${randomUUID().slice(0, 8)}`);
+});
+afterAll(async () => {
+  await connection.dropDatabase();
+  await connection.close();
+});
+
+describe('mongoose on the configured MongoDB-compatible server', () => {
+  const Item = () =>
+    connection.models.Item ??
+    connection.model(
+      'Item',
+      new Schema({ tenantId: String, number: String, amountMinor: Number }).index(
+        { tenantId: 1, number: 1 },
+        { unique: true }, // serves: find an item by its number within a tenant
+      ),
+    );
+
+  it('answers a ping', async () => {
+    expect(await mongoAnswers(connection)).toBe(true);
+  });
+
+  it('inserts, rejects a duplicate on a unique index and finds with a sort', async () => {
+    const model = Item();
+    await ensureIndexes(connection);
+    await model.create([
+      { tenantId: 't1', number: 'B', amountMinor: 200 },
+      { tenantId: 't1', number: 'A', amountMinor: 100 },
+      { tenantId: 't2', number: 'A', amountMinor: 300 },
+    ]);
+    const duplicate = await model.create({ tenantId: 't1', number: 'A', amountMinor: 1 }).catch((error: unknown) => error);
+    expect(isDuplicateKeyError(duplicate)).toBe(true);
+
+    const found = await model.find({ tenantId: 't1' }).sort({ number: 1 }).lean();
+    expect(found.map((item) => [item.number, item.amountMinor])).toEqual([
+      ['A', 100],
+      ['B', 200],
+    ]);
+  });
+
+  it('supports the array updates the outbox relies on ($push, $pullAll of exact values)', async () => {
+    type Event = { id: string; data: { n: number; tags: string[] } };
+    const box = connection.collection<{ _id: string; outbox: Event[] }>('boxes');
+    const event = (id: string, n: number): Event => ({ id, data: { n, tags: ['a', 'b'] } });
+    await box.insertOne({ _id: 'x', outbox: [] });
+    await box.updateOne({ _id: 'x' }, { $push: { outbox: { $each: [event('e1', 1), event('e2', 2), event('e3', 3)] } } });
+    expect(await box.countDocuments({ 'outbox.0': { $exists: true } })).toBe(1);
+
+    const stored = (await box.findOne({ _id: 'x' }))!.outbox;
+    await box.updateOne({ _id: 'x' }, { $pullAll: { outbox: [stored[0]!, stored[2]!] } });
+    expect((await box.findOne({ _id: 'x' }))?.outbox).toEqual([event('e2', 2)]);
+    await box.updateOne({ _id: 'x' }, { $pullAll: { outbox: [event('e2', 2)] } });
+    expect(await box.countDocuments({ 'outbox.0': { $exists: true } })).toBe(0);
+  });
+});
