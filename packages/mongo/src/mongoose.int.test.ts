@@ -13,11 +13,15 @@ afterAll(async () => {
 });
 
 describe('mongoose on the configured MongoDB-compatible server', () => {
+  interface Item {
+    tenantId: string;
+    number: string;
+    amountMinor: number;
+  }
   const Item = () =>
-    connection.models.Item ??
-    connection.model(
+    connection.model<Item>(
       'Item',
-      new Schema({ tenantId: String, number: String, amountMinor: Number }).index(
+      new Schema<Item>({ tenantId: String, number: String, amountMinor: Number }).index(
         { tenantId: 1, number: 1 },
         { unique: true }, // serves: find an item by its number within a tenant
       ),

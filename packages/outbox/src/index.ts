@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { Collection, mongo } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import type { Logger } from '@portico/logger';
@@ -19,8 +19,13 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
+/** A mongoose model (or anything with its collection) whose documents have an `outbox`. */
+export interface OutboxSource {
+  collection: Collection;
+}
+
 export interface OutboxRelayOptions {
-  models: Model<{ outbox: CloudEvent[] }>[];
+  sources: OutboxSource[];
   bus: EventBus;
   logger: Logger;
   intervalMs?: number;
@@ -32,21 +37,23 @@ export interface OutboxRelayOptions {
  * replicas may relay the same event (at-least-once); consumers are idempotent.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { models, bus, logger, intervalMs = 500, batchSize = 100 } = options;
+  const { sources, bus, logger, intervalMs = 500, batchSize = 100 } = options;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
 
-  async function relayModel(model: OutboxRelayOptions['models'][number]): Promise<number> {
-    const pending = await model
-      .find({ 'outbox.0': { $exists: true } }, { outbox: 1 })
+  async function relaySource(source: OutboxSource): Promise<number> {
+    // mongoose types its Collection loosely; this is the shape the relay relies on.
+    const collection = source.collection as unknown as mongo.Collection<{ outbox: CloudEvent[] }>;
+    const pending = await collection
+      .find({ 'outbox.0': { $exists: true } }, { projection: { outbox: 1 } })
       .limit(batchSize)
-      .lean();
+      .toArray();
     for (const document of pending) {
       const events = document.outbox;
       await bus.publish(events);
       // $pullAll with the exact values read: FerretDB 1.24 ignores $pull with a condition.
-      await model.updateOne({ _id: document._id }, { $pullAll: { outbox: events } });
+      await collection.updateOne({ _id: document._id }, { $pullAll: { outbox: events } });
     }
     return pending.length;
   }
@@ -55,7 +62,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     do {
       again = false;
       let relayed = 0;
-      for (const model of models) relayed += await relayModel(model);
+      for (const source of sources) relayed += await relaySource(source);
       if (relayed > 0) again = true;
     } while (again && !stopped);
   }

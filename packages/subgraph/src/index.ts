@@ -1,2 +1,2 @@
 export { GATEWAY_SECRET_HEADER, requireGatewaySecret } from './gateway-secret';
-export { serveSubgraph, type SubgraphContext, type SubgraphOptions } from './serve-subgraph';
+export { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, serveSubgraph, type SubgraphContext, type SubgraphOptions } from './serve-subgraph';

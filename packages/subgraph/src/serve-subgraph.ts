@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import express, { type Express } from 'express';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import type { AuthContext, TokenVerifier } from '@portico/auth';
@@ -10,11 +10,17 @@ import { AppError, toGraphQLError } from '@portico/errors';
 import { currentRequestId, type Logger } from '@portico/logger';
 import { requireGatewaySecret } from './gateway-secret';
 
+/** Headers the gateway sets with the end user's address and browser (trusted: only the gateway gets in). */
+export const CLIENT_IP_HEADER = 'x-client-ip';
+export const CLIENT_USER_AGENT_HEADER = 'x-client-user-agent';
+
 /** What every resolver receives. */
 export interface SubgraphContext {
   auth: AuthContext;
   requestId: string;
   logger: Logger;
+  /** The end user's address and browser, for the audit trail. */
+  client: { ip: string | null; userAgent: string | null };
 }
 
 export interface SubgraphOptions<TContext extends SubgraphContext> {
@@ -51,7 +57,7 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
     },
   };
   const server = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers }),
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), maskedErrorLogger],
@@ -75,7 +81,16 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
           const message = error instanceof AppError ? error.message : 'Invalid access token';
           throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
-        return options.extendContext({ auth, requestId: currentRequestId() ?? 'none', logger });
+        const header = (name: string) => {
+          const value = req.headers[name];
+          return typeof value === 'string' ? value.slice(0, 512) : null;
+        };
+        return options.extendContext({
+          auth,
+          requestId: currentRequestId() ?? 'none',
+          logger,
+          client: { ip: header(CLIENT_IP_HEADER), userAgent: header(CLIENT_USER_AGENT_HEADER) },
+        });
       },
     }),
   );

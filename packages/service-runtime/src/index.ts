@@ -1,0 +1,108 @@
+import type { Express } from 'express';
+import type { DocumentNode } from 'graphql';
+import { createTokenVerifier } from '@portico/auth';
+import { serviceEnv, z } from '@portico/config';
+import type { TopicName } from '@portico/events';
+import { createKafkaBus, type EventBus, type EventHandler } from '@portico/kafka';
+import { createServiceHttp, exitOnFatal, stopOnSignals, type ReadinessCheck } from '@portico/lifecycle';
+import { createLogger, type Logger } from '@portico/logger';
+import { connectMongo, ensureIndexes, mongoAnswers, type Connection } from '@portico/mongo';
+import { startOutboxRelay, type OutboxSource } from '@portico/outbox';
+import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
+
+const serviceConfigSchema = z.object(serviceEnv);
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+
+/** A Kafka consumer of the service; its group is `<service>.<name>`, shared by all replicas. */
+export interface ConsumerDefinition {
+  name: string;
+  topics: TopicName[];
+  handle: EventHandler;
+}
+
+export interface ServiceParts<TContext extends SubgraphContext> {
+  resolvers: SubgraphOptions<TContext>['resolvers'];
+  extendContext: SubgraphOptions<TContext>['extendContext'];
+  /** Models whose documents carry an `outbox` of pending events. */
+  outboxModels: OutboxSource[];
+  consumers: ConsumerDefinition[];
+  readiness?: ReadinessCheck[];
+  /** Extra HTTP routes (e.g. the JWKS), mounted next to /graphql. */
+  routes?: (app: Express) => void;
+  stop?: () => Promise<void>;
+}
+
+export interface ServiceDependencies {
+  connection: Connection;
+  bus: EventBus;
+  logger: Logger;
+  /** Tells the outbox relay to publish now rather than at its next tick. */
+  publishPending: () => void;
+}
+
+export interface ServiceDefinition<TContext extends SubgraphContext> {
+  name: string;
+  config: ServiceConfig;
+  typeDefs: DocumentNode;
+  /** Registers the models and builds resolvers and consumers; knows nothing of HTTP or Kafka. */
+  setup(dependencies: ServiceDependencies): Promise<ServiceParts<TContext>>;
+}
+
+/**
+ * Starts a subgraph service: its own database, the bus, the outbox relay,
+ * the HTTP server and the consumers side by side. SIGTERM stops them in
+ * reverse: stop taking requests, stop consuming, flush the outbox, close.
+ */
+export async function runService<TContext extends SubgraphContext>(service: ServiceDefinition<TContext>): Promise<void> {
+  const { config, name } = service;
+  const logger = createLogger(name, { level: config.LOG_LEVEL });
+  const connection = await connectMongo(config.MONGO_URL, `portico_${name}`);
+  const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: name, logger });
+  await bus.ensureTopics();
+
+  let relay: ReturnType<typeof startOutboxRelay> | undefined;
+  const parts = await service.setup({ connection, bus, logger, publishPending: () => relay?.kick() });
+  await ensureIndexes(connection);
+  relay = startOutboxRelay({ sources: parts.outboxModels, bus, logger });
+
+  const http = createServiceHttp({
+    service: name,
+    logger,
+    readiness: [
+      { name: 'mongo', check: () => mongoAnswers(connection) },
+      { name: 'kafka', check: () => bus.isConnected() },
+      ...(parts.readiness ?? []),
+    ],
+  });
+  parts.routes?.(http.app);
+  const apollo = await serveSubgraph(http.app, {
+    typeDefs: service.typeDefs,
+    resolvers: parts.resolvers,
+    verifier: createTokenVerifier({ jwksUrl: config.JWKS_URL }),
+    gatewaySecret: config.GATEWAY_SECRET,
+    logger,
+    production: config.NODE_ENV === 'production',
+    extendContext: parts.extendContext,
+  });
+  const server = await http.listen(config.PORT);
+  relay.kick(); // connects the producer and flushes what an earlier run left pending
+
+  const onFatal = exitOnFatal(logger);
+  const subscriptions = await Promise.all(
+    parts.consumers.map((consumer) =>
+      bus.subscribe({ groupId: `${name}.${consumer.name}`, topics: consumer.topics, handle: consumer.handle, onFatal }),
+    ),
+  );
+  logger.info({ consumers: parts.consumers.map((consumer) => consumer.name) }, `${name} ready`);
+
+  stopOnSignals(logger, [
+    { name: 'readiness', stop: () => http.setDraining() },
+    { name: 'http', stop: () => server.close() },
+    { name: 'apollo', stop: () => apollo.stop() },
+    { name: 'consumers', stop: async () => void (await Promise.all(subscriptions.map((s) => s.stop()))) },
+    { name: 'outbox', stop: async () => (await relay.drain(), await relay.stop()) },
+    { name: 'service', stop: () => parts.stop?.() },
+    { name: 'bus', stop: () => bus.close() },
+    { name: 'mongo', stop: () => connection.close() },
+  ]);
+}

@@ -1,0 +1,43 @@
+import { badInput } from '@portico/errors';
+
+// Pragmatic address check: one @, no spaces, a dot in the domain. Delivery is the real test.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Trimmed, lower-cased email address, or BAD_USER_INPUT on `field`. */
+export function normalizeEmail(field: string, value: string): string {
+  const email = value.trim().toLowerCase();
+  if (email.length > 254 || !EMAIL.test(email)) throw badInput(field, 'Not a valid email address');
+  return email;
+}
+
+/** Trimmed text of 1..max characters, or BAD_USER_INPUT on `field`. */
+export function requireText(field: string, value: string | null | undefined, max = 200): string {
+  const text = value?.trim() ?? '';
+  if (text.length === 0) throw badInput(field, 'Must not be empty');
+  if (text.length > max) throw badInput(field, `Must have at most ${max} characters`);
+  return text;
+}
+
+/** Like requireText, but empty means null. */
+export function optionalText(field: string, value: string | null | undefined, max = 200): string | null {
+  const text = value?.trim() ?? '';
+  return text.length === 0 ? null : requireText(field, text, max);
+}
+
+/** A URL-safe identifier such as an organization slug. */
+export function requireSlug(field: string, value: string): string {
+  const slug = value.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) {
+    throw badInput(field, 'Use 2 to 63 lower-case letters, digits and dashes, starting with a letter or digit');
+  }
+  return slug;
+}
+
+/** A calendar date as YYYY-MM-DD that exists. */
+export function requireDate(field: string, value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw badInput(field, 'Must be a date as YYYY-MM-DD');
+  }
+  return value;
+}

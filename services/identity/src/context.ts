@@ -1,0 +1,6 @@
+import type { SubgraphContext } from '@portico/subgraph';
+import type { IdentityStore } from './store';
+
+export interface IdentityContext extends SubgraphContext {
+  store: IdentityStore;
+}

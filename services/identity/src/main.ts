@@ -1,0 +1,49 @@
+import { subgraphTypeDefs } from '@portico/schemas';
+import { runService } from '@portico/service-runtime';
+import { loadIdentityConfig } from './config';
+import type { IdentityContext } from './context';
+import { auditConsumer } from './events/audit-consumer';
+import { auditEntryResolvers } from './resolvers/audit-entry';
+import { mutationResolvers } from './resolvers/mutation';
+import { queryResolvers } from './resolvers/query';
+import { organizationResolvers, userResolvers } from './resolvers/user';
+import { IdentityStore } from './store';
+import { SessionIssuer } from './tokens/sessions';
+import { SigningKeys } from './tokens/signing-keys';
+
+const config = loadIdentityConfig();
+
+void runService<IdentityContext>({
+  name: 'identity',
+  config,
+  typeDefs: subgraphTypeDefs('identity'),
+  async setup({ connection, publishPending }) {
+    const store = new IdentityStore(connection);
+    const keys = new SigningKeys(store.signingKeys);
+    await keys.current(); // a JWKS exists before the first request
+    const sessions = new SessionIssuer(store.sessions, keys, {
+      accessSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      refreshDays: config.REFRESH_TOKEN_TTL_DAYS,
+    });
+    return {
+      resolvers: {
+        Query: queryResolvers,
+        Mutation: mutationResolvers(sessions, publishPending),
+        User: userResolvers,
+        Organization: organizationResolvers,
+        AuditEntry: auditEntryResolvers,
+      },
+      extendContext: (base) => ({ ...base, store }),
+      outboxModels: [store.organizations],
+      consumers: [auditConsumer(store)],
+      routes: (app) => {
+        app.get('/.well-known/jwks.json', async (_req, res) => {
+          res.set('cache-control', 'public, max-age=60').json(await keys.jwks());
+        });
+      },
+    };
+  },
+}).catch((error: unknown) => {
+  console.error('identity failed to start:', error);
+  process.exit(1);
+});

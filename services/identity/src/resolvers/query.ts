@@ -1,0 +1,50 @@
+import { requireStaff } from '@portico/auth';
+import { badInput } from '@portico/errors';
+import { pageQuery, toConnection } from '@portico/pagination';
+import type { IdentityContext } from '../context';
+
+interface AuditFilter {
+  actorId?: string | null;
+  action?: string | null;
+  targetId?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+function timeBound(field: string, value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput(field, 'Must be an ISO-8601 date or timestamp');
+  return date;
+}
+
+export const queryResolvers = {
+  async me(_: unknown, __: unknown, { auth, store }: IdentityContext) {
+    if (auth.kind === 'ANONYMOUS') return null;
+    return store.findUser(auth.tenantId, auth.userId);
+  },
+
+  async auditLog(
+    _: unknown,
+    args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
+    { auth, store }: IdentityContext,
+  ) {
+    const { tenantId } = requireStaff(auth);
+    const { filter = {} } = args;
+    const where: Record<string, unknown> = { tenantId };
+    if (filter?.actorId) where.actorId = filter.actorId;
+    if (filter?.action) where.action = filter.action;
+    if (filter?.targetId) where.targetId = filter.targetId;
+    if (filter?.from || filter?.to) {
+      where.createdAt = {
+        ...(filter.from ? { $gte: timeBound('filter.from', filter.from) } : {}),
+        ...(filter.to ? { $lte: timeBound('filter.to', filter.to) } : {}),
+      };
+    }
+    const page = pageQuery(args);
+    const [rows, total] = await Promise.all([
+      store.auditEntries.find({ $and: [where, page.filter] }).sort(page.sort).limit(page.limit).lean(),
+      store.auditEntries.countDocuments(where),
+    ]);
+    return toConnection(rows, page.pageSize, total);
+  },
+};
