@@ -41,3 +41,17 @@ export async function mongoAnswers(connection: Connection): Promise<boolean> {
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
+
+/**
+ * Next value of a named counter (1, 2, 3, ...), atomic across replicas:
+ * one findOneAndUpdate with $inc and upsert, supported by MongoDB and FerretDB.
+ */
+export async function nextSequence(connection: Connection, key: string): Promise<number> {
+  const counters = connection.collection<{ _id: string; value: number }>('counters');
+  const counter = await counters.findOneAndUpdate(
+    { _id: key },
+    { $inc: { value: 1 } },
+    { upsert: true, returnDocument: 'after' },
+  );
+  return counter!.value;
+}

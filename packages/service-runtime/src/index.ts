@@ -53,9 +53,16 @@ export interface ServiceDefinition<TContext extends SubgraphContext> {
  * the HTTP server and the consumers side by side. SIGTERM stops them in
  * reverse: stop taking requests, stop consuming, flush the outbox, close.
  */
-export async function runService<TContext extends SubgraphContext>(service: ServiceDefinition<TContext>): Promise<void> {
+export function runService<TContext extends SubgraphContext>(service: ServiceDefinition<TContext>): void {
+  const logger = createLogger(service.name, { level: service.config.LOG_LEVEL });
+  startService(service, logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, `${service.name} failed to start`);
+    process.exit(1);
+  });
+}
+
+async function startService<TContext extends SubgraphContext>(service: ServiceDefinition<TContext>, logger: Logger): Promise<void> {
   const { config, name } = service;
-  const logger = createLogger(name, { level: config.LOG_LEVEL });
   const connection = await connectMongo(config.MONGO_URL, `portico_${name}`);
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: name, logger });
   await bus.ensureTopics();

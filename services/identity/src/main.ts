@@ -13,7 +13,7 @@ import { SigningKeys } from './tokens/signing-keys';
 
 const config = loadIdentityConfig();
 
-void runService<IdentityContext>({
+runService<IdentityContext>({
   name: 'identity',
   config,
   typeDefs: subgraphTypeDefs('identity'),
@@ -43,7 +43,4 @@ void runService<IdentityContext>({
       },
     };
   },
-}).catch((error: unknown) => {
-  console.error('identity failed to start:', error);
-  process.exit(1);
 });

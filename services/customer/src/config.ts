@@ -1,0 +1,4 @@
+import { loadConfigOrExit, serviceEnv, z } from '@portico/config';
+
+export const customerConfigSchema = z.object({ ...serviceEnv });
+export const loadCustomerConfig = () => loadConfigOrExit(customerConfigSchema);

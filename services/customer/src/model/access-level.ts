@@ -1,0 +1,45 @@
+import { Schema, type Connection } from 'mongoose';
+
+export const PERMISSIONS = [
+  'VIEW_DOCUMENTS',
+  'DOWNLOAD_DOCUMENTS',
+  'VIEW_PAYMENTS',
+  'COMMENT',
+  'RESPOND_TO_ESTIMATES',
+  'VIEW_STATEMENTS',
+  'EDIT_CUSTOMER_DATA',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface AccessLevelRecord {
+  _id: string;
+  tenantId: string;
+  name: string;
+  permissions: Permission[];
+}
+
+const accessLevelSchema = new Schema<AccessLevelRecord>(
+  {
+    _id: String,
+    tenantId: { type: String, required: true },
+    name: { type: String, required: true },
+    permissions: { type: [String], required: true },
+  },
+  { versionKey: false },
+);
+// serves: accessLevels(), names unique within a tenant
+accessLevelSchema.index({ tenantId: 1, name: 1 }, { unique: true });
+
+export const accessLevelModel = (connection: Connection) =>
+  connection.model<AccessLevelRecord>('AccessLevel', accessLevelSchema, 'access_levels');
+
+/** The levels every new tenant starts with. */
+export const DEFAULT_ACCESS_LEVELS: { key: string; name: string; permissions: Permission[] }[] = [
+  { key: 'full', name: 'Full access', permissions: [...PERMISSIONS] },
+  {
+    key: 'standard',
+    name: 'Standard',
+    permissions: ['VIEW_DOCUMENTS', 'DOWNLOAD_DOCUMENTS', 'VIEW_PAYMENTS', 'COMMENT', 'RESPOND_TO_ESTIMATES', 'VIEW_STATEMENTS'],
+  },
+  { key: 'read-only', name: 'Read only', permissions: ['VIEW_DOCUMENTS', 'DOWNLOAD_DOCUMENTS'] },
+];

@@ -1,0 +1,6 @@
+import type { SubgraphContext } from '@portico/subgraph';
+import type { DocumentStore } from './store';
+
+export interface DocumentContext extends SubgraphContext {
+  store: DocumentStore;
+}

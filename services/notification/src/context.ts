@@ -1,0 +1,6 @@
+import type { SubgraphContext } from '@portico/subgraph';
+import type { NotificationStore } from './store';
+
+export interface NotificationContext extends SubgraphContext {
+  store: NotificationStore;
+}

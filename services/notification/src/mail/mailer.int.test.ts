@@ -1,0 +1,52 @@
+import { startTestMailbox, type TestMailbox } from '@portico/local-infra';
+import { isPermanentSmtpFailure, Mailer } from './mailer';
+
+let mailbox: TestMailbox;
+let mailer: Mailer;
+
+beforeAll(async () => {
+  mailbox = await startTestMailbox();
+  mailer = new Mailer(mailbox.url, 'Portico <no-reply@portico.test>');
+});
+afterAll(async () => {
+  mailer.close();
+  await mailbox.close();
+});
+
+describe('SMTP delivery', () => {
+  it('sends a multipart email with a PDF attachment to a real SMTP server', async () => {
+    const pdf = Buffer.from('%PDF-1.4 test document');
+    await mailer.send({
+      to: 'anna@example.com',
+      subject: 'Invoice INV-1',
+      text: 'Your invoice INV-1',
+      html: '<p>Your invoice <b>INV-1</b></p>',
+      messageId: '<abc123@portico>',
+      attachments: [{ filename: 'INV-1.pdf', content: pdf, contentType: 'application/pdf' }],
+    });
+    const mail = await mailbox.waitFor((m) => m.subject === 'Invoice INV-1');
+    expect(mail.to).toMatchObject({ text: 'anna@example.com' });
+    expect(mail.from?.value[0]).toMatchObject({ name: 'Portico', address: 'no-reply@portico.test' });
+    expect(mail.messageId).toBe('<abc123@portico>');
+    expect(mail.text?.trim()).toBe('Your invoice INV-1');
+    expect(mail.html).toContain('<b>INV-1</b>');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]).toMatchObject({ filename: 'INV-1.pdf', contentType: 'application/pdf' });
+    expect(mail.attachments[0]!.content.equals(pdf)).toBe(true);
+  });
+
+  it('reports the SMTP error and tells permanent from temporary failures', async () => {
+    mailbox.failNext(1, 550, 'Mailbox unavailable');
+    const permanent = await mailer
+      .send({ to: 'gone@example.com', subject: 's', text: 't', html: 'h', messageId: '<p@portico>' })
+      .catch((error: unknown) => error);
+    expect(String(permanent)).toContain('Mailbox unavailable');
+    expect(isPermanentSmtpFailure(permanent)).toBe(true);
+
+    mailbox.failNext(1, 451, 'Try again later');
+    const temporary = await mailer
+      .send({ to: 'later@example.com', subject: 's', text: 't', html: 'h', messageId: '<t@portico>' })
+      .catch((error: unknown) => error);
+    expect(isPermanentSmtpFailure(temporary)).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { subgraphTypeDefs } from '@portico/schemas';
+import { runService } from '@portico/service-runtime';
+import { loadNotificationConfig } from './config';
+import type { NotificationContext } from './context';
+import { documentIssuedConsumer } from './events/document-issued-consumer';
+import { Mailer } from './mail/mailer';
+import { PdfRenderer } from './rendering/pdf-renderer';
+import { emailMessageResolvers } from './resolvers/email-message';
+import { queryResolvers } from './resolvers/query';
+import { NotificationStore } from './store';
+
+const config = loadNotificationConfig();
+
+runService<NotificationContext>({
+  name: 'notification',
+  config,
+  typeDefs: subgraphTypeDefs('notification'),
+  async setup({ connection, logger, publishPending }) {
+    const store = new NotificationStore(connection);
+    const renderer = new PdfRenderer({ chromiumPath: config.CHROMIUM_PATH, logger, concurrency: config.PDF_CONCURRENCY });
+    const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
+    return {
+      resolvers: { Query: queryResolvers, EmailMessage: emailMessageResolvers },
+      extendContext: (base) => ({ ...base, store }),
+      outboxModels: [store.emails],
+      consumers: [documentIssuedConsumer({ store, renderer, mailer, logger, publicUrl: config.PUBLIC_URL, publishPending })],
+      stop: async () => {
+        mailer.close();
+        await renderer.close();
+      },
+    };
+  },
+});

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+
+const templatesDir = join(__dirname, '../templates');
+// An isolated instance: no helpers or partials registered by anyone else.
+const handlebars = Handlebars.create();
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/**
+ * Renders src/templates/<name>.hbs. Values are HTML-escaped; `strict` turns a
+ * missing value into an error rather than a silently empty field.
+ */
+export function renderTemplate(name: string, data: object): string {
+  let template = compiled.get(name);
+  if (!template) {
+    template = handlebars.compile(readFileSync(join(templatesDir, `${name}.hbs`), 'utf8'), { strict: true });
+    compiled.set(name, template);
+  }
+  return template(data);
+}

@@ -1,0 +1,22 @@
+import { requireStaff } from '@portico/auth';
+import { pageQuery, toConnection } from '@portico/pagination';
+import type { NotificationContext } from '../context';
+
+export const queryResolvers = {
+  async emailHistory(
+    _: unknown,
+    args: { customerId?: string | null; accessId?: string | null; first?: number | null; after?: string | null },
+    { auth, store }: NotificationContext,
+  ) {
+    const { tenantId } = requireStaff(auth);
+    const where: Record<string, unknown> = {};
+    if (args.customerId) where.customerId = args.customerId;
+    if (args.accessId) where.accessId = args.accessId;
+    const page = pageQuery(args);
+    const [rows, total] = await Promise.all([
+      store.listEmails(tenantId, { $and: [where, page.filter] }, page.sort, page.limit),
+      store.emails.countDocuments({ tenantId, ...where }),
+    ]);
+    return toConnection(rows, page.pageSize, total);
+  },
+};

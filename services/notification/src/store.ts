@@ -1,0 +1,33 @@
+import type { Connection } from 'mongoose';
+import type { CloudEvent } from '@portico/events';
+import { emailMessageModel } from './model/email-message';
+
+/** The notification service's collections; reads take the tenant id. */
+export class NotificationStore {
+  readonly emails;
+
+  constructor(connection: Connection) {
+    this.emails = emailMessageModel(connection);
+  }
+
+  listEmails(tenantId: string, filter: object, sort: Record<string, 1 | -1>, limit: number) {
+    return this.emails.find({ $and: [{ tenantId }, filter] }, { outbox: 0 }).sort(sort).limit(limit).lean();
+  }
+
+  findEmail(tenantId: string, id: string) {
+    return this.emails.findOne({ _id: id, tenantId }, { outbox: 0 }).lean();
+  }
+
+  async recordFailure(id: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.emails.updateOne({ _id: id }, { $set: { status: 'FAILED', error: message.slice(0, 1000) }, $inc: { attempts: 1 } });
+  }
+
+  /** Marks the email sent and queues its event in the same single-document write. */
+  async recordSent(id: string, event: CloudEvent): Promise<void> {
+    await this.emails.updateOne(
+      { _id: id },
+      { $set: { status: 'SENT', error: null, sentAt: new Date() }, $inc: { attempts: 1 }, $push: { outbox: event } },
+    );
+  }
+}
