@@ -1,2 +1,108 @@
-export interface Platform { stop(): Promise<void> }
-export async function startPlatform(): Promise<Platform> { throw new Error('not yet'); }
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './paths';
+import { startProcess, waitUntil, type ManagedProcess } from './managed-process';
+
+const SERVICES = ['identity', 'customer', 'document', 'notification'] as const;
+type ServiceName = (typeof SERVICES)[number];
+
+export interface PlatformOptions {
+  /** MONGO_URL, KAFKA_BROKERS, SMTP_URL, CHROMIUM_PATH (from startProviders, plus the caller's). */
+  providerEnv: Record<string, string>;
+  /** The gateway's port; subgraphs use the next four. */
+  basePort: number;
+  logDir: string;
+  logLevel?: string;
+  /** Extra variables for one process, e.g. a second replica's overrides. */
+  env?: Partial<Record<ServiceName | 'gateway', Record<string, string>>>;
+}
+
+export interface RunningProcess {
+  name: string;
+  port: number;
+  process: ManagedProcess;
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  processes: RunningProcess[];
+  /** Resident memory of each process in MiB, from /proc. */
+  memory(): Record<string, number>;
+  /** SIGTERM to the gateway, then the subgraphs; resolves with each exit code. */
+  stop(): Promise<Record<string, number | null>>;
+}
+
+const entryPoint = (name: ServiceName | 'gateway') =>
+  name === 'gateway' ? join(repoRoot, 'gateway/src/main.ts') : join(repoRoot, `services/${name}/src/main.ts`);
+
+const ready = (port: number) => () =>
+  fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then((res) => res.ok, () => false);
+
+/**
+ * Starts the four subgraphs and then the gateway as separate Node processes
+ * (TypeScript through tsx), each logging to its own file, and waits until
+ * every one reports ready.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const { basePort, logDir } = options;
+  const ports = { gateway: basePort, identity: basePort + 1, customer: basePort + 2, document: basePort + 3, notification: basePort + 4 };
+  const subgraphUrls = Object.fromEntries(
+    SERVICES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]),
+  );
+  const shared = {
+    ...process.env,
+    ...options.providerEnv,
+    NODE_ENV: 'development',
+    LOG_LEVEL: options.logLevel ?? 'info',
+    // A fresh secret per run: only this run's gateway can reach these subgraphs.
+    GATEWAY_SECRET: randomBytes(24).toString('base64url'),
+    JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
+    PUBLIC_URL: options.providerEnv.PUBLIC_URL ?? `http://localhost:${ports.gateway}`,
+  };
+  const launch = (name: ServiceName | 'gateway') => ({
+    name,
+    port: ports[name],
+    process: startProcess({
+      name,
+      command: process.execPath,
+      args: ['--import', 'tsx', entryPoint(name)],
+      cwd: repoRoot,
+      env: { ...shared, ...(name === 'gateway' ? subgraphUrls : {}), PORT: String(ports[name]), ...options.env?.[name] },
+      logFile: join(logDir, `${name}.log`),
+      pidFile: join(logDir, `${name}.pid`),
+    }),
+  });
+
+  const processes: RunningProcess[] = SERVICES.map(launch);
+  const stopAll = async () => {
+    const codes: Record<string, number | null> = {};
+    for (const running of [...processes].reverse()) codes[running.name] = await running.process.stop();
+    return codes;
+  };
+  try {
+    await Promise.all(processes.map((p) => waitUntil(p.name, ready(p.port), { process: p.process, timeoutMs: 90_000 })));
+    // The gateway starts last: it composes nothing at run time, but its readiness needs every subgraph.
+    const gateway = launch('gateway');
+    processes.push(gateway);
+    await waitUntil('gateway', ready(ports.gateway), { process: gateway.process, timeoutMs: 60_000 });
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    processes,
+    memory: () => Object.fromEntries(processes.map((p) => [p.name, residentMiB(p.process.pid)])),
+    stop: stopAll,
+  };
+}
+
+function residentMiB(pid: number): number {
+  try {
+    const kib = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib ? Math.round(Number(kib) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}

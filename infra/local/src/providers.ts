@@ -6,6 +6,7 @@ import { startDevMailbox } from './dev-mailbox';
 import { startFerretDb } from './ferretdb';
 import { startKafka } from './kafka';
 import { cacheDir } from './paths';
+import { createTopics } from './topics';
 
 /**
  * `dev` keeps its data between runs and adds a mail catcher; `test` starts
@@ -85,6 +86,7 @@ export async function startProviders(profile: Profile): Promise<Providers> {
 
   try {
     const [mongoUrl, brokers, smtpUrl, chromium] = await Promise.all([mongo(), kafka(), smtp(), ensureChromium()]);
+    await createTopics(brokers);
     summary.push(`Chromium              ${chromium}`);
     return {
       env: {

@@ -66,7 +66,8 @@ export function toGraphQLError(
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    // The gateway adds serviceName: callers need not learn the topology.
+    const { stacktrace: _stacktrace, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
     return { masked: false, error: { ...formatted, extensions } };
   }
   return {

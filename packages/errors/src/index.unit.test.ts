@@ -12,10 +12,10 @@ describe('toGraphQLError', () => {
     });
   });
 
-  it('keeps request errors raised by graphql-js without their stack', () => {
+  it('keeps request errors without their stack or the subgraph name', () => {
     const original = new GraphQLError('Cannot query field "x"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     const { error, masked } = toGraphQLError(
-      { message: original.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at x'] } },
+      { message: original.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at x'], serviceName: 'customer' } },
       original,
       'r1',
     );

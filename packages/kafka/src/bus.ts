@@ -35,6 +35,8 @@ export interface EventBus {
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Creates missing topics (and their dead-letter topics) with their partition counts. */
   ensureTopics(): Promise<void>;
+  /** Connects the producer; call at start-up so readiness reflects the broker. */
+  connect(): Promise<void>;
   /** Readiness: the producer is connected. */
   isConnected(): boolean;
   close(): Promise<void>;

@@ -57,7 +57,8 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
   const producer: Producer = kafka.producer({
     createPartitioner: Partitioners.DefaultPartitioner,
     allowAutoTopicCreation: false,
-    idempotent: true,
+    // One request in flight keeps per-key order across retries. Delivery is
+    // at-least-once; consumers are idempotent, so no idempotent producer needed.
     maxInFlightRequests: 1,
   });
   let connected = false;
@@ -185,6 +186,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     publish,
     subscribe,
     ensureTopics,
+    connect: connectProducer,
     isConnected: () => connected,
     close: async () => {
       await Promise.all(consumers.map((consumer) => consumer.disconnect()));

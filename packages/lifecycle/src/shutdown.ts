@@ -33,8 +33,10 @@ export function stopOnSignals(logger: Logger, steps: ShutdownStep[], timeoutMs =
     logger.info('stopped');
     process.exit(code);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // `on`, not `once`: a signal with no listener left (e.g. a second Ctrl-C,
+  // or a loader's own handler re-raising it) would kill the process mid-drain.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 /** Exits the process so the orchestrator restarts it (e.g. a consumer crashed for good). */

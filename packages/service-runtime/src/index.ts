@@ -66,6 +66,7 @@ async function startService<TContext extends SubgraphContext>(service: ServiceDe
   const connection = await connectMongo(config.MONGO_URL, `portico_${name}`);
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: name, logger });
   await bus.ensureTopics();
+  await bus.connect();
 
   let relay: ReturnType<typeof startOutboxRelay> | undefined;
   const parts = await service.setup({ connection, bus, logger, publishPending: () => relay?.kick() });

@@ -16,11 +16,11 @@ export class CustomerStore {
   }
 
   findCustomer(tenantId: string, customerId: string): Promise<CustomerRecord | null> {
-    return this.customers.findOne({ _id: customerId, tenantId }, WITHOUT_OUTBOX).lean();
+    return this.customers.findOne({ _id: customerId, tenantId }, WITHOUT_OUTBOX).lean().exec();
   }
 
   listCustomers(tenantId: string, filter: object, sort: Record<string, 1 | -1>, limit: number) {
-    return this.customers.find({ $and: [{ tenantId }, filter] }, WITHOUT_OUTBOX).sort(sort).limit(limit).lean();
+    return this.customers.find({ $and: [{ tenantId }, filter] }, WITHOUT_OUTBOX).sort(sort).limit(limit).lean().exec();
   }
 
   countCustomers(tenantId: string, filter: object): Promise<number> {

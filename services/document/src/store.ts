@@ -41,11 +41,11 @@ export class DocumentStore {
   }
 
   listVisible(scope: Record<string, unknown>, page: object, sort: Record<string, 1 | -1>, limit: number) {
-    return this.documents.find({ $and: [scope, page] }, WITHOUT_OUTBOX).sort(sort).limit(limit).lean();
+    return this.documents.find({ $and: [scope, page] }, WITHOUT_OUTBOX).sort(sort).limit(limit).lean().exec();
   }
 
   findCustomer(tenantId: string, customerId: string) {
-    return this.customers.findOne({ _id: customerId, tenantId }).lean();
+    return this.customers.findOne({ _id: customerId, tenantId }).lean().exec();
   }
 
   /** INV-2026-000001: per tenant, type and year. */

@@ -30,11 +30,11 @@ export class IdentityStore {
   }
 
   findUser(tenantId: string, userId: string): Promise<UserRecord | null> {
-    return this.users.findOne({ _id: userId, tenantId }).lean();
+    return this.users.findOne({ _id: userId, tenantId }).lean().exec();
   }
 
   findOrganization(tenantId: string) {
-    return this.organizations.findOne({ _id: tenantId }, { outbox: 0 }).lean();
+    return this.organizations.findOne({ _id: tenantId }, { outbox: 0 }).lean().exec();
   }
 
   /** Writes an audit entry; an entry with the same id (a redelivered event) is kept once. */

@@ -11,11 +11,11 @@ export class NotificationStore {
   }
 
   listEmails(tenantId: string, filter: object, sort: Record<string, 1 | -1>, limit: number) {
-    return this.emails.find({ $and: [{ tenantId }, filter] }, { outbox: 0 }).sort(sort).limit(limit).lean();
+    return this.emails.find({ $and: [{ tenantId }, filter] }, { outbox: 0 }).sort(sort).limit(limit).lean().exec();
   }
 
   findEmail(tenantId: string, id: string) {
-    return this.emails.findOne({ _id: id, tenantId }, { outbox: 0 }).lean();
+    return this.emails.findOne({ _id: id, tenantId }, { outbox: 0 }).lean().exec();
   }
 
   async recordFailure(id: string, error: unknown): Promise<void> {

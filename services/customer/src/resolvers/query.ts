@@ -42,6 +42,6 @@ export const queryResolvers = {
 
   async accessLevels(_: unknown, __: unknown, { auth, store }: CustomerContext) {
     const { tenantId } = requireStaff(auth);
-    return store.accessLevels.find({ tenantId }).sort({ name: 1 }).lean();
+    return store.accessLevels.find({ tenantId }).sort({ name: 1 }).lean().exec();
   },
 };

@@ -81,9 +81,10 @@ export function mutationResolvers(publishPending: () => void) {
         .findOneAndUpdate(
           { _id: draft._id, tenantId: staff.tenantId, status: 'DRAFT' },
           { $set: { status: 'ISSUED', number, issueDate, billTo, issuedAt: new Date() }, $push: { outbox: event } },
-          { new: true, projection: { outbox: 0 } },
+          // No projection: FerretDB 1.24 does not implement findAndModify "fields".
+          { new: true },
         )
-        .lean();
+        .lean().exec();
       if (!issued) throw new AppError('CONFLICT', 'The document was issued concurrently', 'id');
       publishPending();
       return issued;

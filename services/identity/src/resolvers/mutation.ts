@@ -90,9 +90,9 @@ export function mutationResolvers(sessions: SessionIssuer, publishPending: () =>
     ) {
       const email = normalizeEmail('email', args.email);
       const { store } = context;
-      let candidates = await store.users.find({ email, disabled: false }).lean();
+      let candidates = await store.users.find({ email, disabled: false }).lean().exec();
       if (args.organizationSlug) {
-        const organization = await store.organizations.findOne({ slug: args.organizationSlug.trim().toLowerCase() }, { _id: 1 }).lean();
+        const organization = await store.organizations.findOne({ slug: args.organizationSlug.trim().toLowerCase() }, { _id: 1 }).lean().exec();
         candidates = candidates.filter((user) => user.tenantId === organization?._id);
       }
       if (candidates.length > 1) {

@@ -25,14 +25,14 @@ export class SigningKeys {
 
   async jwks(): Promise<{ keys: JWK[] }> {
     if (this.published && Date.now() - this.published.at < JWKS_CACHE_MS) return this.published.jwks;
-    const records = await this.keys.find({}, { publicJwk: 1 }).sort({ createdAt: -1 }).lean();
+    const records = await this.keys.find({}, { publicJwk: 1 }).sort({ createdAt: -1 }).lean().exec();
     const jwks = { keys: records.map((record) => ({ ...record.publicJwk, kid: record._id, alg: 'EdDSA', use: 'sig' })) };
     this.published = { at: Date.now(), jwks };
     return jwks;
   }
 
   private async loadOrCreate(): Promise<{ kid: string; key: KeyLike }> {
-    let newest = await this.keys.findOne().sort({ createdAt: -1 }).lean();
+    let newest = await this.keys.findOne().sort({ createdAt: -1 }).lean().exec();
     if (!newest) {
       const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
       newest = (

@@ -102,7 +102,7 @@ async function claimDelivery(store: NotificationStore, delivery: NewDelivery): P
     return (await store.emails.create({ ...delivery, status: 'QUEUED', accessId: null })).toObject();
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    const existing = await store.emails.findOne({ _id: delivery._id }, { outbox: 0 }).lean();
+    const existing = await store.emails.findOne({ _id: delivery._id }, { outbox: 0 }).lean().exec();
     return existing && existing.status !== 'SENT' ? existing : null;
   }
 }

@@ -1,0 +1,85 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { createTokenVerifier } from '@portico/auth';
+import { AppError, toGraphQLError } from '@portico/errors';
+import { createServiceHttp, stopOnSignals } from '@portico/lifecycle';
+import { createLogger, currentRequestId } from '@portico/logger';
+import { readSupergraph, type SubgraphName } from '@portico/schemas';
+import { loadGatewayConfig } from './config';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
+
+async function main(): Promise<void> {
+  const config = loadGatewayConfig();
+  const logger = createLogger('gateway', { level: config.LOG_LEVEL });
+  const urls: Record<SubgraphName, string> = {
+    identity: config.IDENTITY_URL,
+    customer: config.CUSTOMER_URL,
+    document: config.DOCUMENT_URL,
+    notification: config.NOTIFICATION_URL,
+  };
+  const verifier = createTokenVerifier({ jwksUrl: config.JWKS_URL });
+  const gateway = new ApolloGateway({
+    supergraphSdl: readSupergraph(),
+    buildService: ({ name }) => new SubgraphDataSource(urls[name as SubgraphName], config.GATEWAY_SECRET),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.NODE_ENV !== 'production',
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => {
+      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+      // Subgraph errors arrive as GraphQLErrors with their code and pass through unchanged.
+      const { error: shown, masked } = toGraphQLError(formatted, original, currentRequestId());
+      if (masked) logger.error({ err: original }, 'gateway error');
+      return shown;
+    },
+  });
+  await apollo.start();
+
+  const subgraphsReady = async () => {
+    const results = await Promise.all(
+      Object.values(urls).map((url) =>
+        fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) }).then((res) => res.ok, () => false),
+      ),
+    );
+    return results.every(Boolean);
+  };
+  const http = createServiceHttp({ service: 'gateway', logger, readiness: [{ name: 'subgraphs', check: subgraphsReady }] });
+  http.app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const authorization = req.headers.authorization;
+        try {
+          await verifier.authenticate(authorization); // reject bad tokens before planning the query
+        } catch (error) {
+          const message = error instanceof AppError ? error.message : 'Invalid access token';
+          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        return {
+          authorization,
+          requestId: currentRequestId() ?? 'none',
+          clientIp: req.ip ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+        };
+      },
+    }),
+  );
+  const server = await http.listen(config.PORT);
+  logger.info({ url: `http://localhost:${server.port}/graphql` }, 'gateway ready');
+
+  stopOnSignals(logger, [
+    { name: 'readiness', stop: () => http.setDraining() },
+    { name: 'http', stop: () => server.close() },
+    { name: 'apollo', stop: () => apollo.stop() },
+  ]);
+}
+
+main().catch((error: unknown) => {
+  console.error('gateway failed to start:', error);
+  process.exit(1);
+});
