@@ -75,9 +75,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   });
 
   const processes: RunningProcess[] = SERVICES.map(launch);
+  // The gateway first (no new requests), then the subgraphs side by side.
   const stopAll = async () => {
     const codes: Record<string, number | null> = {};
-    for (const running of [...processes].reverse()) codes[running.name] = await running.process.stop();
+    const gateway = processes.find((p) => p.name === 'gateway');
+    if (gateway) codes.gateway = await gateway.process.stop();
+    const subgraphs = processes.filter((p) => p !== gateway);
+    const exits = await Promise.all(subgraphs.map((p) => p.process.stop()));
+    subgraphs.forEach((p, index) => (codes[p.name] = exits[index]!));
     return codes;
   };
   try {

@@ -49,12 +49,12 @@ export async function startProviders(profile: Profile): Promise<Providers> {
     if (useContainers) {
       const container = await startMongoContainer();
       stops.push(container.stop);
-      summary.push(`MongoDB 7 container   ${container.url}`);
+      summary.push(`MongoDB 7 container ${container.url}`);
       return container.url;
     }
     const ferret = await startFerretDb({ port: ports.mongo, dataDir: join(base, 'data/ferretdb'), logDir });
     stops.push(() => ferret.process.stop());
-    summary.push(`FerretDB (SQLite)     ${ferret.url}  data: ${join(base, 'data/ferretdb')}`);
+    summary.push(`FerretDB (SQLite)  ${ferret.url}  data: ${join(base, 'data/ferretdb')}`);
     return ferret.url;
   };
   const kafka = async (): Promise<string> => {
@@ -62,7 +62,7 @@ export async function startProviders(profile: Profile): Promise<Providers> {
     if (useContainers) {
       const container = await startKafkaContainer();
       stops.push(container.stop);
-      summary.push(`Kafka container       ${container.url}`);
+      summary.push(`Kafka container    ${container.url}`);
       return container.url;
     }
     const broker = await startKafka({
@@ -72,7 +72,7 @@ export async function startProviders(profile: Profile): Promise<Providers> {
       logDir,
     });
     stops.push(() => broker.process.stop());
-    summary.push(`Kafka (KRaft)         ${broker.brokers}`);
+    summary.push(`Kafka (KRaft)      ${broker.brokers}`);
     return broker.brokers;
   };
   const smtp = async (): Promise<string | undefined> => {
@@ -80,14 +80,14 @@ export async function startProviders(profile: Profile): Promise<Providers> {
     if (profile !== 'dev') return undefined; // tests start their own SMTP server
     const mailbox = await startDevMailbox({ smtpPort: ports.smtp, webPort: ports.mailWeb, logDir });
     stops.push(() => mailbox.process.stop());
-    summary.push(`Mail inbox (MailDev)  ${mailbox.webUrl}`);
+    summary.push(`Mail inbox         ${mailbox.webUrl}  (MailDev)`);
     return mailbox.smtpUrl;
   };
 
   try {
     const [mongoUrl, brokers, smtpUrl, chromium] = await Promise.all([mongo(), kafka(), smtp(), ensureChromium()]);
     await createTopics(brokers);
-    summary.push(`Chromium              ${chromium}`);
+    summary.push(`Chromium           ${chromium}`);
     return {
       env: {
         MONGO_URL: mongoUrl,

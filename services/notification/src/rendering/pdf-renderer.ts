@@ -69,7 +69,15 @@ export class PdfRenderer {
 
   private launched(): Promise<Browser> {
     this.browser ??= puppeteer
-      .launch({ executablePath: this.options.chromiumPath, headless: true, args: CHROMIUM_ARGS })
+      .launch({
+        executablePath: this.options.chromiumPath,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        // The service's shutdown closes the browser; puppeteer's handlers would exit the process early.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      })
       .then((browser) => {
         // A crashed browser is replaced on the next render.
         browser.once('disconnected', () => {
