@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const verifier = createTokenVerifier({ jwksUrl: config.JWKS_URL });
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
-    buildService: ({ name }) => new SubgraphDataSource(urls[name as SubgraphName], config.GATEWAY_SECRET),
+    buildService: ({ name }) =>
+      new SubgraphDataSource(urls[name as SubgraphName], config.GATEWAY_SECRET),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -42,12 +43,19 @@ async function main(): Promise<void> {
   const subgraphsReady = async () => {
     const results = await Promise.all(
       Object.values(urls).map((url) =>
-        fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) }).then((res) => res.ok, () => false),
+        fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2_000) }).then(
+          (res) => res.ok,
+          () => false,
+        ),
       ),
     );
     return results.every(Boolean);
   };
-  const http = createServiceHttp({ service: 'gateway', logger, readiness: [{ name: 'subgraphs', check: subgraphsReady }] });
+  const http = createServiceHttp({
+    service: 'gateway',
+    logger,
+    readiness: [{ name: 'subgraphs', check: subgraphsReady }],
+  });
   http.app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -58,7 +66,9 @@ async function main(): Promise<void> {
           await verifier.authenticate(authorization); // reject bad tokens before planning the query
         } catch (error) {
           const message = error instanceof AppError ? error.message : 'Invalid access token';
-          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw new GraphQLError(message, {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
         }
         return {
           authorization,

@@ -1,6 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { REQUEST_ID_HEADER } from '@portico/logger';
-import { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, GATEWAY_SECRET_HEADER } from '@portico/subgraph';
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_USER_AGENT_HEADER,
+  GATEWAY_SECRET_HEADER,
+} from '@portico/subgraph';
 
 /** What the gateway knows of the incoming request and passes on. */
 export interface GatewayContext {
@@ -23,7 +27,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http!.headers;
     headers.set(GATEWAY_SECRET_HEADER, this.secret);
     if (!('requestId' in context)) return; // health checks and schema loading carry no caller

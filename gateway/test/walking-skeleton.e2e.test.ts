@@ -29,7 +29,11 @@ const providerEnv = () => ({
 beforeAll(async () => {
   mailbox = await startTestMailbox();
   platform = await startPlatform({
-    providerEnv: { ...providerEnv(), SMTP_URL: mailbox.url, PUBLIC_URL: 'https://portal.example.test' },
+    providerEnv: {
+      ...providerEnv(),
+      SMTP_URL: mailbox.url,
+      PUBLIC_URL: 'https://portal.example.test',
+    },
     basePort: 4100,
     logDir: join(cacheDir, 'test/logs/e2e'),
   });
@@ -49,20 +53,18 @@ const CREATE_CUSTOMER = `mutation($input: CustomerInput!) { createCustomer(input
 const CREATE_DOCUMENT = `mutation($input: DocumentInput!) { createDocument(input: $input) { id status grossTotal } }`;
 
 async function registerTenant(slug: string) {
-  const { registerOrganization } = await graphqlData<{ registerOrganization: { accessToken: string; user: { id: string } } }>(
-    gateway,
-    REGISTER,
-    {
-      input: {
-        name: `Org ${slug}`,
-        slug,
-        ownerEmail: `owner@${slug}.example`,
-        ownerPassword: 'correct horse battery staple',
-        ownerFirstName: 'Olga',
-        ownerLastName: 'Owner',
-      },
+  const { registerOrganization } = await graphqlData<{
+    registerOrganization: { accessToken: string; user: { id: string } };
+  }>(gateway, REGISTER, {
+    input: {
+      name: `Org ${slug}`,
+      slug,
+      ownerEmail: `owner@${slug}.example`,
+      ownerPassword: 'correct horse battery staple',
+      ownerFirstName: 'Olga',
+      ownerLastName: 'Owner',
     },
-  );
+  });
   return registerOrganization;
 }
 
@@ -76,35 +78,57 @@ describe('walking skeleton through the gateway', () => {
     const owner = await registerTenant('acme');
     token = owner.accessToken;
     ownerId = owner.user.id;
-    const { me } = await graphqlData<{ me: { email: string; role: string; organization: { name: string } } }>(
-      gateway,
-      '{ me { email role organization { name } } }',
-      {},
-      { token },
-    );
-    expect(me).toEqual({ email: 'owner@acme.example', role: 'OWNER', organization: { name: 'Org acme' } });
+    const { me } = await graphqlData<{
+      me: { email: string; role: string; organization: { name: string } };
+    }>(gateway, '{ me { email role organization { name } } }', {}, { token });
+    expect(me).toEqual({
+      email: 'owner@acme.example',
+      role: 'OWNER',
+      organization: { name: 'Org acme' },
+    });
   });
 
   it('seeds the tenant access levels from the identity event (identity -> customer)', async () => {
     const levels = await eventually(async () => {
-      const { accessLevels } = await graphqlData<{ accessLevels: { name: string }[] }>(gateway, '{ accessLevels { name } }', {}, { token });
+      const { accessLevels } = await graphqlData<{ accessLevels: { name: string }[] }>(
+        gateway,
+        '{ accessLevels { name } }',
+        {},
+        { token },
+      );
       return accessLevels.length > 0 && accessLevels;
     });
     expect(levels.map((level) => level.name)).toEqual(['Full access', 'Read only', 'Standard']);
   });
 
   it('creates a customer and rejects bad input naming the field', async () => {
-    const { createCustomer } = await graphqlData<{ createCustomer: { id: string; number: string; displayName: string } }>(
+    const { createCustomer } = await graphqlData<{
+      createCustomer: { id: string; number: string; displayName: string };
+    }>(
       gateway,
       CREATE_CUSTOMER,
-      { input: { type: 'COMPANY', companyName: 'Müller Bau GmbH', email: 'Billing@Mueller-Bau.example' } },
+      {
+        input: {
+          type: 'COMPANY',
+          companyName: 'Müller Bau GmbH',
+          email: 'Billing@Mueller-Bau.example',
+        },
+      },
       { token },
     );
     customerId = createCustomer.id;
     expect(createCustomer).toMatchObject({ number: 'C-00001', displayName: 'Müller Bau GmbH' });
 
-    const bad = await graphqlRequest(gateway, CREATE_CUSTOMER, { input: { type: 'PERSON', firstName: 'Anna' } }, { token });
-    expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.lastName' });
+    const bad = await graphqlRequest(
+      gateway,
+      CREATE_CUSTOMER,
+      { input: { type: 'PERSON', firstName: 'Anna' } },
+      { token },
+    );
+    expect(bad.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.lastName',
+    });
   });
 
   it('creates and issues a document once the customer event reached the document service (customer -> document)', async () => {
@@ -120,13 +144,17 @@ describe('walking skeleton through the gateway', () => {
       ],
     };
     const created = await eventually(async () => {
-      const result = await graphqlRequest<{ createDocument: { id: string; status: string; grossTotal: string } }>(gateway, CREATE_DOCUMENT, { input }, { token });
+      const result = await graphqlRequest<{
+        createDocument: { id: string; status: string; grossTotal: string };
+      }>(gateway, CREATE_DOCUMENT, { input }, { token });
       return result.data?.createDocument;
     });
     expect(created).toMatchObject({ status: 'DRAFT', grossTotal: '1190.12' });
     documentId = created.id;
 
-    const { issueDocument } = await graphqlData<{ issueDocument: { number: string; status: string } }>(
+    const { issueDocument } = await graphqlData<{
+      issueDocument: { number: string; status: string };
+    }>(
       gateway,
       'mutation($id: ID!) { issueDocument(id: $id) { number status } }',
       { id: documentId },
@@ -137,8 +165,23 @@ describe('walking skeleton through the gateway', () => {
 
   it('answers a query that spans the document and customer subgraphs', async () => {
     const { documents } = await graphqlData<{
-      documents: { totalCount: number; edges: { node: { number: string; netTotal: string; taxTotal: string; customer: { displayName: string; number: string } } }[] };
-    }>(gateway, '{ documents(first: 10) { totalCount edges { node { number netTotal taxTotal customer { displayName number } } } } }', {}, { token });
+      documents: {
+        totalCount: number;
+        edges: {
+          node: {
+            number: string;
+            netTotal: string;
+            taxTotal: string;
+            customer: { displayName: string; number: string };
+          };
+        }[];
+      };
+    }>(
+      gateway,
+      '{ documents(first: 10) { totalCount edges { node { number netTotal taxTotal customer { displayName number } } } } }',
+      {},
+      { token },
+    );
     expect(documents.totalCount).toBe(1);
     expect(documents.edges[0]!.node).toEqual({
       number: 'INV-2026-000001',
@@ -154,11 +197,18 @@ describe('walking skeleton through the gateway', () => {
     expect(mail.text).toContain('https://portal.example.test/documents/');
     expect(mail.html).toContain('INV-2026-000001');
     const [attachment] = mail.attachments;
-    expect(attachment).toMatchObject({ filename: 'INV-2026-000001.pdf', contentType: 'application/pdf' });
+    expect(attachment).toMatchObject({
+      filename: 'INV-2026-000001.pdf',
+      contentType: 'application/pdf',
+    });
     expect(attachment!.content.subarray(0, 4).toString()).toBe('%PDF');
 
     const history = await eventually(async () => {
-      const { emailHistory } = await graphqlData<{ emailHistory: { edges: { node: { status: string; kind: string; documentId: string; attempts: number } }[] } }>(
+      const { emailHistory } = await graphqlData<{
+        emailHistory: {
+          edges: { node: { status: string; kind: string; documentId: string; attempts: number } }[];
+        };
+      }>(
         gateway,
         'query($c: ID) { emailHistory(customerId: $c) { edges { node { status kind documentId attempts } } } }',
         { c: customerId },
@@ -166,12 +216,18 @@ describe('walking skeleton through the gateway', () => {
       );
       return emailHistory.edges[0]?.node.status === 'SENT' && emailHistory.edges;
     });
-    expect(history.map((edge) => edge.node)).toEqual([{ status: 'SENT', kind: 'DOCUMENT_ISSUED', documentId, attempts: 1 }]);
+    expect(history.map((edge) => edge.node)).toEqual([
+      { status: 'SENT', kind: 'DOCUMENT_ISSUED', documentId, attempts: 1 },
+    ]);
   });
 
   it('writes the audit trail from other services’ events (customer, notification -> identity)', async () => {
     const actions = await eventually(async () => {
-      const { auditLog } = await graphqlData<{ auditLog: { edges: { node: { action: string; actor: { id: string } | null; targetId: string } }[] } }>(
+      const { auditLog } = await graphqlData<{
+        auditLog: {
+          edges: { node: { action: string; actor: { id: string } | null; targetId: string } }[];
+        };
+      }>(
         gateway,
         '{ auditLog(first: 50) { edges { node { action targetId actor { id } } } } }',
         {},
@@ -180,19 +236,33 @@ describe('walking skeleton through the gateway', () => {
       const list = auditLog.edges.map((edge) => edge.node);
       return list.some((entry) => entry.action === 'email.sent') && list;
     });
-    expect(actions.find((entry) => entry.action === 'customer.created')).toEqual({ action: 'customer.created', targetId: customerId, actor: { id: ownerId } });
-    expect(actions.map((entry) => entry.action)).toEqual(expect.arrayContaining(['organization.registered', 'customer.created', 'email.sent']));
+    expect(actions.find((entry) => entry.action === 'customer.created')).toEqual({
+      action: 'customer.created',
+      targetId: customerId,
+      actor: { id: ownerId },
+    });
+    expect(actions.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['organization.registered', 'customer.created', 'email.sent']),
+    );
   });
 
   it('keeps tenants apart: another tenant sees none of it', async () => {
     const other = await registerTenant('globex');
-    const { customer, documents, document } = await graphqlData<{ customer: unknown; documents: { totalCount: number }; document: unknown }>(
+    const { customer, documents, document } = await graphqlData<{
+      customer: unknown;
+      documents: { totalCount: number };
+      document: unknown;
+    }>(
       gateway,
       'query($c: ID!, $d: ID!) { customer(id: $c) { id } documents { totalCount } document(id: $d) { id } }',
       { c: customerId, d: documentId },
       { token: other.accessToken },
     );
-    expect({ customer, documents, document }).toEqual({ customer: null, documents: { totalCount: 0 }, document: null });
+    expect({ customer, documents, document }).toEqual({
+      customer: null,
+      documents: { totalCount: 0 },
+      document: null,
+    });
   });
 
   it('rejects a forged token and anonymous staff queries', async () => {
@@ -228,7 +298,9 @@ describe('walking skeleton through the gateway', () => {
 
   it('shuts every process down gracefully on SIGTERM (exit 0)', async () => {
     const memory = platform.memory();
-    process.stdout.write(`\nplatform ready after ${readyAfterMs} ms; RSS MiB ${JSON.stringify(memory)}\n`);
+    process.stdout.write(
+      `\nplatform ready after ${readyAfterMs} ms; RSS MiB ${JSON.stringify(memory)}\n`,
+    );
     const codes = await platform.stop();
     expect(codes).toEqual({ gateway: 0, notification: 0, document: 0, customer: 0, identity: 0 });
   });

@@ -16,10 +16,24 @@ export async function ensureChromium(): Promise<string> {
   const found = CANDIDATES.find((path) => existsSync(path));
   if (found) return found;
   if (process.getuid?.() !== 0) {
-    throw new Error('Chromium is missing: run `sudo apt-get install chromium` or set CHROMIUM_PATH');
+    throw new Error(
+      'Chromium is missing: run `sudo apt-get install chromium` or set CHROMIUM_PATH',
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await run('apt-get', ['update', '-qq'], { env });
-  await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core', 'fonts-liberation'], { env });
+  await run(
+    'apt-get',
+    [
+      'install',
+      '-y',
+      '-qq',
+      '--no-install-recommends',
+      'chromium',
+      'fonts-dejavu-core',
+      'fonts-liberation',
+    ],
+    { env },
+  );
   return ensureChromium();
 }

@@ -1,6 +1,10 @@
 import { eventually, graphqlData, graphqlRequest } from './gateway-client';
 
-export const DEMO_LOGIN = { email: 'owner@demo.example', password: 'portico-demo-password', organizationSlug: 'demo' };
+export const DEMO_LOGIN = {
+  email: 'owner@demo.example',
+  password: 'portico-demo-password',
+  organizationSlug: 'demo',
+};
 
 /**
  * Makes sure the demo tenant exists with a customer and an issued invoice
@@ -30,13 +34,24 @@ export async function seedDemoData(gatewayUrl: string): Promise<void> {
     );
     token = registered.registerOrganization.accessToken;
   }
-  const { customers } = await graphqlData<{ customers: { totalCount: number } }>(gatewayUrl, '{ customers { totalCount } }', {}, { token });
+  const { customers } = await graphqlData<{ customers: { totalCount: number } }>(
+    gatewayUrl,
+    '{ customers { totalCount } }',
+    {},
+    { token },
+  );
   if (customers.totalCount > 0) return;
 
   const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
     gatewayUrl,
     'mutation($input: CustomerInput!) { createCustomer(input: $input) { id } }',
-    { input: { type: 'COMPANY', companyName: 'Müller Bau GmbH', email: 'billing@mueller-bau.example' } },
+    {
+      input: {
+        type: 'COMPANY',
+        companyName: 'Müller Bau GmbH',
+        email: 'billing@mueller-bau.example',
+      },
+    },
     { token },
   );
   const draft = await eventually(async () => {
@@ -49,7 +64,12 @@ export async function seedDemoData(gatewayUrl: string): Promise<void> {
           customerId: createCustomer.id,
           currency: 'EUR',
           lines: [
-            { description: 'Roof repair, labour', quantity: '12', unitPrice: '68.50', taxRate: '19' },
+            {
+              description: 'Roof repair, labour',
+              quantity: '12',
+              unitPrice: '68.50',
+              taxRate: '19',
+            },
             { description: 'Roof tiles', quantity: '140', unitPrice: '1.35', taxRate: '19' },
           ],
         },
@@ -58,5 +78,10 @@ export async function seedDemoData(gatewayUrl: string): Promise<void> {
     );
     return result.data?.createDocument;
   });
-  await graphqlData(gatewayUrl, 'mutation($id: ID!) { issueDocument(id: $id) { id } }', { id: draft.id }, { token });
+  await graphqlData(
+    gatewayUrl,
+    'mutation($id: ID!) { issueDocument(id: $id) { id } }',
+    { id: draft.id },
+    { token },
+  );
 }

@@ -8,15 +8,36 @@ export interface DevMailbox {
 }
 
 /** MailDev: catches every email of a dev run and shows it at `webUrl`. */
-export async function startDevMailbox({ smtpPort, webPort, logDir }: { smtpPort: number; webPort: number; logDir: string }): Promise<DevMailbox> {
+export async function startDevMailbox({
+  smtpPort,
+  webPort,
+  logDir,
+}: {
+  smtpPort: number;
+  webPort: number;
+  logDir: string;
+}): Promise<DevMailbox> {
   const bin = require.resolve('maildev/bin/maildev');
   const mailbox = startProcess({
     name: 'maildev',
     command: process.execPath,
-    args: [bin, '--ip', '127.0.0.1', '--smtp', String(smtpPort), '--web', String(webPort), '--silent'],
+    args: [
+      bin,
+      '--ip',
+      '127.0.0.1',
+      '--smtp',
+      String(smtpPort),
+      '--web',
+      String(webPort),
+      '--silent',
+    ],
     logFile: join(logDir, 'maildev.log'),
     pidFile: join(logDir, 'maildev.pid'),
   });
   await waitUntil('MailDev', () => portAnswers(smtpPort), { process: mailbox, timeoutMs: 20_000 });
-  return { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webUrl: `http://127.0.0.1:${webPort}`, process: mailbox };
+  return {
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+    webUrl: `http://127.0.0.1:${webPort}`,
+    process: mailbox,
+  };
 }

@@ -28,9 +28,18 @@ export interface FerretDbHandle {
   process: ManagedProcess;
 }
 
-export async function startFerretDb({ port, dataDir, logDir }: { port: number; dataDir: string; logDir: string }): Promise<FerretDbHandle> {
+export async function startFerretDb({
+  port,
+  dataDir,
+  logDir,
+}: {
+  port: number;
+  dataDir: string;
+  logDir: string;
+}): Promise<FerretDbHandle> {
   const binary = await ensureFerretDbBinary();
-  if (await portAnswers(port)) throw new Error(`port ${port} is taken; set MONGO_URL to use a running server`);
+  if (await portAnswers(port))
+    throw new Error(`port ${port} is taken; set MONGO_URL to use a running server`);
   const process = startProcess({
     name: 'ferretdb',
     command: binary,

@@ -23,7 +23,9 @@ export async function graphqlRequest<T = Record<string, unknown>>(
 }
 
 /** Like graphqlRequest, but fails on any error and returns the data. */
-export async function graphqlData<T = Record<string, unknown>>(...args: Parameters<typeof graphqlRequest>): Promise<T> {
+export async function graphqlData<T = Record<string, unknown>>(
+  ...args: Parameters<typeof graphqlRequest>
+): Promise<T> {
   const result = await graphqlRequest<T>(...args);
   if (result.errors?.length || !result.data) {
     throw new Error(`GraphQL errors (${result.status}): ${JSON.stringify(result.errors)}`);
@@ -32,7 +34,10 @@ export async function graphqlData<T = Record<string, unknown>>(...args: Paramete
 }
 
 /** Retries `attempt` until it returns a value (events take a moment to cross services). */
-export async function eventually<T>(attempt: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  attempt: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await attempt();

@@ -15,9 +15,19 @@ export async function ensureKafkaJars(): Promise<string> {
   if (existsSync(libs)) return libs;
   const partial = `${libs}.partial`;
   rmSync(partial, { recursive: true, force: true });
-  await run('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${partial}`], {
-    cwd: sourceDir,
-  });
+  await run(
+    'mvn',
+    [
+      '-q',
+      '-B',
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${partial}`,
+    ],
+    {
+      cwd: sourceDir,
+    },
+  );
   if (readdirSync(partial).length === 0) throw new Error('mvn fetched no Kafka jars');
   renameSync(partial, libs);
   return libs;
@@ -41,7 +51,8 @@ export async function startKafka({
   logDir: string;
 }): Promise<KafkaHandle> {
   const libs = await ensureKafkaJars();
-  if (await portAnswers(port)) throw new Error(`port ${port} is taken; set KAFKA_BROKERS to use a running broker`);
+  if (await portAnswers(port))
+    throw new Error(`port ${port} is taken; set KAFKA_BROKERS to use a running broker`);
   mkdirSync(dataDir, { recursive: true });
   const config = join(dataDir, 'server.properties');
   writeFileSync(
@@ -71,7 +82,17 @@ export async function startKafka({
   const classpath = `${libs}/*`;
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
   if (!existsSync(join(dataDir, 'logs', 'meta.properties'))) {
-    await run(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', randomUUID(), '-c', config, '--ignore-formatted']);
+    await run(java, [
+      '-cp',
+      classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      randomUUID(),
+      '-c',
+      config,
+      '--ignore-formatted',
+    ]);
   }
   const broker = startProcess({
     name: 'kafka',

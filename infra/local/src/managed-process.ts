@@ -95,7 +95,9 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const tail = process ? `\n--- ${process.logFile} ---\n${readTail(process.logFile)}` : '';
-  throw new Error(`${what} did not become ready${exitCode !== undefined ? ` (exited ${exitCode})` : ''}${tail}`);
+  throw new Error(
+    `${what} did not become ready${exitCode !== undefined ? ` (exited ${exitCode})` : ''}${tail}`,
+  );
 }
 
 function readTail(file: string): string {
@@ -115,7 +117,11 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${output.slice(-4000)}`)),
+      code === 0
+        ? resolve(output)
+        : reject(
+            new Error(`${command} ${args.join(' ')} failed (${code}):\n${output.slice(-4000)}`),
+          ),
     );
   });
 }

@@ -34,10 +34,15 @@ export interface Platform {
 }
 
 const entryPoint = (name: ServiceName | 'gateway') =>
-  name === 'gateway' ? join(repoRoot, 'gateway/src/main.ts') : join(repoRoot, `services/${name}/src/main.ts`);
+  name === 'gateway'
+    ? join(repoRoot, 'gateway/src/main.ts')
+    : join(repoRoot, `services/${name}/src/main.ts`);
 
 const ready = (port: number) => () =>
-  fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then((res) => res.ok, () => false);
+  fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
+    (res) => res.ok,
+    () => false,
+  );
 
 /**
  * Starts the four subgraphs and then the gateway as separate Node processes
@@ -46,9 +51,18 @@ const ready = (port: number) => () =>
  */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const { basePort, logDir } = options;
-  const ports = { gateway: basePort, identity: basePort + 1, customer: basePort + 2, document: basePort + 3, notification: basePort + 4 };
+  const ports = {
+    gateway: basePort,
+    identity: basePort + 1,
+    customer: basePort + 2,
+    document: basePort + 3,
+    notification: basePort + 4,
+  };
   const subgraphUrls = Object.fromEntries(
-    SERVICES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]),
+    SERVICES.map((name) => [
+      `${name.toUpperCase()}_URL`,
+      `http://127.0.0.1:${ports[name]}/graphql`,
+    ]),
   );
   const shared = {
     ...process.env,
@@ -68,7 +82,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       command: process.execPath,
       args: ['--import', 'tsx', entryPoint(name)],
       cwd: repoRoot,
-      env: { ...shared, ...(name === 'gateway' ? subgraphUrls : {}), PORT: String(ports[name]), ...options.env?.[name] },
+      env: {
+        ...shared,
+        ...(name === 'gateway' ? subgraphUrls : {}),
+        PORT: String(ports[name]),
+        ...options.env?.[name],
+      },
       logFile: join(logDir, `${name}.log`),
       pidFile: join(logDir, `${name}.pid`),
     }),
@@ -86,11 +105,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return codes;
   };
   try {
-    await Promise.all(processes.map((p) => waitUntil(p.name, ready(p.port), { process: p.process, timeoutMs: 90_000 })));
+    await Promise.all(
+      processes.map((p) =>
+        waitUntil(p.name, ready(p.port), { process: p.process, timeoutMs: 90_000 }),
+      ),
+    );
     // The gateway starts last: it composes nothing at run time, but its readiness needs every subgraph.
     const gateway = launch('gateway');
     processes.push(gateway);
-    await waitUntil('gateway', ready(ports.gateway), { process: gateway.process, timeoutMs: 60_000 });
+    await waitUntil('gateway', ready(ports.gateway), {
+      process: gateway.process,
+      timeoutMs: 60_000,
+    });
   } catch (error) {
     await stopAll();
     throw error;

@@ -52,7 +52,11 @@ export async function startProviders(profile: Profile): Promise<Providers> {
       summary.push(`MongoDB 7 container ${container.url}`);
       return container.url;
     }
-    const ferret = await startFerretDb({ port: ports.mongo, dataDir: join(base, 'data/ferretdb'), logDir });
+    const ferret = await startFerretDb({
+      port: ports.mongo,
+      dataDir: join(base, 'data/ferretdb'),
+      logDir,
+    });
     stops.push(() => ferret.process.stop());
     summary.push(`FerretDB (SQLite)  ${ferret.url}  data: ${join(base, 'data/ferretdb')}`);
     return ferret.url;
@@ -85,7 +89,12 @@ export async function startProviders(profile: Profile): Promise<Providers> {
   };
 
   try {
-    const [mongoUrl, brokers, smtpUrl, chromium] = await Promise.all([mongo(), kafka(), smtp(), ensureChromium()]);
+    const [mongoUrl, brokers, smtpUrl, chromium] = await Promise.all([
+      mongo(),
+      kafka(),
+      smtp(),
+      ensureChromium(),
+    ]);
     await createTopics(brokers);
     summary.push(`Chromium           ${chromium}`);
     return {

@@ -19,7 +19,8 @@ export interface TestMailbox {
  */
 export async function startTestMailbox(): Promise<TestMailbox> {
   const messages: ParsedMail[] = [];
-  const waiters: { match: (mail: ParsedMail) => boolean; resolve: (mail: ParsedMail) => void }[] = [];
+  const waiters: { match: (mail: ParsedMail) => boolean; resolve: (mail: ParsedMail) => void }[] =
+    [];
   let failures: { remaining: number; code: number; message: string } | undefined;
   const user = 'portico';
   const password = 'test-password';
@@ -61,7 +62,10 @@ export async function startTestMailbox(): Promise<TestMailbox> {
       const found = messages.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching email within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching email within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({ match, resolve: (mail) => (clearTimeout(timer), resolve(mail)) });
       });
     },

@@ -9,7 +9,8 @@ export function requirePrincipal(auth: AuthContext): Principal {
 export function requireStaff(auth: AuthContext, roles?: StaffRole[]): StaffPrincipal {
   const principal = requirePrincipal(auth);
   if (principal.kind !== 'STAFF') throw forbidden('Staff only');
-  if (roles && !roles.includes(principal.role)) throw forbidden(`Requires role ${roles.join(' or ')}`);
+  if (roles && !roles.includes(principal.role))
+    throw forbidden(`Requires role ${roles.join(' or ')}`);
   return principal;
 }
 

@@ -45,9 +45,15 @@ export function createTokenVerifierFromKeys(keys: JWTVerifyGetKey): TokenVerifie
   };
 }
 
-export function createTokenVerifier({ jwksUrl, cooldownMs = 30_000 }: TokenVerifierOptions): TokenVerifier {
+export function createTokenVerifier({
+  jwksUrl,
+  cooldownMs = 30_000,
+}: TokenVerifierOptions): TokenVerifier {
   return createTokenVerifierFromKeys(
-    createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: cooldownMs, cacheMaxAge: 10 * 60_000 }),
+    createRemoteJWKSet(new URL(jwksUrl), {
+      cooldownDuration: cooldownMs,
+      cacheMaxAge: 10 * 60_000,
+    }),
   );
 }
 

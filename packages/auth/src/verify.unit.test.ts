@@ -1,6 +1,19 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type JWK,
+  type KeyLike,
+} from 'jose';
 import { AppError } from '@portico/errors';
-import { createTokenVerifierFromKeys, requireContact, requireStaff, TOKEN_AUDIENCE, TOKEN_ISSUER } from './index';
+import {
+  createTokenVerifierFromKeys,
+  requireContact,
+  requireStaff,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+} from './index';
 
 let privateKey: KeyLike;
 let otherKey: KeyLike;
@@ -14,7 +27,16 @@ beforeAll(async () => {
   verifier = createTokenVerifierFromKeys(createLocalJWKSet({ keys: [jwk] }));
 });
 
-function token(overrides: { key?: KeyLike; typ?: string; iss?: string; aud?: string; exp?: string; claims?: object } = {}) {
+function token(
+  overrides: {
+    key?: KeyLike;
+    typ?: string;
+    iss?: string;
+    aud?: string;
+    exp?: string;
+    claims?: object;
+  } = {},
+) {
   return new SignJWT({ tid: 't1', kind: 'STAFF', role: 'ADMIN', sid: 's1', ...overrides.claims })
     .setProtectedHeader({ alg: 'EdDSA', kid: 'k1', typ: overrides.typ ?? 'at+jwt' })
     .setSubject('u1')
@@ -35,13 +57,21 @@ async function codeOf(promise: Promise<unknown>) {
 describe('token verification', () => {
   it('builds a staff context from a valid token', async () => {
     const auth = await verifier.authenticate(`Bearer ${await token()}`);
-    expect(auth).toEqual({ kind: 'STAFF', tenantId: 't1', userId: 'u1', sessionId: 's1', role: 'ADMIN' });
+    expect(auth).toEqual({
+      kind: 'STAFF',
+      tenantId: 't1',
+      userId: 'u1',
+      sessionId: 's1',
+      role: 'ADMIN',
+    });
     expect(requireStaff(auth, ['ADMIN']).role).toBe('ADMIN');
     expect(() => requireContact(auth)).toThrow('Portal contacts only');
   });
 
   it('builds a contact context with access and customer', async () => {
-    const auth = await verifier.authenticate(`Bearer ${await token({ claims: { kind: 'CONTACT', role: undefined, aid: 'a1', cid: 'c1' } })}`);
+    const auth = await verifier.authenticate(
+      `Bearer ${await token({ claims: { kind: 'CONTACT', role: undefined, aid: 'a1', cid: 'c1' } })}`,
+    );
     expect(requireContact(auth)).toMatchObject({ accessId: 'a1', customerId: 'c1' });
     expect(() => requireStaff(auth)).toThrow('Staff only');
   });

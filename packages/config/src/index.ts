@@ -4,7 +4,10 @@ export { z };
 
 /** Thrown when the environment does not satisfy a process's config schema. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable}: ${reason}`);
     this.name = 'ConfigError';
   }

@@ -19,13 +19,13 @@ describe('loadConfig', () => {
 
   it('names a missing variable', () => {
     const { MONGO_URL: _omitted, ...env } = valid;
-    expect(() => loadConfig(schema, env)).toThrow(
-      new ConfigError('MONGO_URL', 'is required'),
-    );
+    expect(() => loadConfig(schema, env)).toThrow(new ConfigError('MONGO_URL', 'is required'));
   });
 
   it('names a malformed variable and says why', () => {
-    expect(() => loadConfig(schema, { ...valid, PORT: '99999' })).toThrow(/^Invalid configuration: PORT: /);
+    expect(() => loadConfig(schema, { ...valid, PORT: '99999' })).toThrow(
+      /^Invalid configuration: PORT: /,
+    );
     expect(() => loadConfig(schema, { ...valid, MONGO_URL: 'postgres://x' })).toThrow(
       'Invalid configuration: MONGO_URL: must be a mongodb:// URL',
     );
@@ -33,7 +33,12 @@ describe('loadConfig', () => {
 
   it('supports conditional requirements', () => {
     const conditional = z
-      .object({ ...commonEnv, PORT: commonEnv.PORT.default(1), SMTP_URL: z.string().optional(), LOCAL: z.string().optional() })
+      .object({
+        ...commonEnv,
+        PORT: commonEnv.PORT.default(1),
+        SMTP_URL: z.string().optional(),
+        LOCAL: z.string().optional(),
+      })
       .refine((env) => env.SMTP_URL || env.LOCAL, {
         path: ['SMTP_URL'],
         message: 'is required unless the local provider runs',

@@ -27,10 +27,13 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, field);
-export const unauthenticated = (message = 'Sign in first') => new AppError('UNAUTHENTICATED', message);
+export const badInput = (field: string, message: string) =>
+  new AppError('BAD_USER_INPUT', message, field);
+export const unauthenticated = (message = 'Sign in first') =>
+  new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', message);
-export const conflict = (field: string, message: string) => new AppError('CONFLICT', message, field);
+export const conflict = (field: string, message: string) =>
+  new AppError('CONFLICT', message, field);
 
 /** Codes Apollo and graphql-js raise for malformed requests; shown as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -65,9 +68,17 @@ export function toGraphQLError(
     };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+  if (
+    typeof code === 'string' &&
+    REQUEST_ERROR_CODES.has(code) &&
+    !(original instanceof Error && !(original instanceof GraphQLError))
+  ) {
     // The gateway adds serviceName: callers need not learn the topology.
-    const { stacktrace: _stacktrace, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
+    const {
+      stacktrace: _stacktrace,
+      serviceName: _serviceName,
+      ...extensions
+    } = formatted.extensions ?? {};
     return { masked: false, error: { ...formatted, extensions } };
   }
   return {

@@ -3,7 +3,11 @@ import { AppError, badInput, toGraphQLError } from './index';
 
 describe('toGraphQLError', () => {
   it('shows a domain error with its code and field', () => {
-    const { error, masked } = toGraphQLError({ message: 'x', path: ['createCustomer'] }, badInput('input.email', 'Not an email address'), 'r1');
+    const { error, masked } = toGraphQLError(
+      { message: 'x', path: ['createCustomer'] },
+      badInput('input.email', 'Not an email address'),
+      'r1',
+    );
     expect(masked).toBe(false);
     expect(error).toEqual({
       message: 'Not an email address',
@@ -13,9 +17,18 @@ describe('toGraphQLError', () => {
   });
 
   it('keeps request errors without their stack or the subgraph name', () => {
-    const original = new GraphQLError('Cannot query field "x"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const original = new GraphQLError('Cannot query field "x"', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const { error, masked } = toGraphQLError(
-      { message: original.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['at x'], serviceName: 'customer' } },
+      {
+        message: original.message,
+        extensions: {
+          code: 'GRAPHQL_VALIDATION_FAILED',
+          stacktrace: ['at x'],
+          serviceName: 'customer',
+        },
+      },
       original,
       'r1',
     );
@@ -25,7 +38,10 @@ describe('toGraphQLError', () => {
 
   it('masks anything else and points at the request id', () => {
     const { error, masked } = toGraphQLError(
-      { message: 'connection refused 10.0.0.3:27017', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'connection refused 10.0.0.3:27017',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
       new Error('connection refused 10.0.0.3:27017'),
       'req-42',
     );
@@ -37,7 +53,11 @@ describe('toGraphQLError', () => {
 
   it('does not let a plain error pretend to be a domain error through its code', () => {
     const sneaky = Object.assign(new Error('secret detail'), { extensions: { code: 'NOT_FOUND' } });
-    const { masked } = toGraphQLError({ message: 'secret detail', extensions: { code: 'NOT_FOUND' } }, sneaky, 'r');
+    const { masked } = toGraphQLError(
+      { message: 'secret detail', extensions: { code: 'NOT_FOUND' } },
+      sneaky,
+      'r',
+    );
     expect(masked).toBe(true);
     expect(new AppError('NOT_FOUND', 'Customer not found').code).toBe('NOT_FOUND');
   });

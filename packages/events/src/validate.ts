@@ -8,7 +8,10 @@ const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 const validateEnvelope = ajv.compile(envelopeSchema);
 const validators = new Map<EventType, ValidateFunction>(
-  Object.entries(eventDataSchemas).map(([type, schema]) => [type as EventType, ajv.compile(schema)]),
+  Object.entries(eventDataSchemas).map(([type, schema]) => [
+    type as EventType,
+    ajv.compile(schema),
+  ]),
 );
 
 export class InvalidEventError extends Error {
@@ -27,6 +30,8 @@ export function assertValidEvent(value: unknown): asserts value is CloudEvent {
   if (!isEventType(type)) throw new InvalidEventError(`unknown event type ${type}`);
   const validateData = validators.get(type)!;
   if (!validateData(data)) {
-    throw new InvalidEventError(`invalid ${type} data: ${ajv.errorsText(validateData.errors, { dataVar: 'data' })}`);
+    throw new InvalidEventError(
+      `invalid ${type} data: ${ajv.errorsText(validateData.errors, { dataVar: 'data' })}`,
+    );
   }
 }

@@ -10,7 +10,11 @@ let bus: EventBus;
 const subscriptions: Subscription[] = [];
 
 beforeAll(async () => {
-  bus = createKafkaBus({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'kafka-test', logger });
+  bus = createKafkaBus({
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    clientId: 'kafka-test',
+    logger,
+  });
   await bus.ensureTopics();
 });
 afterAll(async () => {
@@ -30,9 +34,14 @@ function customerCreated(customerId: string) {
 
 describe('event bus on the real broker', () => {
   it('creates every topic and its dead-letter topic with their partition counts', async () => {
-    const admin = new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: 0 }).admin();
+    const admin = new Kafka({
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      logLevel: 0,
+    }).admin();
     await admin.connect();
-    const metadata = await admin.fetchTopicMetadata({ topics: ['customer.events.v1', 'customer.events.v1.dlq'] });
+    const metadata = await admin.fetchTopicMetadata({
+      topics: ['customer.events.v1', 'customer.events.v1.dlq'],
+    });
     await admin.disconnect();
     const counts = metadata.topics.map((topic) => [topic.name, topic.partitions.length]);
     expect(counts.sort()).toEqual([
@@ -77,14 +86,20 @@ describe('event bus on the real broker', () => {
     const nextId = randomUUID();
     const handled: string[] = [];
     const deadLetters: { key?: string; error?: string }[] = [];
-    const dlqConsumer = new Kafka({ brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: 0 }).consumer({
+    const dlqConsumer = new Kafka({
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      logLevel: 0,
+    }).consumer({
       groupId: `dlq-${randomUUID()}`,
     });
     await dlqConsumer.connect();
     await dlqConsumer.subscribe({ topic: 'customer.events.v1.dlq', fromBeginning: true });
     await dlqConsumer.run({
       eachMessage: async ({ message }) => {
-        deadLetters.push({ key: message.key?.toString(), error: message.headers?.['x-error']?.toString() });
+        deadLetters.push({
+          key: message.key?.toString(),
+          error: message.headers?.['x-error']?.toString(),
+        });
       },
     });
     const subscription = await bus.subscribe({
@@ -99,7 +114,10 @@ describe('event bus on the real broker', () => {
     });
     subscriptions.push(subscription);
     // Same key, same partition: the second is only reached once the first is dead-lettered.
-    await bus.publish([{ ...customerCreated(poisonId) }, { ...customerCreated(nextId), subject: poisonId }]);
+    await bus.publish([
+      { ...customerCreated(poisonId) },
+      { ...customerCreated(nextId), subject: poisonId },
+    ]);
     await bus.publish([customerCreated(nextId)]);
     await waitFor(() => handled.includes(nextId) && deadLetters.some((dl) => dl.key === poisonId));
     await dlqConsumer.disconnect();

@@ -130,26 +130,41 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     await consumer.run({
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const requestId = headerString(message.headers, REQUEST_ID_HEADER);
-        await withRequestId(requestId ?? `kafka:${topic}:${partition}:${message.offset}`, async () => {
-          let lastError: Error | undefined;
-          for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-            try {
-              const event: unknown = JSON.parse(message.value?.toString() ?? 'null');
-              assertValidEvent(event);
-              await options.handle(event, { topic, partition, offset: message.offset, requestId });
-              return;
-            } catch (error) {
-              lastError = error instanceof Error ? error : new Error(String(error));
-              // A malformed or unknown event will never succeed: no retries.
-              if (lastError instanceof InvalidEventError || lastError instanceof SyntaxError) break;
-              logger.warn({ err: lastError, topic, offset: message.offset, attempt }, 'event handler failed');
-              await sleep(Math.min(200 * 2 ** (attempt - 1), 5_000));
-              await heartbeat();
+        await withRequestId(
+          requestId ?? `kafka:${topic}:${partition}:${message.offset}`,
+          async () => {
+            let lastError: Error | undefined;
+            for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+              try {
+                const event: unknown = JSON.parse(message.value?.toString() ?? 'null');
+                assertValidEvent(event);
+                await options.handle(event, {
+                  topic,
+                  partition,
+                  offset: message.offset,
+                  requestId,
+                });
+                return;
+              } catch (error) {
+                lastError = error instanceof Error ? error : new Error(String(error));
+                // A malformed or unknown event will never succeed: no retries.
+                if (lastError instanceof InvalidEventError || lastError instanceof SyntaxError)
+                  break;
+                logger.warn(
+                  { err: lastError, topic, offset: message.offset, attempt },
+                  'event handler failed',
+                );
+                await sleep(Math.min(200 * 2 ** (attempt - 1), 5_000));
+                await heartbeat();
+              }
             }
-          }
-          logger.error({ err: lastError, topic, offset: message.offset }, 'event sent to dead-letter topic');
-          await toDeadLetter(topic, message, lastError!);
-        });
+            logger.error(
+              { err: lastError, topic, offset: message.offset },
+              'event sent to dead-letter topic',
+            );
+            await toDeadLetter(topic, message, lastError!);
+          },
+        );
       },
     });
     return {
@@ -170,7 +185,11 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
       try {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+          topics: missing.map(({ topic, partitions }) => ({
+            topic,
+            numPartitions: partitions,
+            replicationFactor: -1,
+          })),
         });
       } catch (error) {
         // Several services start at once and race to create the same topics.

@@ -61,10 +61,17 @@ export function createServiceHttp(options: {
   });
   app.get('/health/ready', async (_req, res) => {
     const results = await Promise.all(
-      readiness.map(async ({ name, check }) => [name, await Promise.resolve(check()).catch(() => false)] as const),
+      readiness.map(
+        async ({ name, check }) =>
+          [name, await Promise.resolve(check()).catch(() => false)] as const,
+      ),
     );
     const ready = !draining && results.every(([, ok]) => ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', draining, checks: Object.fromEntries(results) });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      draining,
+      checks: Object.fromEntries(results),
+    });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());

@@ -2,7 +2,12 @@ import pino, { type Logger, type LoggerOptions } from 'pino';
 import { currentRequestId } from './request-context';
 
 export type { Logger };
-export { REQUEST_ID_HEADER, currentRequestId, requestIdFrom, withRequestId } from './request-context';
+export {
+  REQUEST_ID_HEADER,
+  currentRequestId,
+  requestIdFrom,
+  withRequestId,
+} from './request-context';
 
 /** Paths pino blanks out: credentials and secrets never reach a log line. */
 export const REDACTED_PATHS = [

@@ -27,7 +27,10 @@ describe('logger', () => {
   it('redacts secrets', () => {
     const { lines, logger } = capture();
     logger.info(
-      { req: { headers: { authorization: 'Bearer abc' } }, input: { password: 'hunter2', email: 'a@b.c' } },
+      {
+        req: { headers: { authorization: 'Bearer abc' } },
+        input: { password: 'hunter2', email: 'a@b.c' },
+      },
       'login',
     );
     const line = JSON.stringify(lines[0]);

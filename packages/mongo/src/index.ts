@@ -39,7 +39,9 @@ export async function mongoAnswers(connection: Connection): Promise<boolean> {
 
 /** True for a duplicate-key error, which FerretDB and MongoDB both report as 11000. */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
+  );
 }
 
 /**

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Schema } from 'mongoose';
-import { connectMongo, ensureIndexes, isDuplicateKeyError, mongoAnswers, type Connection } from './index';
+import {
+  connectMongo,
+  ensureIndexes,
+  isDuplicateKeyError,
+  mongoAnswers,
+  type Connection,
+} from './index';
 
 let connection: Connection;
 
@@ -39,7 +45,9 @@ describe('mongoose on the configured MongoDB-compatible server', () => {
       { tenantId: 't1', number: 'A', amountMinor: 100 },
       { tenantId: 't2', number: 'A', amountMinor: 300 },
     ]);
-    const duplicate = await model.create({ tenantId: 't1', number: 'A', amountMinor: 1 }).catch((error: unknown) => error);
+    const duplicate = await model
+      .create({ tenantId: 't1', number: 'A', amountMinor: 1 })
+      .catch((error: unknown) => error);
     expect(isDuplicateKeyError(duplicate)).toBe(true);
 
     const found = await model.find({ tenantId: 't1' }).sort({ number: 1 }).lean();
@@ -54,7 +62,10 @@ describe('mongoose on the configured MongoDB-compatible server', () => {
     const box = connection.collection<{ _id: string; outbox: Event[] }>('boxes');
     const event = (id: string, n: number): Event => ({ id, data: { n, tags: ['a', 'b'] } });
     await box.insertOne({ _id: 'x', outbox: [] });
-    await box.updateOne({ _id: 'x' }, { $push: { outbox: { $each: [event('e1', 1), event('e2', 2), event('e3', 3)] } } });
+    await box.updateOne(
+      { _id: 'x' },
+      { $push: { outbox: { $each: [event('e1', 1), event('e2', 2), event('e3', 3)] } } },
+    );
     expect(await box.countDocuments({ 'outbox.0': { $exists: true } })).toBe(1);
 
     const stored = (await box.findOne({ _id: 'x' }))!.outbox;

@@ -12,7 +12,9 @@ import type { Logger } from '@portico/logger';
 export const outboxPath = { outbox: { type: [Object], default: [] as CloudEvent[] } };
 
 export interface OutboxRelay {
-  /** Relays now instead of at the next tick (call after a write). */
+  /** Starts relaying from these sources: now, then every tick. */
+  start(sources: OutboxSource[]): void;
+  /** Relays now instead of at the next tick (call after a write); no-op before start. */
   kick(): void;
   /** Relays until nothing is pending; for tests and shutdown. */
   drain(): Promise<void>;
@@ -25,7 +27,6 @@ export interface OutboxSource {
 }
 
 export interface OutboxRelayOptions {
-  sources: OutboxSource[];
   bus: EventBus;
   logger: Logger;
   intervalMs?: number;
@@ -36,8 +37,10 @@ export interface OutboxRelayOptions {
  * Publishes pending events and then removes them from their documents. Several
  * replicas may relay the same event (at-least-once); consumers are idempotent.
  */
-export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { sources, bus, logger, intervalMs = 500, batchSize = 100 } = options;
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { bus, logger, intervalMs = 500, batchSize = 100 } = options;
+  let sources: OutboxSource[] = [];
+  let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -73,16 +76,21 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       return running;
     }
     running = relayAll()
-      .catch((error: unknown) => logger.warn({ err: error }, 'outbox relay failed; retrying on next tick'))
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, 'outbox relay failed; retrying on next tick'),
+      )
       .finally(() => (running = undefined));
     return running;
   }
 
-  const timer = setInterval(() => void run(), intervalMs);
-  timer.unref();
-
   return {
-    kick: () => void run(),
+    start(from) {
+      sources = from;
+      timer = setInterval(() => void run(), intervalMs);
+      timer.unref();
+      void run();
+    },
+    kick: () => void (timer && run()),
     drain: async () => {
       await run();
       await run();

@@ -21,7 +21,10 @@ export function encodeCursor({ createdAt, _id }: Position): string {
 
 function decodeCursor(cursor: string): Position {
   try {
-    const [createdAt, _id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const [createdAt, _id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
     const date = new Date(createdAt);
     if (typeof _id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
     return { createdAt: date, _id };
@@ -46,13 +49,22 @@ export function pageQuery(args: { first?: number | null; after?: string | null }
   const limit = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after) : undefined;
   const filter = after
-    ? { $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: after._id } }] }
+    ? {
+        $or: [
+          { createdAt: { $lt: after.createdAt } },
+          { createdAt: after.createdAt, _id: { $lt: after._id } },
+        ],
+      }
     : {};
   return { filter, sort: { createdAt: -1, _id: -1 } as const, limit: limit + 1, pageSize: limit };
 }
 
 /** Builds the connection from `pageSize + 1` fetched rows (the extra one tells hasNextPage). */
-export function toConnection<T extends Position>(rows: T[], size: number, totalCount: number): Connection<T> {
+export function toConnection<T extends Position>(
+  rows: T[],
+  size: number,
+  totalCount: number,
+): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ cursor: encodeCursor(node), node }));
   return {

@@ -6,7 +6,9 @@ describe('cursor pagination', () => {
   it('defaults to 20 and rejects sizes outside 1..100 naming the field', () => {
     expect(pageQuery({}).pageSize).toBe(20);
     for (const first of [0, 101, 1.5]) {
-      expect(() => pageQuery({ first })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }));
+      expect(() => pageQuery({ first })).toThrow(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }),
+      );
     }
   });
 
@@ -26,11 +28,17 @@ describe('cursor pagination', () => {
   });
 
   it('rejects a forged cursor', () => {
-    expect(() => pageQuery({ after: 'not-a-cursor' })).toThrow(expect.objectContaining({ field: 'after' }));
+    expect(() => pageQuery({ after: 'not-a-cursor' })).toThrow(
+      expect.objectContaining({ field: 'after' }),
+    );
   });
 
   it('reports the next page from the extra row', () => {
-    const rows = [row('c', '2026-01-03T00:00:00Z'), row('b', '2026-01-02T00:00:00Z'), row('a', '2026-01-01T00:00:00Z')];
+    const rows = [
+      row('c', '2026-01-03T00:00:00Z'),
+      row('b', '2026-01-02T00:00:00Z'),
+      row('a', '2026-01-01T00:00:00Z'),
+    ];
     const page = toConnection(rows, 2, 3);
     expect(page.edges.map((edge) => edge.node._id)).toEqual(['c', 'b']);
     expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: page.edges[1]!.cursor });

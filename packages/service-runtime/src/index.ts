@@ -4,14 +4,18 @@ import { createTokenVerifier } from '@portico/auth';
 import { serviceEnv, z } from '@portico/config';
 import type { TopicName } from '@portico/events';
 import { createKafkaBus, type EventBus, type EventHandler } from '@portico/kafka';
-import { createServiceHttp, exitOnFatal, stopOnSignals, type ReadinessCheck } from '@portico/lifecycle';
+import {
+  createServiceHttp,
+  exitOnFatal,
+  stopOnSignals,
+  type ReadinessCheck,
+} from '@portico/lifecycle';
 import { createLogger, type Logger } from '@portico/logger';
 import { connectMongo, ensureIndexes, mongoAnswers, type Connection } from '@portico/mongo';
-import { startOutboxRelay, type OutboxSource } from '@portico/outbox';
+import { createOutboxRelay, type OutboxSource } from '@portico/outbox';
 import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
 
-const serviceConfigSchema = z.object(serviceEnv);
-export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+export type ServiceConfig = z.infer<z.ZodObject<typeof serviceEnv>>;
 
 /** A Kafka consumer of the service; its group is `<service>.<name>`, shared by all replicas. */
 export interface ConsumerDefinition {
@@ -53,7 +57,9 @@ export interface ServiceDefinition<TContext extends SubgraphContext> {
  * the HTTP server and the consumers side by side. SIGTERM stops them in
  * reverse: stop taking requests, stop consuming, flush the outbox, close.
  */
-export function runService<TContext extends SubgraphContext>(service: ServiceDefinition<TContext>): void {
+export function runService<TContext extends SubgraphContext>(
+  service: ServiceDefinition<TContext>,
+): void {
   const logger = createLogger(service.name, { level: service.config.LOG_LEVEL });
   startService(service, logger).catch((error: unknown) => {
     logger.fatal({ err: error }, `${service.name} failed to start`);
@@ -61,17 +67,19 @@ export function runService<TContext extends SubgraphContext>(service: ServiceDef
   });
 }
 
-async function startService<TContext extends SubgraphContext>(service: ServiceDefinition<TContext>, logger: Logger): Promise<void> {
+async function startService<TContext extends SubgraphContext>(
+  service: ServiceDefinition<TContext>,
+  logger: Logger,
+): Promise<void> {
   const { config, name } = service;
   const connection = await connectMongo(config.MONGO_URL, `portico_${name}`);
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: name, logger });
   await bus.ensureTopics();
   await bus.connect();
 
-  let relay: ReturnType<typeof startOutboxRelay> | undefined;
-  const parts = await service.setup({ connection, bus, logger, publishPending: () => relay?.kick() });
+  const relay = createOutboxRelay({ bus, logger });
+  const parts = await service.setup({ connection, bus, logger, publishPending: relay.kick });
   await ensureIndexes(connection);
-  relay = startOutboxRelay({ sources: parts.outboxModels, bus, logger });
 
   const http = createServiceHttp({
     service: name,
@@ -93,12 +101,17 @@ async function startService<TContext extends SubgraphContext>(service: ServiceDe
     extendContext: parts.extendContext,
   });
   const server = await http.listen(config.PORT);
-  relay.kick(); // connects the producer and flushes what an earlier run left pending
+  relay.start(parts.outboxModels); // first flushes what an earlier run left pending
 
   const onFatal = exitOnFatal(logger);
   const subscriptions = await Promise.all(
     parts.consumers.map((consumer) =>
-      bus.subscribe({ groupId: `${name}.${consumer.name}`, topics: consumer.topics, handle: consumer.handle, onFatal }),
+      bus.subscribe({
+        groupId: `${name}.${consumer.name}`,
+        topics: consumer.topics,
+        handle: consumer.handle,
+        onFatal,
+      }),
     ),
   );
   logger.info({ consumers: parts.consumers.map((consumer) => consumer.name) }, `${name} ready`);
@@ -107,7 +120,10 @@ async function startService<TContext extends SubgraphContext>(service: ServiceDe
     { name: 'readiness', stop: () => http.setDraining() },
     { name: 'http', stop: () => server.close() },
     { name: 'apollo', stop: () => apollo.stop() },
-    { name: 'consumers', stop: async () => void (await Promise.all(subscriptions.map((s) => s.stop()))) },
+    {
+      name: 'consumers',
+      stop: async () => void (await Promise.all(subscriptions.map((s) => s.stop()))),
+    },
     { name: 'outbox', stop: async () => (await relay.drain(), await relay.stop()) },
     { name: 'service', stop: () => parts.stop?.() },
     { name: 'bus', stop: () => bus.close() },

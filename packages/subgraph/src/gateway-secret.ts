@@ -12,6 +12,10 @@ export function requireGatewaySecret(secret: string): RequestHandler {
   return (req, res, next) => {
     const given = req.headers[GATEWAY_SECRET_HEADER];
     if (typeof given === 'string' && timingSafeEqual(digest(given), expected)) return next();
-    res.status(401).json({ errors: [{ message: 'Subgraphs answer only the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+    res.status(401).json({
+      errors: [
+        { message: 'Subgraphs answer only the gateway', extensions: { code: 'UNAUTHENTICATED' } },
+      ],
+    });
   };
 }

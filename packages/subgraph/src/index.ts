@@ -1,2 +1,8 @@
 export { GATEWAY_SECRET_HEADER, requireGatewaySecret } from './gateway-secret';
-export { CLIENT_IP_HEADER, CLIENT_USER_AGENT_HEADER, serveSubgraph, type SubgraphContext, type SubgraphOptions } from './serve-subgraph';
+export {
+  CLIENT_IP_HEADER,
+  CLIENT_USER_AGENT_HEADER,
+  serveSubgraph,
+  type SubgraphContext,
+  type SubgraphOptions,
+} from './serve-subgraph';

@@ -1,6 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import express, { type Express } from 'express';
@@ -49,7 +52,10 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             if (!(error.originalError instanceof AppError) && !error.extensions?.code) {
-              logger.error({ err: error.originalError ?? error, path: error.path }, 'resolver failed');
+              logger.error(
+                { err: error.originalError ?? error, path: error.path },
+                'resolver failed',
+              );
             }
           }
         },
@@ -60,7 +66,11 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), maskedErrorLogger],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      maskedErrorLogger,
+    ],
     formatError: (formatted, error) => {
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
       return toGraphQLError(formatted, original, currentRequestId()).error;
@@ -79,7 +89,9 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
           auth = await options.verifier.authenticate(req.headers.authorization);
         } catch (error) {
           const message = error instanceof AppError ? error.message : 'Invalid access token';
-          throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw new GraphQLError(message, {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
         }
         const header = (name: string) => {
           const value = req.headers[name];

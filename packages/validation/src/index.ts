@@ -19,7 +19,11 @@ export function requireText(field: string, value: string | null | undefined, max
 }
 
 /** Like requireText, but empty means null. */
-export function optionalText(field: string, value: string | null | undefined, max = 200): string | null {
+export function optionalText(
+  field: string,
+  value: string | null | undefined,
+  max = 200,
+): string | null {
   const text = value?.trim() ?? '';
   return text.length === 0 ? null : requireText(field, text, max);
 }
@@ -28,7 +32,10 @@ export function optionalText(field: string, value: string | null | undefined, ma
 export function requireSlug(field: string, value: string): string {
   const slug = value.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) {
-    throw badInput(field, 'Use 2 to 63 lower-case letters, digits and dashes, starting with a letter or digit');
+    throw badInput(
+      field,
+      'Use 2 to 63 lower-case letters, digits and dashes, starting with a letter or digit',
+    );
   }
   return slug;
 }
@@ -36,7 +43,11 @@ export function requireSlug(field: string, value: string): string {
 /** A calendar date as YYYY-MM-DD that exists. */
 export function requireDate(field: string, value: string): string {
   const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
+  ) {
     throw badInput(field, 'Must be a date as YYYY-MM-DD');
   }
   return value;

@@ -4,7 +4,9 @@ const fieldOf = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    return (error as { code: string; field: string }).code + ':' + (error as { field: string }).field;
+    return (
+      (error as { code: string; field: string }).code + ':' + (error as { field: string }).field
+    );
   }
   return 'ok';
 };
@@ -12,8 +14,12 @@ const fieldOf = (fn: () => unknown) => {
 describe('validation', () => {
   it('normalizes emails and names the field of a bad one', () => {
     expect(normalizeEmail('input.email', '  Anna@Example.COM ')).toBe('anna@example.com');
-    expect(fieldOf(() => normalizeEmail('input.email', 'anna@example'))).toBe('BAD_USER_INPUT:input.email');
-    expect(fieldOf(() => normalizeEmail('input.email', 'a b@example.com'))).toBe('BAD_USER_INPUT:input.email');
+    expect(fieldOf(() => normalizeEmail('input.email', 'anna@example'))).toBe(
+      'BAD_USER_INPUT:input.email',
+    );
+    expect(fieldOf(() => normalizeEmail('input.email', 'a b@example.com'))).toBe(
+      'BAD_USER_INPUT:input.email',
+    );
   });
 
   it('requires non-empty bounded text', () => {

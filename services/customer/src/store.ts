@@ -20,7 +20,12 @@ export class CustomerStore {
   }
 
   listCustomers(tenantId: string, filter: object, sort: Record<string, 1 | -1>, limit: number) {
-    return this.customers.find({ $and: [{ tenantId }, filter] }, WITHOUT_OUTBOX).sort(sort).limit(limit).lean().exec();
+    return this.customers
+      .find({ $and: [{ tenantId }, filter] }, WITHOUT_OUTBOX)
+      .sort(sort)
+      .limit(limit)
+      .lean()
+      .exec();
   }
 
   countCustomers(tenantId: string, filter: object): Promise<number> {

@@ -22,7 +22,8 @@ const NUMBER_PREFIX: Record<DocumentType, string> = {
  */
 export function visibleTo(auth: AuthContext): Record<string, unknown> | null {
   if (auth.kind === 'STAFF') return { tenantId: auth.tenantId };
-  if (auth.kind === 'CONTACT') return { tenantId: auth.tenantId, customerId: auth.customerId, status: { $ne: 'DRAFT' } };
+  if (auth.kind === 'CONTACT')
+    return { tenantId: auth.tenantId, customerId: auth.customerId, status: { $ne: 'DRAFT' } };
   return null;
 }
 
@@ -40,8 +41,18 @@ export class DocumentStore {
     return scope ? this.documents.findOne({ ...scope, _id: id }, WITHOUT_OUTBOX).lean() : null;
   }
 
-  listVisible(scope: Record<string, unknown>, page: object, sort: Record<string, 1 | -1>, limit: number) {
-    return this.documents.find({ $and: [scope, page] }, WITHOUT_OUTBOX).sort(sort).limit(limit).lean().exec();
+  listVisible(
+    scope: Record<string, unknown>,
+    page: object,
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ) {
+    return this.documents
+      .find({ $and: [scope, page] }, WITHOUT_OUTBOX)
+      .sort(sort)
+      .limit(limit)
+      .lean()
+      .exec();
   }
 
   findCustomer(tenantId: string, customerId: string) {

@@ -2,8 +2,20 @@ import { loadConfigOrExit, serviceEnv, z } from '@portico/config';
 
 export const identityConfigSchema = z.object({
   ...serviceEnv,
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900).describe('lifetime of access tokens'),
-  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30).describe('lifetime of a session without use'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(3600)
+    .default(900)
+    .describe('lifetime of access tokens'),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .default(30)
+    .describe('lifetime of a session without use'),
 });
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;

@@ -7,8 +7,16 @@ import { sessionModel } from './model/session';
 import { signingKeyModel } from './model/signing-key';
 import { userModel, type UserRecord } from './model/user';
 
-export type NewAuditEntry = Omit<AuditEntryRecord, '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId'> &
-  Partial<Pick<AuditEntryRecord, '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId'>>;
+export type NewAuditEntry = Omit<
+  AuditEntryRecord,
+  '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId'
+> &
+  Partial<
+    Pick<
+      AuditEntryRecord,
+      '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId'
+    >
+  >;
 
 /**
  * Identity's collections. Every tenant-owned read takes the tenant id, so a

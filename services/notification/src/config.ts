@@ -7,9 +7,21 @@ export const notificationConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .describe('SMTP server for outgoing mail (the launcher sets the local catcher when unset)'),
   CHROMIUM_PATH: z.string().min(1).describe('Chromium binary puppeteer drives to render PDFs'),
-  PUBLIC_URL: z.url().default('http://localhost:4000').describe("the portal's base URL used in links inside emails"),
-  MAIL_FROM: z.string().default('Portico <no-reply@portico.localhost>').describe('sender of platform emails'),
-  PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2).describe('PDF pages rendered at once (about one per core)'),
+  PUBLIC_URL: z
+    .url()
+    .default('http://localhost:4000')
+    .describe("the portal's base URL used in links inside emails"),
+  MAIL_FROM: z
+    .string()
+    .default('Portico <no-reply@portico.localhost>')
+    .describe('sender of platform emails'),
+  PDF_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .default(2)
+    .describe('PDF pages rendered at once (about one per core)'),
 });
 
 export type NotificationConfig = z.infer<typeof notificationConfigSchema>;

@@ -17,13 +17,26 @@ runService<NotificationContext>({
   typeDefs: subgraphTypeDefs('notification'),
   async setup({ connection, logger, publishPending }) {
     const store = new NotificationStore(connection);
-    const renderer = new PdfRenderer({ chromiumPath: config.CHROMIUM_PATH, logger, concurrency: config.PDF_CONCURRENCY });
+    const renderer = new PdfRenderer({
+      chromiumPath: config.CHROMIUM_PATH,
+      logger,
+      concurrency: config.PDF_CONCURRENCY,
+    });
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
     return {
       resolvers: { Query: queryResolvers, EmailMessage: emailMessageResolvers },
       extendContext: (base) => ({ ...base, store }),
       outboxModels: [store.emails],
-      consumers: [documentIssuedConsumer({ store, renderer, mailer, logger, publicUrl: config.PUBLIC_URL, publishPending })],
+      consumers: [
+        documentIssuedConsumer({
+          store,
+          renderer,
+          mailer,
+          logger,
+          publicUrl: config.PUBLIC_URL,
+          publishPending,
+        }),
+      ],
       stop: async () => {
         mailer.close();
         await renderer.close();

@@ -11,7 +11,12 @@ export class NotificationStore {
   }
 
   listEmails(tenantId: string, filter: object, sort: Record<string, 1 | -1>, limit: number) {
-    return this.emails.find({ $and: [{ tenantId }, filter] }, { outbox: 0 }).sort(sort).limit(limit).lean().exec();
+    return this.emails
+      .find({ $and: [{ tenantId }, filter] }, { outbox: 0 })
+      .sort(sort)
+      .limit(limit)
+      .lean()
+      .exec();
   }
 
   findEmail(tenantId: string, id: string) {
@@ -20,14 +25,21 @@ export class NotificationStore {
 
   async recordFailure(id: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.emails.updateOne({ _id: id }, { $set: { status: 'FAILED', error: message.slice(0, 1000) }, $inc: { attempts: 1 } });
+    await this.emails.updateOne(
+      { _id: id },
+      { $set: { status: 'FAILED', error: message.slice(0, 1000) }, $inc: { attempts: 1 } },
+    );
   }
 
   /** Marks the email sent and queues its event in the same single-document write. */
   async recordSent(id: string, event: CloudEvent): Promise<void> {
     await this.emails.updateOne(
       { _id: id },
-      { $set: { status: 'SENT', error: null, sentAt: new Date() }, $inc: { attempts: 1 }, $push: { outbox: event } },
+      {
+        $set: { status: 'SENT', error: null, sentAt: new Date() },
+        $inc: { attempts: 1 },
+        $push: { outbox: event },
+      },
     );
   }
 }

@@ -48,7 +48,11 @@ Press Ctrl-C to stop.`);
     console.log('\nStopping...');
     const codes = await platform.stop();
     await providers.stop();
-    console.log(`Stopped (${Object.entries(codes).map(([name, code]) => `${name} ${code}`).join(', ')}).`);
+    console.log(
+      `Stopped (${Object.entries(codes)
+        .map(([name, code]) => `${name} ${code}`)
+        .join(', ')}).`,
+    );
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

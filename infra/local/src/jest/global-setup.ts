@@ -10,5 +10,7 @@ export default async function globalSetup(): Promise<void> {
   const providers = await startProviders('test');
   Object.assign(process.env, providers.env);
   globalThis.porticoProviders = providers;
-  process.stdout.write(`\nproviders ready in ${Date.now() - started} ms\n  ${providers.summary.join('\n  ')}\n`);
+  process.stdout.write(
+    `\nproviders ready in ${Date.now() - started} ms\n  ${providers.summary.join('\n  ')}\n`,
+  );
 }

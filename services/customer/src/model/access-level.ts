@@ -39,7 +39,14 @@ export const DEFAULT_ACCESS_LEVELS: { key: string; name: string; permissions: Pe
   {
     key: 'standard',
     name: 'Standard',
-    permissions: ['VIEW_DOCUMENTS', 'DOWNLOAD_DOCUMENTS', 'VIEW_PAYMENTS', 'COMMENT', 'RESPOND_TO_ESTIMATES', 'VIEW_STATEMENTS'],
+    permissions: [
+      'VIEW_DOCUMENTS',
+      'DOWNLOAD_DOCUMENTS',
+      'VIEW_PAYMENTS',
+      'COMMENT',
+      'RESPOND_TO_ESTIMATES',
+      'VIEW_STATEMENTS',
+    ],
   },
   { key: 'read-only', name: 'Read only', permissions: ['VIEW_DOCUMENTS', 'DOWNLOAD_DOCUMENTS'] },
 ];

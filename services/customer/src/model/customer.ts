@@ -43,4 +43,5 @@ customerSchema.index({ tenantId: 1, number: 1 }, { unique: true });
 // serves: customers(), a tenant's customers newest first
 customerSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
 
-export const customerModel = (connection: Connection) => connection.model<CustomerRecord>('Customer', customerSchema, 'customers');
+export const customerModel = (connection: Connection) =>
+  connection.model<CustomerRecord>('Customer', customerSchema, 'customers');

@@ -11,7 +11,11 @@ const GENERATED_NUMBER_ATTEMPTS = 5;
 
 export function mutationResolvers(publishPending: () => void) {
   return {
-    async createCustomer(_: unknown, { input }: { input: CustomerInput }, { auth, store }: CustomerContext) {
+    async createCustomer(
+      _: unknown,
+      { input }: { input: CustomerInput },
+      { auth, store }: CustomerContext,
+    ) {
       const staff = requireStaff(auth);
       const fields = customerFieldsFrom(input);
       const given = input.number?.trim() ? customerNumberFrom(input.number) : null;
@@ -23,10 +27,24 @@ export function mutationResolvers(publishPending: () => void) {
           service: 'customer',
           subject: _id,
           tenantId: staff.tenantId,
-          data: { customerId: _id, number, type: fields.type, displayName: fields.displayName, email: fields.email, createdBy: staff.userId },
+          data: {
+            customerId: _id,
+            number,
+            type: fields.type,
+            displayName: fields.displayName,
+            email: fields.email,
+            createdBy: staff.userId,
+          },
         });
         try {
-          const created = await store.customers.create({ _id, tenantId: staff.tenantId, number, ...fields, createdBy: staff.userId, outbox: [event] });
+          const created = await store.customers.create({
+            _id,
+            tenantId: staff.tenantId,
+            number,
+            ...fields,
+            createdBy: staff.userId,
+            outbox: [event],
+          });
           publishPending();
           return created.toObject();
         } catch (error) {

@@ -8,7 +8,11 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 export const queryResolvers = {
   async customers(
     _: unknown,
-    args: { filter?: { search?: string | null; type?: CustomerType | null } | null; first?: number | null; after?: string | null },
+    args: {
+      filter?: { search?: string | null; type?: CustomerType | null } | null;
+      first?: number | null;
+      after?: string | null;
+    },
     { auth, store }: CustomerContext,
   ) {
     const { tenantId } = requireStaff(auth);

@@ -24,4 +24,8 @@ const customerReplicaSchema = new Schema<CustomerReplicaRecord>(
 );
 
 export const customerReplicaModel = (connection: Connection) =>
-  connection.model<CustomerReplicaRecord>('CustomerReplica', customerReplicaSchema, 'customer_replicas');
+  connection.model<CustomerReplicaRecord>(
+    'CustomerReplica',
+    customerReplicaSchema,
+    'customer_replicas',
+  );

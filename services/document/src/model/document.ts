@@ -3,9 +3,18 @@ import type { CloudEvent } from '@portico/events';
 import { outboxPath } from '@portico/outbox';
 import type { PricedLine } from '../money/line-totals';
 
-export const DOCUMENT_TYPES = ['INVOICE', 'CREDIT_NOTE', 'DEBIT_NOTE', 'ESTIMATE', 'REMINDER', 'DELIVERY_NOTE', 'ORDER_CONFIRMATION'] as const;
+export const DOCUMENT_TYPES = [
+  'INVOICE',
+  'CREDIT_NOTE',
+  'DEBIT_NOTE',
+  'ESTIMATE',
+  'REMINDER',
+  'DELIVERY_NOTE',
+  'ORDER_CONFIRMATION',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-export type DocumentStatus = 'DRAFT' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'VOID' | 'ACCEPTED' | 'DECLINED';
+export type DocumentStatus =
+  'DRAFT' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'VOID' | 'ACCEPTED' | 'DECLINED';
 
 /** Who the document is addressed to, frozen when it is issued. */
 export interface BillTo {
@@ -69,4 +78,5 @@ documentSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
 // serves: documents() for a contact, one customer's documents newest first
 documentSchema.index({ tenantId: 1, customerId: 1, createdAt: -1, _id: -1 });
 
-export const documentModel = (connection: Connection) => connection.model<DocumentRecord>('Document', documentSchema, 'documents');
+export const documentModel = (connection: Connection) =>
+  connection.model<DocumentRecord>('Document', documentSchema, 'documents');

@@ -52,9 +52,13 @@ export function priceLines(currency: string, lines: LineInput[]): PricedDocument
     const quantity = decimalField(field('quantity'), line.quantity);
     const unitPrice = decimalField(field('unitPrice'), line.unitPrice);
     const rate = decimalField(field('taxRate'), line.taxRate);
-    if (rate.units < 0n || roundTo(rate, 0) > 100n) throw badInput(field('taxRate'), 'Tax rate must be between 0 and 100');
+    if (rate.units < 0n || roundTo(rate, 0) > 100n)
+      throw badInput(field('taxRate'), 'Tax rate must be between 0 and 100');
     const netMinor = roundTo(multiply(quantity, unitPrice), exponent);
-    const taxMinor = roundTo(multiply({ units: netMinor, scale: 0 }, { units: rate.units, scale: rate.scale + 2 }), 0);
+    const taxMinor = roundTo(
+      multiply({ units: netMinor, scale: 0 }, { units: rate.units, scale: rate.scale + 2 }),
+      0,
+    );
     net += netMinor;
     tax += taxMinor;
     return {
@@ -73,4 +77,5 @@ export function priceLines(currency: string, lines: LineInput[]): PricedDocument
   };
 }
 
-export const formatAmount = (minor: number, exponent: number) => formatMinor(BigInt(minor), exponent);
+export const formatAmount = (minor: number, exponent: number) =>
+  formatMinor(BigInt(minor), exponent);

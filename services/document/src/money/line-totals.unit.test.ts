@@ -1,7 +1,12 @@
 import { formatMinor, parseDecimal, roundTo } from './decimal';
 import { formatAmount, priceLines } from './line-totals';
 
-const line = (quantity: string, unitPrice: string, taxRate = '19') => ({ description: 'x', quantity, unitPrice, taxRate });
+const line = (quantity: string, unitPrice: string, taxRate = '19') => ({
+  description: 'x',
+  quantity,
+  unitPrice,
+  taxRate,
+});
 
 describe('money', () => {
   it('adds 0.1 and 0.2 exactly', () => {
@@ -36,13 +41,22 @@ describe('money', () => {
     const yen = priceLines('JPY', [line('3', '333.5', '10')]);
     expect([formatAmount(yen.netMinor, 0), formatAmount(yen.taxMinor, 0)]).toEqual(['1001', '100']);
     const dinar = priceLines('BHD', [line('1', '1.2345', '10')]);
-    expect([formatAmount(dinar.netMinor, 3), formatAmount(dinar.grossMinor, 3)]).toEqual(['1.235', '1.359']);
+    expect([formatAmount(dinar.netMinor, 3), formatAmount(dinar.grossMinor, 3)]).toEqual([
+      '1.235',
+      '1.359',
+    ]);
   });
 
   it('names the field of bad input', () => {
-    expect(() => priceLines('XXX', [])).toThrow(expect.objectContaining({ field: 'input.currency' }));
-    expect(() => priceLines('EUR', [line('1', '1e3')])).toThrow(expect.objectContaining({ field: 'input.lines.0.unitPrice' }));
-    expect(() => priceLines('EUR', [line('1', '1', '101')])).toThrow(expect.objectContaining({ field: 'input.lines.0.taxRate' }));
+    expect(() => priceLines('XXX', [])).toThrow(
+      expect.objectContaining({ field: 'input.currency' }),
+    );
+    expect(() => priceLines('EUR', [line('1', '1e3')])).toThrow(
+      expect.objectContaining({ field: 'input.lines.0.unitPrice' }),
+    );
+    expect(() => priceLines('EUR', [line('1', '1', '101')])).toThrow(
+      expect.objectContaining({ field: 'input.lines.0.taxRate' }),
+    );
   });
 
   it('formats minor units', () => {

@@ -7,10 +7,12 @@ type Line = PricedLine & { exponent: number };
 
 export const documentResolvers = {
   /** Entity resolution applies the same visibility as document(id). */
-  __resolveReference: (reference: { id: string }, { auth, store }: DocumentContext) => store.findVisible(auth, reference.id),
+  __resolveReference: (reference: { id: string }, { auth, store }: DocumentContext) =>
+    store.findVisible(auth, reference.id),
   id: (document: DocumentRecord) => document._id,
   customer: (document: DocumentRecord) => ({ __typename: 'Customer', id: document.customerId }),
-  lines: (document: DocumentRecord): Line[] => document.lines.map((line) => ({ ...line, exponent: document.exponent })),
+  lines: (document: DocumentRecord): Line[] =>
+    document.lines.map((line) => ({ ...line, exponent: document.exponent })),
   netTotal: (document: DocumentRecord) => formatAmount(document.netMinor, document.exponent),
   taxTotal: (document: DocumentRecord) => formatAmount(document.taxMinor, document.exponent),
   grossTotal: (document: DocumentRecord) => formatAmount(document.grossMinor, document.exponent),

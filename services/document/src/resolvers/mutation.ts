@@ -23,16 +23,28 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function mutationResolvers(publishPending: () => void) {
   return {
-    async createDocument(_: unknown, { input }: { input: DocumentInput }, { auth, store }: DocumentContext) {
+    async createDocument(
+      _: unknown,
+      { input }: { input: DocumentInput },
+      { auth, store }: DocumentContext,
+    ) {
       const staff = requireStaff(auth);
       const customer = await store.findCustomer(staff.tenantId, input.customerId);
       if (!customer) throw badInput('input.customerId', 'No such customer');
-      if (input.lines.length > MAX_LINES) throw badInput('input.lines', `At most ${MAX_LINES} lines`);
+      if (input.lines.length > MAX_LINES)
+        throw badInput('input.lines', `At most ${MAX_LINES} lines`);
       const currency = input.currency.trim().toUpperCase();
-      const priced = priceLines(currency, input.lines.map((line, index) => ({ ...line, description: requireText(`input.lines.${index}.description`, line.description, 500) })));
+      const priced = priceLines(
+        currency,
+        input.lines.map((line, index) => ({
+          ...line,
+          description: requireText(`input.lines.${index}.description`, line.description, 500),
+        })),
+      );
       const issueDate = input.issueDate ? requireDate('input.issueDate', input.issueDate) : null;
       const dueDate = input.dueDate ? requireDate('input.dueDate', input.dueDate) : null;
-      if (issueDate && dueDate && dueDate < issueDate) throw badInput('input.dueDate', 'Due date is before the issue date');
+      if (issueDate && dueDate && dueDate < issueDate)
+        throw badInput('input.dueDate', 'Due date is before the issue date');
       const created = await store.documents.create({
         _id: randomUUID(),
         tenantId: staff.tenantId,
@@ -54,13 +66,19 @@ export function mutationResolvers(publishPending: () => void) {
       const staff = requireStaff(auth);
       const draft = await store.findVisible(staff, id);
       if (!draft) throw notFound('Document');
-      if (draft.status !== 'DRAFT') throw new AppError('CONFLICT', 'Only a draft can be issued', 'id');
+      if (draft.status !== 'DRAFT')
+        throw new AppError('CONFLICT', 'Only a draft can be issued', 'id');
       const customer = await store.findCustomer(staff.tenantId, draft.customerId);
       if (!customer) throw notFound('Customer');
       const issueDate = draft.issueDate ?? today();
       // TODO(document issue): a failed update below leaves a gap in the numbering.
       const number = await store.nextNumber(staff.tenantId, draft.type, issueDate.slice(0, 4));
-      const billTo = { customerId: customer._id, number: customer.number, displayName: customer.displayName, email: customer.email };
+      const billTo = {
+        customerId: customer._id,
+        number: customer.number,
+        displayName: customer.displayName,
+        email: customer.email,
+      };
       const event = createEvent({
         type: 'portico.document.issued.v1',
         service: 'document',
@@ -80,11 +98,15 @@ export function mutationResolvers(publishPending: () => void) {
       const issued = await store.documents
         .findOneAndUpdate(
           { _id: draft._id, tenantId: staff.tenantId, status: 'DRAFT' },
-          { $set: { status: 'ISSUED', number, issueDate, billTo, issuedAt: new Date() }, $push: { outbox: event } },
+          {
+            $set: { status: 'ISSUED', number, issueDate, billTo, issuedAt: new Date() },
+            $push: { outbox: event },
+          },
           // No projection: FerretDB 1.24 does not implement findAndModify "fields".
           { new: true },
         )
-        .lean().exec();
+        .lean()
+        .exec();
       if (!issued) throw new AppError('CONFLICT', 'The document was issued concurrently', 'id');
       publishPending();
       return issued;

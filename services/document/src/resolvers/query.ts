@@ -3,7 +3,11 @@ import type { DocumentContext } from '../context';
 import { visibleTo } from '../store';
 
 export const queryResolvers = {
-  async documents(_: unknown, args: { first?: number | null; after?: string | null }, { auth, store }: DocumentContext) {
+  async documents(
+    _: unknown,
+    args: { first?: number | null; after?: string | null },
+    { auth, store }: DocumentContext,
+  ) {
     const page = pageQuery(args);
     const scope = visibleTo(auth);
     if (!scope) return toConnection([], page.pageSize, 0);
@@ -14,5 +18,6 @@ export const queryResolvers = {
     return toConnection(rows, page.pageSize, total);
   },
 
-  document: (_: unknown, { id }: { id: string }, { auth, store }: DocumentContext) => store.findVisible(auth, id),
+  document: (_: unknown, { id }: { id: string }, { auth, store }: DocumentContext) =>
+    store.findVisible(auth, id),
 };

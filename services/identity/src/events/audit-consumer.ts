@@ -11,11 +11,21 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
     name: 'audit',
     topics: ['customer.events.v1', 'notification.events.v1'],
     async handle(event: CloudEvent) {
-      const base = { _id: `event:${event.id}`, tenantId: event.tenantid, createdAt: new Date(event.time) };
+      const base = {
+        _id: `event:${event.id}`,
+        tenantId: event.tenantid,
+        createdAt: new Date(event.time),
+      };
       switch (event.type) {
         case 'portico.customer.created.v1': {
           const data = event.data as CloudEvent<'portico.customer.created.v1'>['data'];
-          return store.audit({ ...base, actorId: data.createdBy ?? null, action: 'customer.created', targetType: 'Customer', targetId: data.customerId });
+          return store.audit({
+            ...base,
+            actorId: data.createdBy ?? null,
+            action: 'customer.created',
+            targetType: 'Customer',
+            targetId: data.customerId,
+          });
         }
         case 'portico.email.sent.v1': {
           const data = event.data as CloudEvent<'portico.email.sent.v1'>['data'];

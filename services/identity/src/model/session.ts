@@ -25,4 +25,5 @@ const sessionSchema = new Schema<SessionRecord>(
 // serves: refreshSession finds the session by the hash of the presented token
 sessionSchema.index({ refreshTokenHash: 1 }, { unique: true });
 
-export const sessionModel = (connection: Connection) => connection.model<SessionRecord>('Session', sessionSchema, 'sessions');
+export const sessionModel = (connection: Connection) =>
+  connection.model<SessionRecord>('Session', sessionSchema, 'sessions');

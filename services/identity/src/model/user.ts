@@ -39,4 +39,5 @@ userSchema.index({ tenantId: 1, email: 1 }, { unique: true });
 // serves: login by email across tenants (then narrowed by organizationSlug)
 userSchema.index({ email: 1 });
 
-export const userModel = (connection: Connection) => connection.model<UserRecord>('User', userSchema, 'users');
+export const userModel = (connection: Connection) =>
+  connection.model<UserRecord>('User', userSchema, 'users');

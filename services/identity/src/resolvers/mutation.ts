@@ -20,7 +20,10 @@ interface RegisterOrganizationInput {
 export function mutationResolvers(sessions: SessionIssuer, publishPending: () => void) {
   async function signIn(user: UserRecord, context: IdentityContext, action: string) {
     const now = new Date();
-    await context.store.users.updateOne({ _id: user._id, tenantId: user.tenantId }, { $set: { lastLoginAt: now } });
+    await context.store.users.updateOne(
+      { _id: user._id, tenantId: user.tenantId },
+      { $set: { lastLoginAt: now } },
+    );
     await context.store.audit({
       tenantId: user.tenantId,
       actorId: user._id,
@@ -34,7 +37,11 @@ export function mutationResolvers(sessions: SessionIssuer, publishPending: () =>
   }
 
   return {
-    async registerOrganization(_: unknown, { input }: { input: RegisterOrganizationInput }, context: IdentityContext) {
+    async registerOrganization(
+      _: unknown,
+      { input }: { input: RegisterOrganizationInput },
+      context: IdentityContext,
+    ) {
       const name = requireText('input.name', input.name, 120);
       const slug = requireSlug('input.slug', input.slug);
       const email = normalizeEmail('input.ownerEmail', input.ownerEmail);
@@ -42,7 +49,8 @@ export function mutationResolvers(sessions: SessionIssuer, publishPending: () =>
       const lastName = requireText('input.ownerLastName', input.ownerLastName, 100);
       checkPasswordPolicy('input.ownerPassword', input.ownerPassword);
       const { store } = context;
-      if (await store.organizations.exists({ slug })) throw conflict('input.slug', 'This slug is taken');
+      if (await store.organizations.exists({ slug }))
+        throw conflict('input.slug', 'This slug is taken');
 
       const tenantId = randomUUID();
       const owner = (
@@ -92,18 +100,26 @@ export function mutationResolvers(sessions: SessionIssuer, publishPending: () =>
       const { store } = context;
       let candidates = await store.users.find({ email, disabled: false }).lean().exec();
       if (args.organizationSlug) {
-        const organization = await store.organizations.findOne({ slug: args.organizationSlug.trim().toLowerCase() }, { _id: 1 }).lean().exec();
+        const organization = await store.organizations
+          .findOne({ slug: args.organizationSlug.trim().toLowerCase() }, { _id: 1 })
+          .lean()
+          .exec();
         candidates = candidates.filter((user) => user.tenantId === organization?._id);
       }
       if (candidates.length > 1) {
-        throw badInput('organizationSlug', 'This email belongs to several organizations: give organizationSlug');
+        throw badInput(
+          'organizationSlug',
+          'This email belongs to several organizations: give organizationSlug',
+        );
       }
       const user = candidates[0];
       // Verify against a decoy when there is no user, so response time does not reveal accounts.
-      const valid = await verifyPassword(args.password, user?.passwordHash ?? (await decoyPasswordHash));
+      const valid = await verifyPassword(
+        args.password,
+        user?.passwordHash ?? (await decoyPasswordHash),
+      );
       if (!user || !valid) throw unauthenticated('Wrong email or password');
       return signIn(user, context, 'user.signed-in');
     },
   };
 }
-

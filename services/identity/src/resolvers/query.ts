@@ -42,7 +42,12 @@ export const queryResolvers = {
     }
     const page = pageQuery(args);
     const [rows, total] = await Promise.all([
-      store.auditEntries.find({ $and: [where, page.filter] }).sort(page.sort).limit(page.limit).lean().exec(),
+      store.auditEntries
+        .find({ $and: [where, page.filter] })
+        .sort(page.sort)
+        .limit(page.limit)
+        .lean()
+        .exec(),
       store.auditEntries.countDocuments(where),
     ]);
     return toConnection(rows, page.pageSize, total);

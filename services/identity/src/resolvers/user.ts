@@ -9,7 +9,8 @@ export const userResolvers = {
   },
   id: (user: UserRecord) => user._id,
   lastLoginAt: (user: UserRecord) => user.lastLoginAt?.toISOString() ?? null,
-  organization: (user: UserRecord, _: unknown, { store }: IdentityContext) => store.findOrganization(user.tenantId),
+  organization: (user: UserRecord, _: unknown, { store }: IdentityContext) =>
+    store.findOrganization(user.tenantId),
 };
 
 export const organizationResolvers = {

@@ -34,14 +34,19 @@ export class SessionIssuer {
     return { ...(await this.signAccessToken(user, session._id)), refreshToken };
   }
 
-  private async signAccessToken(user: UserRecord, sessionId: string): Promise<{ accessToken: string; expiresAt: string }> {
+  private async signAccessToken(
+    user: UserRecord,
+    sessionId: string,
+  ): Promise<{ accessToken: string; expiresAt: string }> {
     const { kid, key } = await this.keys.current();
     const expiresAt = new Date(Date.now() + this.ttl.accessSeconds * 1000);
     const claims: PorticoClaims = {
       tid: user.tenantId,
       kind: user.kind,
       sid: sessionId,
-      ...(user.kind === 'STAFF' ? { role: user.role! } : { aid: user.accessId!, cid: user.customerId! }),
+      ...(user.kind === 'STAFF'
+        ? { role: user.role! }
+        : { aid: user.accessId!, cid: user.customerId! }),
     };
     const accessToken = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'EdDSA', kid, typ: TOKEN_TYPE })

@@ -24,9 +24,21 @@ export class SigningKeys {
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {
-    if (this.published && Date.now() - this.published.at < JWKS_CACHE_MS) return this.published.jwks;
-    const records = await this.keys.find({}, { publicJwk: 1 }).sort({ createdAt: -1 }).lean().exec();
-    const jwks = { keys: records.map((record) => ({ ...record.publicJwk, kid: record._id, alg: 'EdDSA', use: 'sig' })) };
+    if (this.published && Date.now() - this.published.at < JWKS_CACHE_MS)
+      return this.published.jwks;
+    const records = await this.keys
+      .find({}, { publicJwk: 1 })
+      .sort({ createdAt: -1 })
+      .lean()
+      .exec();
+    const jwks = {
+      keys: records.map((record) => ({
+        ...record.publicJwk,
+        kid: record._id,
+        alg: 'EdDSA',
+        use: 'sig',
+      })),
+    };
     this.published = { at: Date.now(), jwks };
     return jwks;
   }

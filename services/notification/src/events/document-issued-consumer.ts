@@ -21,7 +21,8 @@ export interface DocumentIssuedDependencies {
 }
 
 /** The same event and recipient always give the same id and Message-ID. */
-const deliveryId = (eventId: string, to: string) => createHash('sha256').update(`${eventId}\n${to}`).digest('hex').slice(0, 32);
+const deliveryId = (eventId: string, to: string) =>
+  createHash('sha256').update(`${eventId}\n${to}`).digest('hex').slice(0, 32);
 
 /**
  * "Document issued" -> an email with the PDF attached. A delivery record
@@ -72,7 +73,9 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
           text: renderTemplate('document-issued.text', view),
           html: renderTemplate('document-issued.html', view),
           messageId: `<${message._id}@portico>`,
-          attachments: [{ filename: `${data.number}.pdf`, content: pdf, contentType: 'application/pdf' }],
+          attachments: [
+            { filename: `${data.number}.pdf`, content: pdf, contentType: 'application/pdf' },
+          ],
         });
       } catch (error) {
         await store.recordFailure(message._id, error);
@@ -86,7 +89,13 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
           service: 'notification',
           subject: message._id,
           tenantId: event.tenantid,
-          data: { emailId: message._id, kind: 'DOCUMENT_ISSUED', to, customerId: data.customer.id, documentId: data.documentId },
+          data: {
+            emailId: message._id,
+            kind: 'DOCUMENT_ISSUED',
+            to,
+            customerId: data.customer.id,
+            documentId: data.documentId,
+          },
         }),
       );
       deps.publishPending();
@@ -94,12 +103,20 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
   };
 }
 
-type NewDelivery = Pick<EmailMessageRecord, '_id' | 'tenantId' | 'eventId' | 'kind' | 'to' | 'subject' | 'customerId' | 'documentId'>;
+type NewDelivery = Pick<
+  EmailMessageRecord,
+  '_id' | 'tenantId' | 'eventId' | 'kind' | 'to' | 'subject' | 'customerId' | 'documentId'
+>;
 
 /** Creates the delivery record, or returns the existing one unless it was sent already. */
-async function claimDelivery(store: NotificationStore, delivery: NewDelivery): Promise<EmailMessageRecord | null> {
+async function claimDelivery(
+  store: NotificationStore,
+  delivery: NewDelivery,
+): Promise<EmailMessageRecord | null> {
   try {
-    return (await store.emails.create({ ...delivery, status: 'QUEUED', accessId: null })).toObject();
+    return (
+      await store.emails.create({ ...delivery, status: 'QUEUED', accessId: null })
+    ).toObject();
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     const existing = await store.emails.findOne({ _id: delivery._id }, { outbox: 0 }).lean().exec();

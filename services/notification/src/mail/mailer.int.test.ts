@@ -26,26 +26,44 @@ describe('SMTP delivery', () => {
     });
     const mail = await mailbox.waitFor((m) => m.subject === 'Invoice INV-1');
     expect(mail.to).toMatchObject({ text: 'anna@example.com' });
-    expect(mail.from?.value[0]).toMatchObject({ name: 'Portico', address: 'no-reply@portico.test' });
+    expect(mail.from?.value[0]).toMatchObject({
+      name: 'Portico',
+      address: 'no-reply@portico.test',
+    });
     expect(mail.messageId).toBe('<abc123@portico>');
     expect(mail.text?.trim()).toBe('Your invoice INV-1');
     expect(mail.html).toContain('<b>INV-1</b>');
     expect(mail.attachments).toHaveLength(1);
-    expect(mail.attachments[0]).toMatchObject({ filename: 'INV-1.pdf', contentType: 'application/pdf' });
+    expect(mail.attachments[0]).toMatchObject({
+      filename: 'INV-1.pdf',
+      contentType: 'application/pdf',
+    });
     expect(mail.attachments[0]!.content.equals(pdf)).toBe(true);
   });
 
   it('reports the SMTP error and tells permanent from temporary failures', async () => {
     mailbox.failNext(1, 550, 'Mailbox unavailable');
     const permanent = await mailer
-      .send({ to: 'gone@example.com', subject: 's', text: 't', html: 'h', messageId: '<p@portico>' })
+      .send({
+        to: 'gone@example.com',
+        subject: 's',
+        text: 't',
+        html: 'h',
+        messageId: '<p@portico>',
+      })
       .catch((error: unknown) => error);
     expect(String(permanent)).toContain('Mailbox unavailable');
     expect(isPermanentSmtpFailure(permanent)).toBe(true);
 
     mailbox.failNext(1, 451, 'Try again later');
     const temporary = await mailer
-      .send({ to: 'later@example.com', subject: 's', text: 't', html: 'h', messageId: '<t@portico>' })
+      .send({
+        to: 'later@example.com',
+        subject: 's',
+        text: 't',
+        html: 'h',
+        messageId: '<t@portico>',
+      })
       .catch((error: unknown) => error);
     expect(isPermanentSmtpFailure(temporary)).toBe(false);
   });

@@ -18,7 +18,10 @@ export class Mailer {
     smtpUrl: string,
     private readonly from: string,
   ) {
-    this.transport = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: 2 } as never);
+    this.transport = nodemailer.createTransport(smtpUrl, {
+      pool: true,
+      maxConnections: 2,
+    } as never);
   }
 
   async send(email: OutgoingEmail): Promise<void> {

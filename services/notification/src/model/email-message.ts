@@ -2,7 +2,8 @@ import { Schema, type Connection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import { outboxPath } from '@portico/outbox';
 
-export type EmailKind = 'INVITATION' | 'DOCUMENT_ISSUED' | 'PASSWORD_RESET' | 'ACCOUNT_STATEMENT' | 'STAFF_INVITATION';
+export type EmailKind =
+  'INVITATION' | 'DOCUMENT_ISSUED' | 'PASSWORD_RESET' | 'ACCOUNT_STATEMENT' | 'STAFF_INVITATION';
 export type EmailStatus = 'QUEUED' | 'SENT' | 'FAILED';
 
 export interface EmailMessageRecord {

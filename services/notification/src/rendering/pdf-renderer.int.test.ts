@@ -66,7 +66,9 @@ describe('PDF rendering with Handlebars and Chromium', () => {
 
   it('renders in parallel through the bounded pool', async () => {
     const pdfs = await Promise.all(
-      ['A', 'B', 'C', 'D'].map((suffix) => renderer.render(renderTemplate('document.pdf', { ...view, number: `INV-${suffix}` }))),
+      ['A', 'B', 'C', 'D'].map((suffix) =>
+        renderer.render(renderTemplate('document.pdf', { ...view, number: `INV-${suffix}` })),
+      ),
     );
     const texts = await Promise.all(pdfs.map(pdfText));
     expect(texts.map((text) => /INV-([A-D])/.exec(text)?.[1])).toEqual(['A', 'B', 'C', 'D']);

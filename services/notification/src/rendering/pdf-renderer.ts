@@ -60,7 +60,11 @@ export class PdfRenderer {
         else void request.abort('blockedbyclient');
       });
       await page.setContent(html, { waitUntil: 'load', timeout });
-      const pdf = await withTimeout(page.pdf({ format: 'A4', printBackground: true, timeout }), timeout, 'page.pdf');
+      const pdf = await withTimeout(
+        page.pdf({ format: 'A4', printBackground: true, timeout }),
+        timeout,
+        'page.pdf',
+      );
       return Buffer.from(pdf);
     } finally {
       await page.close().catch(() => undefined);

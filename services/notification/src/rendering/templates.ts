@@ -14,7 +14,9 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
 export function renderTemplate(name: string, data: object): string {
   let template = compiled.get(name);
   if (!template) {
-    template = handlebars.compile(readFileSync(join(templatesDir, `${name}.hbs`), 'utf8'), { strict: true });
+    template = handlebars.compile(readFileSync(join(templatesDir, `${name}.hbs`), 'utf8'), {
+      strict: true,
+    });
     compiled.set(name, template);
   }
   return template(data);

@@ -5,7 +5,12 @@ import type { NotificationContext } from '../context';
 export const queryResolvers = {
   async emailHistory(
     _: unknown,
-    args: { customerId?: string | null; accessId?: string | null; first?: number | null; after?: string | null },
+    args: {
+      customerId?: string | null;
+      accessId?: string | null;
+      first?: number | null;
+      after?: string | null;
+    },
     { auth, store }: NotificationContext,
   ) {
     const { tenantId } = requireStaff(auth);
