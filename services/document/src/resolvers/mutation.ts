@@ -71,7 +71,7 @@ export function mutationResolvers(publishPending: () => void) {
       const customer = await store.findCustomer(staff.tenantId, draft.customerId);
       if (!customer) throw notFound('Customer');
       const issueDate = draft.issueDate ?? today();
-      // TODO(document issue): a failed update below leaves a gap in the numbering.
+      // Known gap (document issue): if the update below fails, this number is lost.
       const number = await store.nextNumber(staff.tenantId, draft.type, issueDate.slice(0, 4));
       const billTo = {
         customerId: customer._id,
