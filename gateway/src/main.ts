@@ -14,6 +14,7 @@ import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source'
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = createLogger('gateway', { level: config.LOG_LEVEL });
+  const shutdown = stopOnSignals(logger);
   const urls: Record<SubgraphName, string> = {
     identity: config.IDENTITY_URL,
     customer: config.CUSTOMER_URL,
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     },
   });
   await apollo.start();
+  shutdown.add({ name: 'apollo', stop: () => apollo.stop() });
 
   const subgraphsReady = async () => {
     const results = await Promise.all(
@@ -80,13 +82,9 @@ async function main(): Promise<void> {
     }),
   );
   const server = await http.listen(config.PORT);
+  shutdown.add({ name: 'http', stop: () => server.close() });
+  shutdown.add({ name: 'readiness', stop: () => http.setDraining() });
   logger.info({ url: `http://localhost:${server.port}/graphql` }, 'gateway ready');
-
-  stopOnSignals(logger, [
-    { name: 'readiness', stop: () => http.setDraining() },
-    { name: 'http', stop: () => server.close() },
-    { name: 'apollo', stop: () => apollo.stop() },
-  ]);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { portAnswers, startProcess, waitUntil, type ManagedProcess } from './managed-process';
+import {
+  portAnswers,
+  startProcess,
+  stopLeftover,
+  waitUntil,
+  type ManagedProcess,
+} from './managed-process';
 
 export interface DevMailbox {
   smtpUrl: string;
@@ -18,6 +24,8 @@ export async function startDevMailbox({
   logDir: string;
 }): Promise<DevMailbox> {
   const bin = require.resolve('maildev/bin/maildev');
+  const pidFile = join(logDir, 'maildev.pid');
+  await stopLeftover(pidFile, 'maildev');
   const mailbox = startProcess({
     name: 'maildev',
     command: process.execPath,
@@ -32,7 +40,7 @@ export async function startDevMailbox({
       '--silent',
     ],
     logFile: join(logDir, 'maildev.log'),
-    pidFile: join(logDir, 'maildev.pid'),
+    pidFile,
   });
   await waitUntil('MailDev', () => portAnswers(smtpPort), { process: mailbox, timeoutMs: 20_000 });
   return {

@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, hashOf, repoRoot } from './paths';
-import { portAnswers, run, startProcess, waitUntil, type ManagedProcess } from './managed-process';
+import {
+  portAnswers,
+  run,
+  startProcess,
+  stopLeftover,
+  waitUntil,
+  type ManagedProcess,
+} from './managed-process';
 
 const sourceDir = join(repoRoot, 'infra/ferretdb');
 
@@ -38,6 +45,8 @@ export async function startFerretDb({
   logDir: string;
 }): Promise<FerretDbHandle> {
   const binary = await ensureFerretDbBinary();
+  const pidFile = join(logDir, 'ferretdb.pid');
+  await stopLeftover(pidFile, 'ferretdb');
   if (await portAnswers(port))
     throw new Error(`port ${port} is taken; set MONGO_URL to use a running server`);
   const process = startProcess({
@@ -45,7 +54,7 @@ export async function startFerretDb({
     command: binary,
     args: ['-listen', `127.0.0.1:${port}`, '-data', dataDir],
     logFile: join(logDir, 'ferretdb.log'),
-    pidFile: join(logDir, 'ferretdb.pid'),
+    pidFile,
   });
   await waitUntil('FerretDB', () => portAnswers(port), { process, timeoutMs: 30_000 });
   return { url: `mongodb://127.0.0.1:${port}/`, process };

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, hashOf, repoRoot } from './paths';
-import { portAnswers, run, startProcess, waitUntil, type ManagedProcess } from './managed-process';
+import {
+  portAnswers,
+  run,
+  startProcess,
+  stopLeftover,
+  waitUntil,
+  type ManagedProcess,
+} from './managed-process';
 
 const sourceDir = join(repoRoot, 'infra/kafka');
 
@@ -51,6 +58,8 @@ export async function startKafka({
   logDir: string;
 }): Promise<KafkaHandle> {
   const libs = await ensureKafkaJars();
+  const pidFile = join(logDir, 'kafka.pid');
+  await stopLeftover(pidFile, 'kafka.Kafka');
   if (await portAnswers(port))
     throw new Error(`port ${port} is taken; set KAFKA_BROKERS to use a running broker`);
   mkdirSync(dataDir, { recursive: true });
@@ -109,7 +118,7 @@ export async function startKafka({
       config,
     ],
     logFile: join(logDir, 'kafka.log'),
-    pidFile: join(logDir, 'kafka.pid'),
+    pidFile,
   });
   await waitUntil('Kafka', () => portAnswers(port), { process: broker, timeoutMs: 60_000 });
   return { brokers: `127.0.0.1:${port}`, process: broker };

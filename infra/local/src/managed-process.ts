@@ -1,13 +1,21 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
+import { constants as osConstants } from 'node:os';
 import { dirname } from 'node:path';
 
 export interface ManagedProcess {
   name: string;
   pid: number;
   logFile: string;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code (128 + n when killed by signal n). */
   stop(graceMs?: number): Promise<number | null>;
   exited: Promise<number | null>;
 }
@@ -24,12 +32,14 @@ export interface StartOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
 /** Starts a child whose output goes to a log file and that can be stopped cleanly. */
 export function startProcess(options: StartOptions): ManagedProcess {
   mkdirSync(dirname(options.logFile), { recursive: true });
-  if (options.pidFile) killLeftover(options.pidFile);
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child: ChildProcess = spawn(options.command, options.args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a Ctrl-C in the terminal reaches only the launcher,
+    // which stops services before the broker and database they drain into.
+    detached: true,
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -41,7 +51,7 @@ export function startProcess(options: StartOptions): ManagedProcess {
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code, signal) => {
       if (options.pidFile) rmSync(options.pidFile, { force: true });
-      resolve(code ?? (signal ? 128 : null));
+      resolve(code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : null));
     });
   });
   return {
@@ -49,7 +59,8 @@ export function startProcess(options: StartOptions): ManagedProcess {
     pid: child.pid,
     logFile: options.logFile,
     exited,
-    async stop(graceMs = 10_000) {
+    // Longer than a service's own shutdown timeout (20 s), so it can finish draining.
+    async stop(graceMs = 25_000) {
       if (child.exitCode !== null || child.signalCode !== null) return exited;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -60,13 +71,23 @@ export function startProcess(options: StartOptions): ManagedProcess {
   };
 }
 
-function killLeftover(pidFile: string): void {
+/**
+ * Kills what an earlier run that died without cleaning up left running (its pid
+ * file still exists), and waits until it is gone. Only a process whose command
+ * line still contains `command` is touched: a pid may have been reused.
+ */
+export async function stopLeftover(pidFile: string, command: string): Promise<void> {
+  let pid: number;
   try {
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    if (pid > 0) process.kill(pid, 'SIGKILL');
+    pid = Number(readFileSync(pidFile, 'utf8'));
+    if (!(pid > 0) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(command)) return;
   } catch {
-    // No pid file, or the process is gone already.
+    return; // no pid file, or no such process
   }
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  rmSync(pidFile, { force: true });
 }
 
 export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
-import { startProcess, waitUntil, type ManagedProcess } from './managed-process';
+import { startProcess, stopLeftover, waitUntil, type ManagedProcess } from './managed-process';
 
 const SERVICES = ['identity', 'customer', 'document', 'notification'] as const;
 type ServiceName = (typeof SERVICES)[number];
@@ -93,6 +93,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }),
   });
 
+  await Promise.all(
+    [...SERVICES, 'gateway'].map((name) => stopLeftover(join(logDir, `${name}.pid`), 'main.ts')),
+  );
   const processes: RunningProcess[] = SERVICES.map(launch);
   // The gateway first (no new requests), then the subgraphs side by side.
   const stopAll = async () => {

@@ -46,6 +46,12 @@ function headerString(headers: IHeaders | undefined, name: string): string | und
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// A member that is still joining its group cannot leave cleanly; after this the
+// broker expires it (session timeout) rather than shutdown waiting for it.
+const DISCONNECT_TIMEOUT_MS = 5_000;
+// Dead members (a crashed replica) are noticed within this time.
+const SESSION_TIMEOUT_MS = 15_000;
+
 export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): EventBus {
   const kafka = new Kafka({
     clientId,
@@ -66,6 +72,15 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
   producer.on(producer.events.CONNECT, () => (connected = true));
   producer.on(producer.events.DISCONNECT, () => (connected = false));
   const consumers: Consumer[] = [];
+
+  async function disconnect(consumer: Consumer): Promise<void> {
+    const timedOut = await Promise.race([
+      consumer.disconnect().then(() => false),
+      sleep(DISCONNECT_TIMEOUT_MS).then(() => true),
+    ]);
+    if (timedOut)
+      logger.warn('consumer did not leave its group in time; the broker will expire it');
+  }
 
   function connectProducer(): Promise<void> {
     connecting ??= producer.connect();
@@ -120,7 +135,12 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
 
   async function subscribe(options: SubscribeOptions): Promise<Subscription> {
     const maxAttempts = options.maxAttempts ?? 5;
-    const consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    const consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: SESSION_TIMEOUT_MS,
+      rebalanceTimeout: 2 * SESSION_TIMEOUT_MS,
+    });
     consumers.push(consumer);
     consumer.on(consumer.events.CRASH, (event) => {
       if (!event.payload.restart) options.onFatal(event.payload.error);
@@ -169,8 +189,8 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     });
     return {
       stop: async () => {
-        await consumer.disconnect();
         consumers.splice(consumers.indexOf(consumer), 1);
+        await disconnect(consumer);
       },
     };
   }
@@ -208,7 +228,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     connect: connectProducer,
     isConnected: () => connected,
     close: async () => {
-      await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+      await Promise.all(consumers.map(disconnect));
       await producer.disconnect();
     },
   };

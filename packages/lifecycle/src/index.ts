@@ -4,4 +4,10 @@ export {
   type RunningServer,
   type ServiceHttp,
 } from './http-server';
-export { exitOnFatal, stopOnSignals, type ShutdownStep } from './shutdown';
+export {
+  exitOnFatal,
+  SHUTDOWN_TIMEOUT_MS,
+  stopOnSignals,
+  type Shutdown,
+  type ShutdownStep,
+} from './shutdown';

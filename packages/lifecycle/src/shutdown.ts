@@ -5,12 +5,21 @@ export interface ShutdownStep {
   stop: () => Promise<void> | void;
 }
 
+export interface Shutdown {
+  /** Registers what was just started; steps run in reverse order of registration. */
+  add(step: ShutdownStep): void;
+}
+
+/** How long a process may take to stop before it exits 1; launchers wait longer. */
+export const SHUTDOWN_TIMEOUT_MS = 20_000;
+
 /**
- * On SIGTERM or SIGINT runs `steps` in order (give them in reverse start
- * order: stop taking work, drain, then close connections) and exits 0, or 1
- * when a step fails or the whole sequence exceeds `timeoutMs`.
+ * Handles SIGTERM and SIGINT from the moment it is called, so a signal during
+ * start-up also stops cleanly whatever has started by then. Runs the steps
+ * last-started-first and exits 0, or 1 when a step fails or time runs out.
  */
-export function stopOnSignals(logger: Logger, steps: ShutdownStep[], timeoutMs = 20_000): void {
+export function stopOnSignals(logger: Logger, timeoutMs = SHUTDOWN_TIMEOUT_MS): Shutdown {
+  const steps: ShutdownStep[] = [];
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -22,7 +31,7 @@ export function stopOnSignals(logger: Logger, steps: ShutdownStep[], timeoutMs =
     }, timeoutMs);
     timer.unref();
     let code = 0;
-    for (const step of steps) {
+    for (const step of [...steps].reverse()) {
       try {
         await step.stop();
       } catch (error) {
@@ -37,6 +46,7 @@ export function stopOnSignals(logger: Logger, steps: ShutdownStep[], timeoutMs =
   // or a loader's own handler re-raising it) would kill the process mid-drain.
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  return { add: (step) => steps.push(step) };
 }
 
 /** Exits the process so the orchestrator restarts it (e.g. a consumer crashed for good). */

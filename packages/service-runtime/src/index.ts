@@ -72,14 +72,20 @@ async function startService<TContext extends SubgraphContext>(
   logger: Logger,
 ): Promise<void> {
   const { config, name } = service;
+  const shutdown = stopOnSignals(logger);
   const connection = await connectMongo(config.MONGO_URL, `portico_${name}`);
+  shutdown.add({ name: 'mongo', stop: () => connection.close() });
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: name, logger });
+  shutdown.add({ name: 'bus', stop: () => bus.close() });
   await bus.ensureTopics();
   await bus.connect();
 
   const relay = createOutboxRelay({ bus, logger });
   const parts = await service.setup({ connection, bus, logger, publishPending: relay.kick });
+  shutdown.add({ name: 'service', stop: () => parts.stop?.() });
   await ensureIndexes(connection);
+  relay.start(parts.outboxModels); // first flushes what an earlier run left pending
+  shutdown.add({ name: 'outbox', stop: async () => (await relay.drain(), await relay.stop()) });
 
   const http = createServiceHttp({
     service: name,
@@ -100,33 +106,23 @@ async function startService<TContext extends SubgraphContext>(
     production: config.NODE_ENV === 'production',
     extendContext: parts.extendContext,
   });
+  shutdown.add({ name: 'apollo', stop: () => apollo.stop() });
   const server = await http.listen(config.PORT);
-  relay.start(parts.outboxModels); // first flushes what an earlier run left pending
+  shutdown.add({ name: 'http', stop: () => server.close() });
 
   const onFatal = exitOnFatal(logger);
-  const subscriptions = await Promise.all(
-    parts.consumers.map((consumer) =>
-      bus.subscribe({
+  await Promise.all(
+    parts.consumers.map(async (consumer) => {
+      const subscription = await bus.subscribe({
         groupId: `${name}.${consumer.name}`,
         topics: consumer.topics,
         handle: consumer.handle,
         onFatal,
-      }),
-    ),
+      });
+      shutdown.add({ name: `consumer ${consumer.name}`, stop: () => subscription.stop() });
+    }),
   );
+  // Registered last, so it runs first: load balancers stop sending before anything closes.
+  shutdown.add({ name: 'readiness', stop: () => http.setDraining() });
   logger.info({ consumers: parts.consumers.map((consumer) => consumer.name) }, `${name} ready`);
-
-  stopOnSignals(logger, [
-    { name: 'readiness', stop: () => http.setDraining() },
-    { name: 'http', stop: () => server.close() },
-    { name: 'apollo', stop: () => apollo.stop() },
-    {
-      name: 'consumers',
-      stop: async () => void (await Promise.all(subscriptions.map((s) => s.stop()))),
-    },
-    { name: 'outbox', stop: async () => (await relay.drain(), await relay.stop()) },
-    { name: 'service', stop: () => parts.stop?.() },
-    { name: 'bus', stop: () => bus.close() },
-    { name: 'mongo', stop: () => connection.close() },
-  ]);
 }
