@@ -1,6 +1,18 @@
+import { requirePrincipal, type Principal } from '@portico/auth';
+import { unauthenticated } from '@portico/errors';
 import type { SubgraphContext } from '@portico/subgraph';
 import type { IdentityStore } from './store';
+import type { Sessions } from './tokens/sessions';
 
 export interface IdentityContext extends SubgraphContext {
   store: IdentityStore;
+  sessions: Sessions;
+}
+
+/** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */
+export async function activePrincipal({ auth, sessions }: IdentityContext): Promise<Principal> {
+  const principal = requirePrincipal(auth);
+  if (!(await sessions.isActive(principal.tenantId, principal.sessionId)))
+    throw unauthenticated('Your session has ended; sign in again');
+  return principal;
 }

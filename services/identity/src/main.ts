@@ -8,7 +8,7 @@ import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
 import { organizationResolvers, userResolvers } from './resolvers/user';
 import { IdentityStore } from './store';
-import { SessionIssuer } from './tokens/sessions';
+import { Sessions } from './tokens/sessions';
 import { SigningKeys } from './tokens/signing-keys';
 
 const config = loadIdentityConfig();
@@ -21,19 +21,19 @@ runService<IdentityContext>({
     const store = new IdentityStore(connection);
     const keys = new SigningKeys(store.signingKeys);
     await keys.current(); // a JWKS exists before the first request
-    const sessions = new SessionIssuer(store.sessions, keys, {
+    const sessions = new Sessions(store, keys, {
       accessSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       refreshDays: config.REFRESH_TOKEN_TTL_DAYS,
     });
     return {
       resolvers: {
         Query: queryResolvers,
-        Mutation: mutationResolvers(sessions, publishPending),
+        Mutation: mutationResolvers(publishPending),
         User: userResolvers,
         Organization: organizationResolvers,
         AuditEntry: auditEntryResolvers,
       },
-      extendContext: (base) => ({ ...base, store }),
+      extendContext: (base) => ({ ...base, store, sessions }),
       outboxModels: [store.organizations],
       consumers: [auditConsumer(store)],
       routes: (app) => {

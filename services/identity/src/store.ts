@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { auditEntryModel, type AuditEntryRecord } from './model/audit-entry';
 import { organizationModel } from './model/organization';
+import { refreshTokenModel } from './model/refresh-token';
 import { sessionModel } from './model/session';
 import { signingKeyModel } from './model/signing-key';
 import { userModel, type UserRecord } from './model/user';
@@ -26,6 +27,7 @@ export class IdentityStore {
   readonly organizations;
   readonly users;
   readonly sessions;
+  readonly refreshTokens;
   readonly signingKeys;
   readonly auditEntries;
 
@@ -33,6 +35,7 @@ export class IdentityStore {
     this.organizations = organizationModel(connection);
     this.users = userModel(connection);
     this.sessions = sessionModel(connection);
+    this.refreshTokens = refreshTokenModel(connection);
     this.signingKeys = signingKeyModel(connection);
     this.auditEntries = auditEntryModel(connection);
   }

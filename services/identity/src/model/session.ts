@@ -1,13 +1,14 @@
 import { Schema, type Connection } from 'mongoose';
 
-/** A signed-in session; the refresh token is stored only as its SHA-256. */
+/** A signed-in session: the family of its access and refresh tokens. */
 export interface SessionRecord {
   _id: string;
   tenantId: string;
   userId: string;
-  refreshTokenHash: string;
+  /** Sliding: each refresh moves it forward. */
   expiresAt: Date;
   revokedAt: Date | null;
+  revokedReason: string | null;
   createdAt: Date;
 }
 
@@ -16,14 +17,14 @@ const sessionSchema = new Schema<SessionRecord>(
     _id: String,
     tenantId: { type: String, required: true },
     userId: { type: String, required: true },
-    refreshTokenHash: { type: String, required: true },
     expiresAt: { type: Date, required: true },
     revokedAt: { type: Date, default: null },
+    revokedReason: { type: String, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );
-// serves: refreshSession finds the session by the hash of the presented token
-sessionSchema.index({ refreshTokenHash: 1 }, { unique: true });
+// serves: changePassword ends a user's other sessions
+sessionSchema.index({ tenantId: 1, userId: 1 });
 
 export const sessionModel = (connection: Connection) =>
   connection.model<SessionRecord>('Session', sessionSchema, 'sessions');

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createEvent } from '@portico/events';
 import { badInput, conflict, unauthenticated } from '@portico/errors';
 import { isDuplicateKeyError } from '@portico/mongo';
-import { normalizeEmail, requireSlug, requireText } from '@portico/validation';
-import type { IdentityContext } from '../context';
+import { normalizeEmail, optionalText, requireSlug, requireText } from '@portico/validation';
+import { activePrincipal, type IdentityContext } from '../context';
 import type { UserRecord } from '../model/user';
 import { checkPasswordPolicy, decoyPasswordHash, hashPassword, verifyPassword } from '../passwords';
-import type { SessionIssuer } from '../tokens/sessions';
+import type { NewAuditEntry } from '../store';
 
 interface RegisterOrganizationInput {
   name: string;
@@ -17,25 +17,35 @@ interface RegisterOrganizationInput {
   ownerLastName: string;
 }
 
-export function mutationResolvers(sessions: SessionIssuer, publishPending: () => void) {
-  async function signIn(user: UserRecord, context: IdentityContext, action: string) {
-    const now = new Date();
-    await context.store.users.updateOne(
-      { _id: user._id, tenantId: user.tenantId },
-      { $set: { lastLoginAt: now } },
-    );
-    await context.store.audit({
-      tenantId: user.tenantId,
-      actorId: user._id,
-      action,
-      targetType: 'User',
-      targetId: user._id,
-      ip: context.client.ip,
-      userAgent: context.client.userAgent,
-    });
-    return { ...(await sessions.open(user)), user: { ...user, lastLoginAt: now } };
-  }
+type AuditFields = Pick<NewAuditEntry, 'tenantId' | 'actorId' | 'action'> &
+  Partial<Pick<NewAuditEntry, 'targetType' | 'targetId' | 'details'>>;
 
+/** Audits with the caller's address and browser. */
+function audit(context: IdentityContext, entry: AuditFields): Promise<void> {
+  return context.store.audit({
+    ...entry,
+    ip: context.client.ip,
+    userAgent: context.client.userAgent,
+  });
+}
+
+async function signIn(user: UserRecord, context: IdentityContext, action: string) {
+  const now = new Date();
+  await context.store.users.updateOne(
+    { _id: user._id, tenantId: user.tenantId },
+    { $set: { lastLoginAt: now } },
+  );
+  await audit(context, {
+    tenantId: user.tenantId,
+    actorId: user._id,
+    action,
+    targetType: 'User',
+    targetId: user._id,
+  });
+  return { ...(await context.sessions.open(user)), user: { ...user, lastLoginAt: now } };
+}
+
+export function mutationResolvers(publishPending: () => void) {
   return {
     async registerOrganization(
       _: unknown,
@@ -118,8 +128,112 @@ export function mutationResolvers(sessions: SessionIssuer, publishPending: () =>
         args.password,
         user?.passwordHash ?? (await decoyPasswordHash),
       );
-      if (!user || !valid) throw unauthenticated('Wrong email or password');
+      if (!user || !valid) {
+        if (user)
+          await audit(context, {
+            tenantId: user.tenantId,
+            actorId: user._id,
+            action: 'user.sign-in-failed',
+            targetType: 'User',
+            targetId: user._id,
+          });
+        throw unauthenticated('Wrong email or password');
+      }
       return signIn(user, context, 'user.signed-in');
+    },
+
+    async refreshSession(
+      _: unknown,
+      { refreshToken }: { refreshToken: string },
+      context: IdentityContext,
+    ) {
+      const outcome = await context.sessions.refresh(refreshToken);
+      if (outcome.kind === 'refreshed') return { ...outcome.tokens, user: outcome.user };
+      if (outcome.kind !== 'unknown') {
+        await audit(context, {
+          tenantId: outcome.tenantId,
+          actorId: outcome.userId || null,
+          action:
+            outcome.kind === 'reused' ? 'session.refresh-token-reused' : 'session.refresh-failed',
+          targetType: 'Session',
+          targetId: outcome.sessionId,
+        });
+      }
+      throw unauthenticated('Invalid or expired refresh token');
+    },
+
+    async logout(_: unknown, __: unknown, context: IdentityContext) {
+      const principal = await activePrincipal(context);
+      await context.sessions.revoke(principal.tenantId, principal.sessionId, 'signed out');
+      await audit(context, {
+        tenantId: principal.tenantId,
+        actorId: principal.userId,
+        action: 'user.signed-out',
+        targetType: 'Session',
+        targetId: principal.sessionId,
+      });
+      return true;
+    },
+
+    async changePassword(
+      _: unknown,
+      args: { currentPassword: string; newPassword: string },
+      context: IdentityContext,
+    ) {
+      const principal = await activePrincipal(context);
+      const user = await context.store.findUser(principal.tenantId, principal.userId);
+      if (!user) throw unauthenticated();
+      const entry = {
+        tenantId: user.tenantId,
+        actorId: user._id,
+        targetType: 'User',
+        targetId: user._id,
+      };
+      if (!(await verifyPassword(args.currentPassword, user.passwordHash))) {
+        await audit(context, { ...entry, action: 'user.password-change-failed' });
+        throw badInput('currentPassword', 'Wrong password');
+      }
+      checkPasswordPolicy('newPassword', args.newPassword);
+      if (args.newPassword === args.currentPassword)
+        throw badInput('newPassword', 'Choose a password you have not been using');
+      await context.store.users.updateOne(
+        { _id: user._id, tenantId: user.tenantId },
+        { $set: { passwordHash: await hashPassword(args.newPassword) } },
+      );
+      // Whoever else holds a session with the old password loses it; this one goes on.
+      await context.sessions.revokeOthers(user, principal.sessionId, 'password changed');
+      await audit(context, { ...entry, action: 'user.password-changed' });
+      return true;
+    },
+
+    async updateMyProfile(
+      _: unknown,
+      { input }: { input: { firstName?: string | null; lastName?: string | null } },
+      context: IdentityContext,
+    ) {
+      const principal = await activePrincipal(context);
+      const changes: Partial<Pick<UserRecord, 'firstName' | 'lastName'>> = {};
+      if (input.firstName !== undefined)
+        changes.firstName = optionalText('input.firstName', input.firstName, 100);
+      if (input.lastName !== undefined)
+        changes.lastName = optionalText('input.lastName', input.lastName, 100);
+      const user = await context.store.users
+        .findOneAndUpdate(
+          { _id: principal.userId, tenantId: principal.tenantId },
+          { $set: changes },
+          { new: true },
+        )
+        .lean()
+        .exec();
+      if (!user) throw unauthenticated();
+      await audit(context, {
+        tenantId: user.tenantId,
+        actorId: user._id,
+        action: 'user.profile-updated',
+        targetType: 'User',
+        targetId: user._id,
+      });
+      return user;
     },
   };
 }

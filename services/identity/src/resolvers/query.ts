@@ -1,7 +1,7 @@
 import { requireStaff } from '@portico/auth';
 import { badInput } from '@portico/errors';
 import { pageQuery, toConnection } from '@portico/pagination';
-import type { IdentityContext } from '../context';
+import { activePrincipal, type IdentityContext } from '../context';
 
 interface AuditFilter {
   actorId?: string | null;
@@ -18,17 +18,19 @@ function timeBound(field: string, value: string): Date {
 }
 
 export const queryResolvers = {
-  async me(_: unknown, __: unknown, { auth, store }: IdentityContext) {
-    if (auth.kind === 'ANONYMOUS') return null;
-    return store.findUser(auth.tenantId, auth.userId);
+  async me(_: unknown, __: unknown, context: IdentityContext) {
+    if (context.auth.kind === 'ANONYMOUS') return null;
+    const principal = await activePrincipal(context);
+    return context.store.findUser(principal.tenantId, principal.userId);
   },
 
   async auditLog(
     _: unknown,
     args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
-    { auth, store }: IdentityContext,
+    context: IdentityContext,
   ) {
-    const { tenantId } = requireStaff(auth);
+    const { tenantId } = requireStaff(await activePrincipal(context));
+    const { store } = context;
     const { filter = {} } = args;
     const where: Record<string, unknown> = { tenantId };
     if (filter?.actorId) where.actorId = filter.actorId;

@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { Model } from 'mongoose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_TYPE, type PorticoClaims } from '@portico/auth';
-import type { SessionRecord } from '../model/session';
 import type { UserRecord } from '../model/user';
+import type { IdentityStore } from '../store';
 import type { SigningKeys } from './signing-keys';
 
 export interface IssuedTokens {
@@ -12,26 +11,131 @@ export interface IssuedTokens {
   expiresAt: string;
 }
 
+export type RefreshOutcome =
+  | { kind: 'refreshed'; tokens: IssuedTokens; user: UserRecord }
+  /** Never issued (or garbage). */
+  | { kind: 'unknown' }
+  /** Issued, but its session was revoked or expired, or the user disabled. */
+  | { kind: 'ended'; tenantId: string; userId: string; sessionId: string }
+  /** Used before: a copy is in someone else's hands; the session is now revoked. */
+  | { kind: 'reused'; tenantId: string; userId: string; sessionId: string };
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Opens sessions and signs the short-lived access tokens that carry them. */
-export class SessionIssuer {
+/** Opens, refreshes and ends sessions; signs the short-lived access tokens that carry them. */
+export class Sessions {
   constructor(
-    private readonly sessions: Model<SessionRecord>,
+    private readonly store: IdentityStore,
     private readonly keys: SigningKeys,
     private readonly ttl: { accessSeconds: number; refreshDays: number },
   ) {}
 
   async open(user: UserRecord): Promise<IssuedTokens> {
-    const refreshToken = randomBytes(32).toString('base64url');
-    const session = await this.sessions.create({
+    const session = await this.store.sessions.create({
       _id: randomUUID(),
       tenantId: user.tenantId,
       userId: user._id,
-      refreshTokenHash: hashToken(refreshToken),
-      expiresAt: new Date(Date.now() + this.ttl.refreshDays * 86_400_000),
+      expiresAt: this.slidingExpiry(),
     });
-    return { ...(await this.signAccessToken(user, session._id)), refreshToken };
+    return this.issue(user, session._id);
+  }
+
+  async refresh(refreshToken: string): Promise<RefreshOutcome> {
+    const { refreshTokens, sessions, users } = this.store;
+    const _id = hashToken(refreshToken);
+    // Marking the token used is one atomic single-document update: of two
+    // concurrent refreshes with the same token, exactly one wins.
+    const claimed = await refreshTokens
+      .findOneAndUpdate({ _id, usedAt: null }, { $set: { usedAt: new Date() } }, { new: true })
+      .lean()
+      .exec();
+    if (!claimed) {
+      const used = await refreshTokens.findOne({ _id }).lean().exec();
+      if (!used) return { kind: 'unknown' };
+      const session = await sessions
+        .findOne({ _id: used.sessionId, tenantId: used.tenantId })
+        .lean()
+        .exec();
+      await this.revoke(used.tenantId, used.sessionId, 'refresh token reused');
+      return {
+        kind: 'reused',
+        tenantId: used.tenantId,
+        userId: session?.userId ?? '',
+        sessionId: used.sessionId,
+      };
+    }
+    const session = await sessions
+      .findOneAndUpdate(
+        {
+          _id: claimed.sessionId,
+          tenantId: claimed.tenantId,
+          revokedAt: null,
+          expiresAt: { $gt: new Date() },
+        },
+        { $set: { expiresAt: this.slidingExpiry() } },
+        { new: true },
+      )
+      .lean()
+      .exec();
+    const user =
+      session &&
+      (await users
+        .findOne({ _id: session.userId, tenantId: session.tenantId, disabled: false })
+        .lean()
+        .exec());
+    if (!session || !user) {
+      const ended = await sessions
+        .findOne({ _id: claimed.sessionId, tenantId: claimed.tenantId })
+        .lean()
+        .exec();
+      return {
+        kind: 'ended',
+        tenantId: claimed.tenantId,
+        userId: ended?.userId ?? '',
+        sessionId: claimed.sessionId,
+      };
+    }
+    return { kind: 'refreshed', tokens: await this.issue(user, session._id), user };
+  }
+
+  async isActive(tenantId: string, sessionId: string): Promise<boolean> {
+    return (
+      (await this.store.sessions.exists({
+        _id: sessionId,
+        tenantId,
+        revokedAt: null,
+        expiresAt: { $gt: new Date() },
+      })) !== null
+    );
+  }
+
+  async revoke(tenantId: string, sessionId: string, reason: string): Promise<void> {
+    await this.store.sessions.updateOne(
+      { _id: sessionId, tenantId, revokedAt: null },
+      { $set: { revokedAt: new Date(), revokedReason: reason } },
+    );
+  }
+
+  /** Ends every session of the user except `keep`. */
+  async revokeOthers(user: UserRecord, keep: string, reason: string): Promise<void> {
+    await this.store.sessions.updateMany(
+      { tenantId: user.tenantId, userId: user._id, revokedAt: null, _id: { $ne: keep } },
+      { $set: { revokedAt: new Date(), revokedReason: reason } },
+    );
+  }
+
+  private slidingExpiry(): Date {
+    return new Date(Date.now() + this.ttl.refreshDays * 86_400_000);
+  }
+
+  private async issue(user: UserRecord, sessionId: string): Promise<IssuedTokens> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.store.refreshTokens.create({
+      _id: hashToken(refreshToken),
+      tenantId: user.tenantId,
+      sessionId,
+    });
+    return { ...(await this.signAccessToken(user, sessionId)), refreshToken };
   }
 
   private async signAccessToken(

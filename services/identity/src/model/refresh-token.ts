@@ -1,0 +1,27 @@
+import { Schema, type Connection } from 'mongoose';
+
+/**
+ * One refresh token of a session, stored as its SHA-256 only. A token is
+ * used once: rotation marks it used and issues the next; presenting a used
+ * token again means it was stolen, and the session ends.
+ */
+export interface RefreshTokenRecord {
+  _id: string; // sha-256 of the token
+  tenantId: string;
+  sessionId: string;
+  usedAt: Date | null;
+  createdAt: Date;
+}
+
+const refreshTokenSchema = new Schema<RefreshTokenRecord>(
+  {
+    _id: String,
+    tenantId: { type: String, required: true },
+    sessionId: { type: String, required: true },
+    usedAt: { type: Date, default: null },
+  },
+  { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
+);
+
+export const refreshTokenModel = (connection: Connection) =>
+  connection.model<RefreshTokenRecord>('RefreshToken', refreshTokenSchema, 'refresh_tokens');

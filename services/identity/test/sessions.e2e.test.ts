@@ -1,0 +1,236 @@
+import { join } from 'node:path';
+import {
+  cacheDir,
+  graphqlData,
+  graphqlRequest,
+  startPlatform,
+  type Platform,
+} from '@portico/local-infra';
+
+/** Sessions through the gateway: refresh rotation, reuse detection, sign-out, password and profile changes. */
+let platform: Platform;
+let gateway: string;
+
+beforeAll(async () => {
+  platform = await startPlatform({
+    providerEnv: {
+      MONGO_URL: process.env.MONGO_URL!,
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
+      CHROMIUM_PATH: process.env.CHROMIUM_PATH!,
+      SMTP_URL: 'smtp://127.0.0.1:9', // nothing here sends mail
+    },
+    basePort: 4200,
+    logDir: join(cacheDir, 'test/logs/identity-sessions'),
+  });
+  gateway = platform.gatewayUrl;
+}, 120_000);
+afterAll(() => platform?.stop());
+
+const PASSWORD = 'a long enough passphrase';
+const AUTH_FIELDS = 'accessToken refreshToken expiresAt user { id email firstName lastName }';
+type Auth = {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; firstName: string | null; lastName: string | null };
+};
+
+async function register(slug: string): Promise<Auth> {
+  const { registerOrganization } = await graphqlData<{ registerOrganization: Auth }>(
+    gateway,
+    `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { ${AUTH_FIELDS} } }`,
+    {
+      input: {
+        name: slug,
+        slug,
+        ownerEmail: `owner@${slug}.example`,
+        ownerPassword: PASSWORD,
+        ownerFirstName: 'Ole',
+        ownerLastName: 'Owner',
+      },
+    },
+  );
+  return registerOrganization;
+}
+
+const login = (email: string, password: string) =>
+  graphqlRequest<{ login: Auth }>(
+    gateway,
+    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${AUTH_FIELDS} } }`,
+    { e: email, p: password },
+  );
+const refresh = (refreshToken: string) =>
+  graphqlRequest<{ refreshSession: Auth }>(
+    gateway,
+    `mutation($t: String!) { refreshSession(refreshToken: $t) { ${AUTH_FIELDS} } }`,
+    { t: refreshToken },
+  );
+const me = (token: string) =>
+  graphqlRequest<{ me: { id: string; firstName: string | null } | null }>(
+    gateway,
+    '{ me { id firstName } }',
+    {},
+    { token },
+  );
+const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
+  result.errors?.[0]?.extensions?.code;
+const fieldOf = (result: { errors?: { extensions?: { field?: string } }[] }) =>
+  result.errors?.[0]?.extensions?.field;
+
+async function auditActions(token: string): Promise<string[]> {
+  const { auditLog } = await graphqlData<{ auditLog: { edges: { node: { action: string } }[] } }>(
+    gateway,
+    '{ auditLog(first: 100) { edges { node { action } } } }',
+    {},
+    { token },
+  );
+  return auditLog.edges.map((edge) => edge.node.action);
+}
+
+describe('sessions', () => {
+  it('rotates the refresh token on every use', async () => {
+    const owner = await register('rotate');
+    const first = await refresh(owner.refreshToken);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.refreshSession.refreshToken).not.toBe(owner.refreshToken);
+    expect((await me(first.data!.refreshSession.accessToken)).data?.me?.id).toBe(owner.user.id);
+    const second = await refresh(first.data!.refreshSession.refreshToken);
+    expect(second.errors).toBeUndefined();
+  });
+
+  it('ends the whole session when a used refresh token comes back', async () => {
+    const owner = await register('reuse');
+    const rotated = (await refresh(owner.refreshToken)).data!.refreshSession;
+    const replay = await refresh(owner.refreshToken); // the stolen copy
+    expect(codeOf(replay)).toBe('UNAUTHENTICATED');
+    // The legitimate holder's newer tokens are dead too: the thief cannot keep going either.
+    expect(codeOf(await refresh(rotated.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await me(rotated.accessToken))).toBe('UNAUTHENTICATED');
+    const fresh = (await login('owner@reuse.example', PASSWORD)).data!.login;
+    expect(await auditActions(fresh.accessToken)).toContain('session.refresh-token-reused');
+  });
+
+  it('lets exactly one of two concurrent refreshes with the same token win', async () => {
+    const owner = await register('race');
+    const results = await Promise.all([refresh(owner.refreshToken), refresh(owner.refreshToken)]);
+    expect(results.filter((result) => result.data?.refreshSession).length).toBe(1);
+  });
+
+  it('rejects an unknown refresh token', async () => {
+    expect(codeOf(await refresh('not-a-token'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('signs out: the unexpired access token and the refresh token stop working at once', async () => {
+    const owner = await register('logout');
+    const result = await graphqlRequest<{ logout: boolean }>(
+      gateway,
+      'mutation { logout }',
+      {},
+      { token: owner.accessToken },
+    );
+    expect(result.data?.logout).toBe(true);
+    expect(codeOf(await me(owner.accessToken))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await refresh(owner.refreshToken))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('sign-in', () => {
+  it('gives the same answer for a wrong password and an unknown email, and audits the failure', async () => {
+    const owner = await register('signin');
+    const wrong = await login('owner@signin.example', 'wrong password!!');
+    const unknown = await login('nobody@signin.example', 'wrong password!!');
+    expect(wrong.errors?.[0]).toMatchObject({
+      message: 'Wrong email or password',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'Wrong email or password',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    expect(await auditActions(owner.accessToken)).toEqual(
+      expect.arrayContaining(['user.sign-in-failed', 'organization.registered']),
+    );
+  });
+
+  it('names the field of a malformed email', async () => {
+    expect(fieldOf(await login('not an email', PASSWORD))).toBe('email');
+  });
+});
+
+describe('password and profile', () => {
+  const CHANGE =
+    'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+
+  it('changes the password, keeps this session and ends the others', async () => {
+    const owner = await register('password');
+    const elsewhere = (await login('owner@password.example', PASSWORD)).data!.login;
+    const wrongCurrent = await graphqlRequest(
+      gateway,
+      CHANGE,
+      { c: 'not my password', n: 'a brand new passphrase' },
+      { token: owner.accessToken },
+    );
+    expect(fieldOf(wrongCurrent)).toBe('currentPassword');
+    const tooShort = await graphqlRequest(
+      gateway,
+      CHANGE,
+      { c: PASSWORD, n: 'short' },
+      { token: owner.accessToken },
+    );
+    expect(fieldOf(tooShort)).toBe('newPassword');
+
+    const changed = await graphqlRequest<{ changePassword: boolean }>(
+      gateway,
+      CHANGE,
+      { c: PASSWORD, n: 'a brand new passphrase' },
+      { token: owner.accessToken },
+    );
+    expect(changed.data?.changePassword).toBe(true);
+    expect((await me(owner.accessToken)).data?.me?.id).toBe(owner.user.id);
+    expect(codeOf(await me(elsewhere.accessToken))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await login('owner@password.example', PASSWORD))).toBe('UNAUTHENTICATED');
+    expect(
+      (await login('owner@password.example', 'a brand new passphrase')).data?.login.user.id,
+    ).toBe(owner.user.id);
+  });
+
+  it('edits first and last name, never the email', async () => {
+    const owner = await register('profile');
+    const UPDATE =
+      'mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { firstName lastName email } }';
+    const updated = await graphqlData<{
+      updateMyProfile: { firstName: string; lastName: string; email: string };
+    }>(
+      gateway,
+      UPDATE,
+      { input: { firstName: ' Ada ', lastName: 'Lovelace' } },
+      { token: owner.accessToken },
+    );
+    expect(updated.updateMyProfile).toEqual({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'owner@profile.example',
+    });
+    expect(
+      fieldOf(
+        await graphqlRequest(
+          gateway,
+          UPDATE,
+          { input: { firstName: 'x'.repeat(101) } },
+          { token: owner.accessToken },
+        ),
+      ),
+    ).toBe('input.firstName');
+    const withEmail = await graphqlRequest(
+      gateway,
+      UPDATE,
+      { input: { email: 'evil@example.com' } },
+      { token: owner.accessToken },
+    );
+    expect(codeOf(withEmail)).toBe('BAD_USER_INPUT');
+    expect((await me(owner.accessToken)).data?.me?.firstName).toBe('Ada');
+  });
+
+  it('refuses anonymous callers', async () => {
+    expect(codeOf(await graphqlRequest(gateway, 'mutation { logout }'))).toBe('UNAUTHENTICATED');
+  });
+});
