@@ -1,4 +1,4 @@
-import { commonEnv, loadConfigOrExit, z } from '@portico/config';
+import { commonEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
 import { SUBGRAPHS } from '@portico/schemas';
 
 const subgraphUrl = (name: keyof typeof SUBGRAPHS) =>
@@ -11,7 +11,8 @@ export const gatewayConfigSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters')
     .describe('shared secret sent to every subgraph'),
-  JWKS_URL: z.url().describe("identity's JSON Web Key Set used to verify access tokens"),
+  JWKS_URL: serviceEnv.JWKS_URL,
+  KAFKA_BROKERS: serviceEnv.KAFKA_BROKERS,
   IDENTITY_URL: subgraphUrl('identity'),
   CUSTOMER_URL: subgraphUrl('customer'),
   DOCUMENT_URL: subgraphUrl('document'),

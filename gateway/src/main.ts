@@ -5,8 +5,10 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { createTokenVerifier } from '@portico/auth';
 import { AppError, toGraphQLError } from '@portico/errors';
-import { createServiceHttp, stopOnSignals } from '@portico/lifecycle';
+import { createKafkaBus } from '@portico/kafka';
+import { createServiceHttp, exitOnFatal, stopOnSignals } from '@portico/lifecycle';
 import { createLogger, currentRequestId } from '@portico/logger';
+import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
 import { loadGatewayConfig } from './config';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
@@ -21,7 +23,16 @@ async function main(): Promise<void> {
     document: config.DOCUMENT_URL,
     notification: config.NOTIFICATION_URL,
   };
-  const verifier = createTokenVerifier({ jwksUrl: config.JWKS_URL });
+  const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'gateway', logger });
+  shutdown.add({ name: 'bus', stop: () => bus.close() });
+  await bus.connect();
+  const { revocations, subscription } = await followRevocations(
+    bus,
+    'gateway',
+    exitOnFatal(logger),
+  );
+  shutdown.add({ name: 'revocations', stop: () => subscription.stop() });
+  const verifier = createTokenVerifier({ jwksUrl: config.JWKS_URL, revocations });
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
     buildService: ({ name }) =>
@@ -31,6 +42,8 @@ async function main(): Promise<void> {
     gateway,
     introspection: config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
+    // Our shutdown stops Apollo in its place in the order; Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
       // Subgraph errors arrive as GraphQLErrors with their code and pass through unchanged.

@@ -26,6 +26,8 @@ export interface RunningProcess {
 
 export interface Platform {
   gatewayUrl: string;
+  /** The secret this run's gateway sends to the subgraphs (for tests that call a subgraph directly). */
+  gatewaySecret: string;
   processes: RunningProcess[];
   /** Resident memory of each process in MiB, from /proc. */
   memory(): Record<string, number>;
@@ -126,6 +128,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   }
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    gatewaySecret: shared.GATEWAY_SECRET,
     processes,
     memory: () => Object.fromEntries(processes.map((p) => [p.name, residentMiB(p.process.pid)])),
     stop: stopAll,

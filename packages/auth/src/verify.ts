@@ -9,6 +9,7 @@ import {
   type PorticoClaims,
   type Principal,
 } from './claims';
+import type { RevocationList } from './revocations';
 
 export interface TokenVerifier {
   /** Turns an Authorization header into an auth context; a bad token is UNAUTHENTICATED. */
@@ -17,17 +18,23 @@ export interface TokenVerifier {
 
 export interface TokenVerifierOptions {
   jwksUrl: string;
+  /** Sessions revoked before their tokens expired; their tokens are refused. */
+  revocations?: RevocationList;
   /** Minimum time between JWKS refetches on an unknown `kid`. */
   cooldownMs?: number;
 }
 
-/** Verifies against a key source; `jwks` is injectable so unit tests need no server. */
-export function createTokenVerifierFromKeys(keys: JWTVerifyGetKey): TokenVerifier {
+/** Verifies against a key source; `keys` is injectable so unit tests need no server. */
+export function createTokenVerifierFromKeys(
+  keys: JWTVerifyGetKey,
+  revocations?: RevocationList,
+): TokenVerifier {
   return {
     async authenticate(authorization) {
       if (!authorization) return { kind: 'ANONYMOUS' };
       const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization);
       if (!match) throw unauthenticated('Malformed Authorization header');
+      let principal: Principal;
       try {
         // jose only ever uses `keys`: jku/jwk/x5u headers in the token are ignored.
         const { payload } = await jwtVerify<PorticoClaims>(match[1]!, keys, {
@@ -37,16 +44,20 @@ export function createTokenVerifierFromKeys(keys: JWTVerifyGetKey): TokenVerifie
           typ: TOKEN_TYPE,
           requiredClaims: ['sub', 'exp', 'iat', 'tid', 'kind', 'sid'],
         });
-        return toPrincipal(payload);
+        principal = toPrincipal(payload);
       } catch {
         throw unauthenticated('Invalid or expired access token');
       }
+      if (revocations?.has(principal.sessionId))
+        throw unauthenticated('Your session has ended; sign in again');
+      return principal;
     },
   };
 }
 
 export function createTokenVerifier({
   jwksUrl,
+  revocations,
   cooldownMs = 30_000,
 }: TokenVerifierOptions): TokenVerifier {
   return createTokenVerifierFromKeys(
@@ -54,6 +65,7 @@ export function createTokenVerifier({
       cooldownDuration: cooldownMs,
       cacheMaxAge: 10 * 60_000,
     }),
+    revocations,
   );
 }
 

@@ -11,6 +11,7 @@ import {
   createTokenVerifierFromKeys,
   requireContact,
   requireStaff,
+  RevocationList,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
 } from './index';
@@ -18,13 +19,14 @@ import {
 let privateKey: KeyLike;
 let otherKey: KeyLike;
 let verifier: ReturnType<typeof createTokenVerifierFromKeys>;
+const revocations = new RevocationList();
 
 beforeAll(async () => {
   const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   privateKey = pair.privateKey;
   otherKey = (await generateKeyPair('EdDSA', { crv: 'Ed25519' })).privateKey;
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' };
-  verifier = createTokenVerifierFromKeys(createLocalJWKSet({ keys: [jwk] }));
+  verifier = createTokenVerifierFromKeys(createLocalJWKSet({ keys: [jwk] }), revocations);
 });
 
 function token(
@@ -96,5 +98,18 @@ describe('token verification', () => {
     const none = `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${payload}.`;
     expect(await codeOf(verifier.authenticate(`Bearer ${none}`))).toBe('UNAUTHENTICATED');
     expect(await codeOf(verifier.authenticate('Basic abc'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a valid token of a revoked session until its tokens would have expired', async () => {
+    const signed = await token({ claims: { sid: 'revoked-session' } });
+    revocations.add('revoked-session', new Date(Date.now() + 60_000));
+    expect(await codeOf(verifier.authenticate(`Bearer ${signed}`))).toBe('UNAUTHENTICATED');
+    expect(
+      await codeOf(
+        verifier.authenticate(`Bearer ${await token({ claims: { sid: 'other-session' } })}`),
+      ),
+    ).toBe('OK');
+    revocations.add('old-session', new Date(Date.now() - 1));
+    expect(revocations.has('old-session')).toBe(false);
   });
 });

@@ -62,11 +62,25 @@ export interface OrganizationRegisteredV1 {
   ownerUserId: string;
 }
 
+/**
+ * A session ended before its tokens expired (sign-out, stolen refresh token, password change). Every process rejects its access tokens from now on. Internal: not for partners.
+ */
+export interface SessionRevokedV1 {
+  sessionId: string;
+  userId: string;
+  reason: string;
+  /**
+   * when the last access token of the session expires anyway; the entry can be forgotten after it
+   */
+  tokensValidUntil: string;
+}
+
 export interface EventDataMap {
   'portico.customer.created.v1': CustomerCreatedV1;
   'portico.document.issued.v1': DocumentIssuedV1;
   'portico.email.sent.v1': EmailSentV1;
   'portico.identity.organization-registered.v1': OrganizationRegisteredV1;
+  'portico.identity.session-revoked.v1': SessionRevokedV1;
 }
 
 export const eventDataSchemas = {
@@ -164,6 +178,27 @@ export const eventDataSchemas = {
       name: { type: 'string', minLength: 1 },
       slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
       ownerUserId: { type: 'string', minLength: 1 },
+    },
+  },
+  'portico.identity.session-revoked.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.identity.session-revoked.v1.json',
+    title: 'SessionRevokedV1',
+    description:
+      'A session ended before its tokens expired (sign-out, stolen refresh token, password change). Every process rejects its access tokens from now on. Internal: not for partners.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['sessionId', 'userId', 'reason', 'tokensValidUntil'],
+    properties: {
+      sessionId: { type: 'string', minLength: 1 },
+      userId: { type: 'string', minLength: 1 },
+      reason: { type: 'string', minLength: 1 },
+      tokensValidUntil: {
+        type: 'string',
+        format: 'date-time',
+        description:
+          'when the last access token of the session expires anyway; the entry can be forgotten after it',
+      },
     },
   },
 } as const;

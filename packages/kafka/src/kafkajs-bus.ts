@@ -140,6 +140,9 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
       allowAutoTopicCreation: false,
       sessionTimeout: SESSION_TIMEOUT_MS,
       rebalanceTimeout: 2 * SESSION_TIMEOUT_MS,
+      // A fetch returns as soon as data arrives; this only bounds an idle long-poll,
+      // and with it how long leaving the group takes at shutdown.
+      maxWaitTimeInMs: 1_000,
     });
     consumers.push(consumer);
     consumer.on(consumer.events.CRASH, (event) => {

@@ -32,8 +32,10 @@ export function stopOnSignals(logger: Logger, timeoutMs = SHUTDOWN_TIMEOUT_MS): 
     timer.unref();
     let code = 0;
     for (const step of [...steps].reverse()) {
+      const started = Date.now();
       try {
         await step.stop();
+        logger.debug({ step: step.name, ms: Date.now() - started }, 'shutdown step done');
       } catch (error) {
         code = 1;
         logger.error({ err: error, step: step.name }, 'shutdown step failed');

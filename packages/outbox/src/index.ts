@@ -14,8 +14,8 @@ export const outboxPath = { outbox: { type: [Object], default: [] as CloudEvent[
 export interface OutboxRelay {
   /** Starts relaying from these sources: now, then every tick. */
   start(sources: OutboxSource[]): void;
-  /** Relays now instead of at the next tick (call after a write); no-op before start. */
-  kick(): void;
+  /** Relays now instead of at the next tick (call after a write); resolves once relayed. No-op before start. */
+  kick(): Promise<void>;
   /** Relays until nothing is pending; for tests and shutdown. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -55,6 +55,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     for (const document of pending) {
       const events = document.outbox;
       await bus.publish(events);
+      logger.debug({ events: events.map((event) => event.type) }, 'relayed events');
       // $pullAll with the exact values read: FerretDB 1.24 ignores $pull with a condition.
       await collection.updateOne({ _id: document._id }, { $pullAll: { outbox: events } });
     }
@@ -90,7 +91,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       timer.unref();
       void run();
     },
-    kick: () => void (timer && run()),
+    kick: () => (timer ? run() : Promise.resolve()),
     drain: async () => {
       await run();
       await run();

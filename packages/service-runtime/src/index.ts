@@ -13,6 +13,7 @@ import {
 import { createLogger, type Logger } from '@portico/logger';
 import { connectMongo, ensureIndexes, mongoAnswers, type Connection } from '@portico/mongo';
 import { createOutboxRelay, type OutboxSource } from '@portico/outbox';
+import { followRevocations } from '@portico/revocation-feed';
 import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
 
 export type ServiceConfig = z.infer<z.ZodObject<typeof serviceEnv>>;
@@ -40,8 +41,8 @@ export interface ServiceDependencies {
   connection: Connection;
   bus: EventBus;
   logger: Logger;
-  /** Tells the outbox relay to publish now rather than at its next tick. */
-  publishPending: () => void;
+  /** Tells the outbox relay to publish now rather than at its next tick; resolves once published. */
+  publishPending: () => Promise<void>;
 }
 
 export interface ServiceDefinition<TContext extends SubgraphContext> {
@@ -79,6 +80,10 @@ async function startService<TContext extends SubgraphContext>(
   shutdown.add({ name: 'bus', stop: () => bus.close() });
   await bus.ensureTopics();
   await bus.connect();
+  const onFatal = exitOnFatal(logger);
+  // Before serving anything: tokens of revoked sessions are refused from the first request on.
+  const { revocations, subscription: revocationFeed } = await followRevocations(bus, name, onFatal);
+  shutdown.add({ name: 'revocations', stop: () => revocationFeed.stop() });
 
   const relay = createOutboxRelay({ bus, logger });
   const parts = await service.setup({ connection, bus, logger, publishPending: relay.kick });
@@ -100,7 +105,7 @@ async function startService<TContext extends SubgraphContext>(
   const apollo = await serveSubgraph(http.app, {
     typeDefs: service.typeDefs,
     resolvers: parts.resolvers,
-    verifier: createTokenVerifier({ jwksUrl: config.JWKS_URL }),
+    verifier: createTokenVerifier({ jwksUrl: config.JWKS_URL, revocations }),
     gatewaySecret: config.GATEWAY_SECRET,
     logger,
     production: config.NODE_ENV === 'production',
@@ -110,7 +115,6 @@ async function startService<TContext extends SubgraphContext>(
   const server = await http.listen(config.PORT);
   shutdown.add({ name: 'http', stop: () => server.close() });
 
-  const onFatal = exitOnFatal(logger);
   await Promise.all(
     parts.consumers.map(async (consumer) => {
       const subscription = await bus.subscribe({

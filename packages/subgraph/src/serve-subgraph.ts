@@ -66,6 +66,8 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    // Our shutdown stops Apollo in its place in the order; Apollo's own signal handlers would race it.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

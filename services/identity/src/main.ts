@@ -21,10 +21,15 @@ runService<IdentityContext>({
     const store = new IdentityStore(connection);
     const keys = new SigningKeys(store.signingKeys);
     await keys.current(); // a JWKS exists before the first request
-    const sessions = new Sessions(store, keys, {
-      accessSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-      refreshDays: config.REFRESH_TOKEN_TTL_DAYS,
-    });
+    const sessions = new Sessions(
+      store,
+      keys,
+      {
+        accessSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+        refreshDays: config.REFRESH_TOKEN_TTL_DAYS,
+      },
+      publishPending,
+    );
     return {
       resolvers: {
         Query: queryResolvers,
@@ -34,7 +39,7 @@ runService<IdentityContext>({
         AuditEntry: auditEntryResolvers,
       },
       extendContext: (base) => ({ ...base, store, sessions }),
-      outboxModels: [store.organizations],
+      outboxModels: [store.organizations, store.sessions],
       consumers: [auditConsumer(store)],
       routes: (app) => {
         app.get('/.well-known/jwks.json', async (_req, res) => {

@@ -115,6 +115,36 @@ describe('sessions', () => {
     expect(results.filter((result) => result.data?.refreshSession).length).toBe(1);
   });
 
+  it('makes every service refuse the unexpired access token of a signed-out session', async () => {
+    const owner = await register('everywhere');
+    const customers = '{ customers { totalCount } }';
+    expect(
+      (await graphqlRequest(gateway, customers, {}, { token: owner.accessToken })).errors,
+    ).toBeUndefined();
+    const customerSubgraph = `http://127.0.0.1:${platform.processes.find((p) => p.name === 'customer')!.port}/graphql`;
+    const direct = () =>
+      graphqlRequest(
+        customerSubgraph,
+        customers,
+        {},
+        { token: owner.accessToken, headers: { 'x-gateway-secret': platform.gatewaySecret } },
+      );
+    expect((await direct()).errors).toBeUndefined();
+
+    const signedOutAt = Date.now();
+    await graphqlData(gateway, 'mutation { logout }', {}, { token: owner.accessToken });
+    const answeredAt = Date.now();
+    // Through the gateway, and at the subgraph itself (its own check, not the gateway's).
+    const viaGateway = await graphqlRequest(gateway, customers, {}, { token: owner.accessToken });
+    const atSubgraph = await direct();
+    process.stdout.write(
+      `\nlogout answered in ${answeredAt - signedOutAt} ms (revocation published before the answer)\n`,
+    );
+    expect(codeOf(viaGateway)).toBe('UNAUTHENTICATED');
+    expect(viaGateway.errors?.[0]?.message).toBe('Your session has ended; sign in again');
+    expect(codeOf(atSubgraph)).toBe('UNAUTHENTICATED');
+  });
+
   it('rejects an unknown refresh token', async () => {
     expect(codeOf(await refresh('not-a-token'))).toBe('UNAUTHENTICATED');
   });

@@ -1,4 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
+import type { CloudEvent } from '@portico/events';
+import { outboxPath } from '@portico/outbox';
 
 /** A signed-in session: the family of its access and refresh tokens. */
 export interface SessionRecord {
@@ -10,6 +12,7 @@ export interface SessionRecord {
   revokedAt: Date | null;
   revokedReason: string | null;
   createdAt: Date;
+  outbox: CloudEvent[];
 }
 
 const sessionSchema = new Schema<SessionRecord>(
@@ -20,6 +23,7 @@ const sessionSchema = new Schema<SessionRecord>(
     expiresAt: { type: Date, required: true },
     revokedAt: { type: Date, default: null },
     revokedReason: { type: String, default: null },
+    ...outboxPath,
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );

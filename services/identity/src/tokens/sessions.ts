@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_TYPE, type PorticoClaims } from '@portico/auth';
+import { createEvent } from '@portico/events';
 import type { UserRecord } from '../model/user';
 import type { IdentityStore } from '../store';
 import type { SigningKeys } from './signing-keys';
@@ -28,6 +29,8 @@ export class Sessions {
     private readonly store: IdentityStore,
     private readonly keys: SigningKeys,
     private readonly ttl: { accessSeconds: number; refreshDays: number },
+    /** Publishes pending outbox events; resolves once they are on the broker. */
+    private readonly publishPending: () => Promise<void>,
   ) {}
 
   async open(user: UserRecord): Promise<IssuedTokens> {
@@ -109,19 +112,47 @@ export class Sessions {
     );
   }
 
+  /**
+   * Ends a session. The revocation event is written with the change and is on
+   * the broker before this returns, so every process refuses the session's
+   * unexpired access tokens from (about) the next request on.
+   */
   async revoke(tenantId: string, sessionId: string, reason: string): Promise<void> {
-    await this.store.sessions.updateOne(
+    const session = await this.store.sessions
+      .findOne({ _id: sessionId, tenantId, revokedAt: null }, { userId: 1 })
+      .lean()
+      .exec();
+    if (!session) return;
+    const event = createEvent({
+      type: 'portico.identity.session-revoked.v1',
+      service: 'identity',
+      subject: sessionId,
+      tenantId,
+      data: {
+        sessionId,
+        userId: session.userId,
+        reason,
+        // Tokens issued until now expire at most one access-token lifetime later.
+        tokensValidUntil: new Date(Date.now() + this.ttl.accessSeconds * 1000).toISOString(),
+      },
+    });
+    const { modifiedCount } = await this.store.sessions.updateOne(
       { _id: sessionId, tenantId, revokedAt: null },
-      { $set: { revokedAt: new Date(), revokedReason: reason } },
+      { $set: { revokedAt: new Date(), revokedReason: reason }, $push: { outbox: event } },
     );
+    if (modifiedCount > 0) await this.publishPending();
   }
 
   /** Ends every session of the user except `keep`. */
   async revokeOthers(user: UserRecord, keep: string, reason: string): Promise<void> {
-    await this.store.sessions.updateMany(
-      { tenantId: user.tenantId, userId: user._id, revokedAt: null, _id: { $ne: keep } },
-      { $set: { revokedAt: new Date(), revokedReason: reason } },
-    );
+    const others = await this.store.sessions
+      .find(
+        { tenantId: user.tenantId, userId: user._id, revokedAt: null, _id: { $ne: keep } },
+        { _id: 1 },
+      )
+      .lean()
+      .exec();
+    for (const other of others) await this.revoke(user.tenantId, other._id, reason);
   }
 
   private slidingExpiry(): Date {
