@@ -1,11 +1,5 @@
 import { join } from 'node:path';
-import {
-  portAnswers,
-  startProcess,
-  stopLeftover,
-  waitUntil,
-  type ManagedProcess,
-} from './managed-process';
+import { startLocalServer, type ManagedProcess } from './managed-process';
 
 export interface DevMailbox {
   smtpUrl: string;
@@ -24,9 +18,7 @@ export async function startDevMailbox({
   logDir: string;
 }): Promise<DevMailbox> {
   const bin = require.resolve('maildev/bin/maildev');
-  const pidFile = join(logDir, 'maildev.pid');
-  await stopLeftover(pidFile, 'maildev');
-  const mailbox = startProcess({
+  const mailbox = await startLocalServer({
     name: 'maildev',
     command: process.execPath,
     args: [
@@ -40,9 +32,11 @@ export async function startDevMailbox({
       '--silent',
     ],
     logFile: join(logDir, 'maildev.log'),
-    pidFile,
+    port: smtpPort,
+    commandMatch: 'maildev',
+    insteadVariable: 'SMTP_URL',
+    timeoutMs: 20_000,
   });
-  await waitUntil('MailDev', () => portAnswers(smtpPort), { process: mailbox, timeoutMs: 20_000 });
   return {
     smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     webUrl: `http://127.0.0.1:${webPort}`,

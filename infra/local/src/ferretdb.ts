@@ -1,14 +1,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, hashOf, repoRoot } from './paths';
-import {
-  portAnswers,
-  run,
-  startProcess,
-  stopLeftover,
-  waitUntil,
-  type ManagedProcess,
-} from './managed-process';
+import { run, startLocalServer, type ManagedProcess } from './managed-process';
 
 const sourceDir = join(repoRoot, 'infra/ferretdb');
 
@@ -45,17 +38,15 @@ export async function startFerretDb({
   logDir: string;
 }): Promise<FerretDbHandle> {
   const binary = await ensureFerretDbBinary();
-  const pidFile = join(logDir, 'ferretdb.pid');
-  await stopLeftover(pidFile, 'ferretdb');
-  if (await portAnswers(port))
-    throw new Error(`port ${port} is taken; set MONGO_URL to use a running server`);
-  const process = startProcess({
+  const process = await startLocalServer({
     name: 'ferretdb',
     command: binary,
     args: ['-listen', `127.0.0.1:${port}`, '-data', dataDir],
     logFile: join(logDir, 'ferretdb.log'),
-    pidFile,
+    port,
+    commandMatch: 'ferretdb',
+    insteadVariable: 'MONGO_URL',
+    timeoutMs: 30_000,
   });
-  await waitUntil('FerretDB', () => portAnswers(port), { process, timeoutMs: 30_000 });
   return { url: `mongodb://127.0.0.1:${port}/`, process };
 }

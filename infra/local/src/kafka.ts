@@ -2,14 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, hashOf, repoRoot } from './paths';
-import {
-  portAnswers,
-  run,
-  startProcess,
-  stopLeftover,
-  waitUntil,
-  type ManagedProcess,
-} from './managed-process';
+import { run, startLocalServer, type ManagedProcess } from './managed-process';
 
 const sourceDir = join(repoRoot, 'infra/kafka');
 
@@ -58,10 +51,6 @@ export async function startKafka({
   logDir: string;
 }): Promise<KafkaHandle> {
   const libs = await ensureKafkaJars();
-  const pidFile = join(logDir, 'kafka.pid');
-  await stopLeftover(pidFile, 'kafka.Kafka');
-  if (await portAnswers(port))
-    throw new Error(`port ${port} is taken; set KAFKA_BROKERS to use a running broker`);
   mkdirSync(dataDir, { recursive: true });
   const config = join(dataDir, 'server.properties');
   writeFileSync(
@@ -103,7 +92,7 @@ export async function startKafka({
       '--ignore-formatted',
     ]);
   }
-  const broker = startProcess({
+  const broker = await startLocalServer({
     name: 'kafka',
     command: java,
     args: [
@@ -118,8 +107,10 @@ export async function startKafka({
       config,
     ],
     logFile: join(logDir, 'kafka.log'),
-    pidFile,
+    port,
+    commandMatch: 'kafka.Kafka',
+    insteadVariable: 'KAFKA_BROKERS',
+    timeoutMs: 60_000,
   });
-  await waitUntil('Kafka', () => portAnswers(port), { process: broker, timeoutMs: 60_000 });
   return { brokers: `127.0.0.1:${port}`, process: broker };
 }

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { connect } from 'node:net';
 import { constants as osConstants } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface ManagedProcess {
   name: string;
@@ -145,4 +145,35 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
           ),
     );
   });
+}
+
+export interface LocalServerOptions extends Omit<StartOptions, 'pidFile'> {
+  /** The TCP port it serves; ready when it accepts connections. */
+  port: number;
+  /** A piece of its command line, to recognise a leftover of an earlier run. */
+  commandMatch: string;
+  /** Which variable points at an existing server instead, for the "port taken" error. */
+  insteadVariable: string;
+  timeoutMs: number;
+}
+
+/**
+ * Starts one of our local servers: reclaims what a crashed earlier run left
+ * running, refuses a port someone else holds (naming the variable to use
+ * that server instead), starts it and waits until it accepts connections.
+ */
+export async function startLocalServer(options: LocalServerOptions): Promise<ManagedProcess> {
+  const pidFile = join(dirname(options.logFile), `${options.name}.pid`);
+  await stopLeftover(pidFile, options.commandMatch);
+  if (await portAnswers(options.port)) {
+    throw new Error(
+      `port ${options.port} is taken; set ${options.insteadVariable} to use the server there`,
+    );
+  }
+  const server = startProcess({ ...options, pidFile });
+  await waitUntil(options.name, () => portAnswers(options.port), {
+    process: server,
+    timeoutMs: options.timeoutMs,
+  });
+  return server;
 }
