@@ -20,11 +20,12 @@ export async function connectMongo(url: string, dbName: string): Promise<Connect
   return connection;
 }
 
-/** Builds the indexes every model of the connection declares. */
+/** Builds the indexes every model of the connection declares, and the sequence index. */
 export async function ensureIndexes(connection: Connection): Promise<void> {
   for (const model of Object.values(connection.models)) {
     await model.createIndexes();
   }
+  await ensureSequenceIndex(connection);
 }
 
 /** Readiness probe: true when the server answers a ping. */
@@ -45,15 +46,30 @@ export function isDuplicateKeyError(error: unknown): boolean {
 }
 
 /**
- * Next value of a named counter (1, 2, 3, ...), atomic across replicas:
- * one findOneAndUpdate with $inc and upsert, supported by MongoDB and FerretDB.
+ * Next value of a named sequence (1, 2, 3, ... without gaps or repeats), safe
+ * across replicas and on every backend. Each value is claimed by inserting a
+ * document with a unique _id: on FerretDB 1.24 that is the only write that is
+ * atomic under concurrency ($inc in findOneAndUpdate loses updates there).
  */
 export async function nextSequence(connection: Connection, key: string): Promise<number> {
-  const counters = connection.collection<{ _id: string; value: number }>('counters');
-  const counter = await counters.findOneAndUpdate(
-    { _id: key },
-    { $inc: { value: 1 } },
-    { upsert: true, returnDocument: 'after' },
-  );
-  return counter!.value;
+  const claims = connection.collection<{ _id: string; key: string; n: number }>('sequence_claims');
+  const last = await claims
+    .find({ key }, { projection: { n: 1 } })
+    .sort({ n: -1 })
+    .limit(1)
+    .next();
+  for (let n = (last?.n ?? 0) + 1, tries = 0; tries < 1000; n++, tries++) {
+    try {
+      await claims.insertOne({ _id: `${key}#${n}`, key, n });
+      return n;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+  throw new Error(`sequence ${key}: no free value after 1000 tries`);
+}
+
+/** Serves nextSequence's lookup of a sequence's last value. */
+export async function ensureSequenceIndex(connection: Connection): Promise<void> {
+  await connection.collection('sequence_claims').createIndex({ key: 1, n: -1 });
 }

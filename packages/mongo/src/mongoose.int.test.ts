@@ -5,6 +5,7 @@ import {
   ensureIndexes,
   isDuplicateKeyError,
   mongoAnswers,
+  nextSequence,
   type Connection,
 } from './index';
 
@@ -73,5 +74,27 @@ describe('mongoose on the configured MongoDB-compatible server', () => {
     expect((await box.findOne({ _id: 'x' }))?.outbox).toEqual([event('e2', 2)]);
     await box.updateOne({ _id: 'x' }, { $pullAll: { outbox: [event('e2', 2)] } });
     expect(await box.countDocuments({ 'outbox.0': { $exists: true } })).toBe(0);
+  });
+
+  it('hands out sequence values without repeats or gaps under concurrency', async () => {
+    await ensureIndexes(connection);
+    const values = await Promise.all(
+      Array.from({ length: 40 }, () => nextSequence(connection, 'tenant-1:invoice:2026')),
+    );
+    expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(await nextSequence(connection, 'tenant-2:invoice:2026')).toBe(1);
+  });
+
+  it('lets exactly one of many concurrent inserts of the same _id win (the one atomic claim on FerretDB 1.24)', async () => {
+    const claims = connection.collection<{ _id: string }>('claims');
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => claims.insertOne({ _id: 'once' })),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(
+      results
+        .filter((result) => result.status === 'rejected')
+        .every((result) => isDuplicateKeyError((result as PromiseRejectedResult).reason)),
+    ).toBe(true);
   });
 });

@@ -1,12 +1,14 @@
 import { requirePrincipal, type Principal } from '@portico/auth';
 import { unauthenticated } from '@portico/errors';
 import type { SubgraphContext } from '@portico/subgraph';
+import type { SignInThrottle } from './sign-in-throttle';
 import type { IdentityStore } from './store';
 import type { Sessions } from './tokens/sessions';
 
 export interface IdentityContext extends SubgraphContext {
   store: IdentityStore;
   sessions: Sessions;
+  signInThrottle: SignInThrottle;
 }
 
 /** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */

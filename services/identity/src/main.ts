@@ -7,6 +7,7 @@ import { auditEntryResolvers } from './resolvers/audit-entry';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
 import { organizationResolvers, userResolvers } from './resolvers/user';
+import { SignInThrottle } from './sign-in-throttle';
 import { IdentityStore } from './store';
 import { Sessions } from './tokens/sessions';
 import { SigningKeys } from './tokens/signing-keys';
@@ -30,6 +31,7 @@ runService<IdentityContext>({
       },
       publishPending,
     );
+    const signInThrottle = new SignInThrottle(store.signInAttempts);
     return {
       resolvers: {
         Query: queryResolvers,
@@ -38,7 +40,7 @@ runService<IdentityContext>({
         Organization: organizationResolvers,
         AuditEntry: auditEntryResolvers,
       },
-      extendContext: (base) => ({ ...base, store, sessions }),
+      extendContext: (base) => ({ ...base, store, sessions, signInThrottle }),
       outboxModels: [store.organizations, store.sessions],
       consumers: [auditConsumer(store)],
       routes: (app) => {

@@ -5,6 +5,7 @@ import { auditEntryModel, type AuditEntryRecord } from './model/audit-entry';
 import { organizationModel } from './model/organization';
 import { refreshTokenModel } from './model/refresh-token';
 import { sessionModel } from './model/session';
+import { signInAttemptModel } from './model/sign-in-throttle';
 import { signingKeyModel } from './model/signing-key';
 import { userModel, type UserRecord } from './model/user';
 
@@ -28,16 +29,23 @@ export class IdentityStore {
   readonly users;
   readonly sessions;
   readonly refreshTokens;
+  /** One document per used refresh token, keyed by its hash. */
+  readonly refreshTokenUses;
   readonly signingKeys;
   readonly auditEntries;
+  readonly signInAttempts;
 
   constructor(connection: Connection) {
     this.organizations = organizationModel(connection);
     this.users = userModel(connection);
     this.sessions = sessionModel(connection);
     this.refreshTokens = refreshTokenModel(connection);
+    this.refreshTokenUses = connection.collection<{ _id: string; usedAt: Date }>(
+      'refresh_token_uses',
+    );
     this.signingKeys = signingKeyModel(connection);
     this.auditEntries = auditEntryModel(connection);
+    this.signInAttempts = signInAttemptModel(connection);
   }
 
   findUser(tenantId: string, userId: string): Promise<UserRecord | null> {

@@ -181,6 +181,44 @@ describe('sign-in', () => {
     );
   });
 
+  it('backs off after five failed attempts on an account, known or not', async () => {
+    await register('throttle');
+    for (const email of ['owner@throttle.example', 'ghost@throttle.example']) {
+      for (let i = 0; i < 5; i++)
+        expect(codeOf(await login(email, 'wrong password!!'))).toBe('UNAUTHENTICATED');
+      const blocked = await login(email, PASSWORD); // even the right password waits
+      expect(codeOf(blocked)).toBe('RATE_LIMITED');
+      expect(blocked.errors?.[0]?.message).toMatch(
+        /^Too many sign-in attempts; try again in \d+ s$/,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_100)); // the backoff after six attempts
+    expect((await login('owner@throttle.example', PASSWORD)).data?.login.accessToken).toBeTruthy();
+    expect((await login('owner@throttle.example', PASSWORD)).data?.login.accessToken).toBeTruthy(); // success resets
+  });
+
+  it('counts attempts sent side by side one by one (aliases, parallel requests)', async () => {
+    await register('aliases');
+    const aliased = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `a${i}: login(email: "owner@aliases.example", password: "wrong password!!") { accessToken }`,
+    );
+    const result = await graphqlRequest(gateway, `mutation { ${aliased.join(' ')} }`);
+    // Mutation fields run one after another and the first failure of a
+    // non-null field ends the operation: eight aliases check one password.
+    expect((result.errors ?? []).map((error) => error.extensions?.code)).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+
+    await register('parallel');
+    const parallel = await Promise.all(
+      Array.from({ length: 8 }, () => login('owner@parallel.example', 'wrong password!!')),
+    );
+    expect(parallel.filter((r) => codeOf(r) === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
+    expect(parallel.filter((r) => codeOf(r) === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('names the field of a malformed email', async () => {
     expect(fieldOf(await login('not an email', PASSWORD))).toBe('email');
   });

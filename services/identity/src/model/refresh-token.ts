@@ -1,15 +1,15 @@
 import { Schema, type Connection } from 'mongoose';
 
 /**
- * One refresh token of a session, stored as its SHA-256 only. A token is
- * used once: rotation marks it used and issues the next; presenting a used
- * token again means it was stolen, and the session ends.
+ * One refresh token of a session, stored as its SHA-256 only. A token is used
+ * once: its use is recorded in `refresh_token_uses` under the same id (an
+ * insert, so exactly one use wins); presenting it again means it was stolen,
+ * and the session ends.
  */
 export interface RefreshTokenRecord {
   _id: string; // sha-256 of the token
   tenantId: string;
   sessionId: string;
-  usedAt: Date | null;
   createdAt: Date;
 }
 
@@ -18,7 +18,6 @@ const refreshTokenSchema = new Schema<RefreshTokenRecord>(
     _id: String,
     tenantId: { type: String, required: true },
     sessionId: { type: String, required: true },
-    usedAt: { type: Date, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );

@@ -107,7 +107,9 @@ export function mutationResolvers(publishPending: () => void) {
       context: IdentityContext,
     ) {
       const email = normalizeEmail('email', args.email);
-      const { store } = context;
+      const { store, signInThrottle } = context;
+      // Counted before anything else, so side-by-side attempts cannot multiply.
+      const attempt = await signInThrottle.attempt(email, context.client.ip);
       let candidates = await store.users.find({ email, disabled: false }).lean().exec();
       if (args.organizationSlug) {
         const organization = await store.organizations
@@ -139,6 +141,7 @@ export function mutationResolvers(publishPending: () => void) {
           });
         throw unauthenticated('Wrong email or password');
       }
+      await signInThrottle.succeeded(attempt);
       return signIn(user, context, 'user.signed-in');
     },
 

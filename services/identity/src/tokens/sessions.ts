@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_TYPE, type PorticoClaims } from '@portico/auth';
 import { createEvent } from '@portico/events';
+import { isDuplicateKeyError } from '@portico/mongo';
 import type { UserRecord } from '../model/user';
 import type { IdentityStore } from '../store';
 import type { SigningKeys } from './signing-keys';
@@ -44,60 +45,37 @@ export class Sessions {
   }
 
   async refresh(refreshToken: string): Promise<RefreshOutcome> {
-    const { refreshTokens, sessions, users } = this.store;
+    const { refreshTokens, refreshTokenUses, sessions, users } = this.store;
     const _id = hashToken(refreshToken);
-    // Marking the token used is one atomic single-document update: of two
-    // concurrent refreshes with the same token, exactly one wins.
-    const claimed = await refreshTokens
-      .findOneAndUpdate({ _id, usedAt: null }, { $set: { usedAt: new Date() } }, { new: true })
-      .lean()
-      .exec();
-    if (!claimed) {
-      const used = await refreshTokens.findOne({ _id }).lean().exec();
-      if (!used) return { kind: 'unknown' };
-      const session = await sessions
-        .findOne({ _id: used.sessionId, tenantId: used.tenantId })
-        .lean()
-        .exec();
-      await this.revoke(used.tenantId, used.sessionId, 'refresh token reused');
-      return {
-        kind: 'reused',
-        tenantId: used.tenantId,
-        userId: session?.userId ?? '',
-        sessionId: used.sessionId,
-      };
-    }
+    const token = await refreshTokens.findOne({ _id }).lean().exec();
+    if (!token) return { kind: 'unknown' };
     const session = await sessions
-      .findOneAndUpdate(
-        {
-          _id: claimed.sessionId,
-          tenantId: claimed.tenantId,
-          revokedAt: null,
-          expiresAt: { $gt: new Date() },
-        },
-        { $set: { expiresAt: this.slidingExpiry() } },
-        { new: true },
-      )
+      .findOne({ _id: token.sessionId, tenantId: token.tenantId })
       .lean()
       .exec();
+    const userId = session?.userId ?? '';
+    // Using the token is an insert under its unique id: of concurrent refreshes
+    // exactly one succeeds, on every backend (FerretDB 1.24 updates are not atomic).
+    try {
+      await refreshTokenUses.insertOne({ _id, usedAt: new Date() });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.revoke(token.tenantId, token.sessionId, 'refresh token reused');
+      return { kind: 'reused', tenantId: token.tenantId, userId, sessionId: token.sessionId };
+    }
+    const active = session && !session.revokedAt && session.expiresAt > new Date();
     const user =
-      session &&
+      active &&
       (await users
         .findOne({ _id: session.userId, tenantId: session.tenantId, disabled: false })
         .lean()
         .exec());
-    if (!session || !user) {
-      const ended = await sessions
-        .findOne({ _id: claimed.sessionId, tenantId: claimed.tenantId })
-        .lean()
-        .exec();
-      return {
-        kind: 'ended',
-        tenantId: claimed.tenantId,
-        userId: ended?.userId ?? '',
-        sessionId: claimed.sessionId,
-      };
-    }
+    if (!active || !user)
+      return { kind: 'ended', tenantId: token.tenantId, userId, sessionId: token.sessionId };
+    await sessions.updateOne(
+      { _id: session._id, tenantId: session.tenantId },
+      { $set: { expiresAt: this.slidingExpiry() } },
+    );
     return { kind: 'refreshed', tokens: await this.issue(user, session._id), user };
   }
 
