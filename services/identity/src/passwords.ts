@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { badInput } from '@portico/errors';
+import { commonPasswords } from './common-passwords';
 
 // scrypt with N = 2^17, r = 8, p = 1 (OWASP's minimum for scrypt); 128 MiB per hash.
 const PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 } satisfies ScryptOptions;
@@ -16,11 +17,18 @@ function derive(password: string, salt: Buffer, params: ScryptOptions): Promise<
   );
 }
 
-export function checkPasswordPolicy(field: string, password: string): void {
+/** Length limits, then a check against the common-password list; BAD_USER_INPUT naming the field. */
+export async function checkPasswordPolicy(field: string, password: string): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH)
     throw badInput(field, `Password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   if (password.length > MAX_PASSWORD_LENGTH)
     throw badInput(field, `Password must have at most ${MAX_PASSWORD_LENGTH} characters`);
+  if ((await commonPasswords(MIN_PASSWORD_LENGTH)).has(password.normalize('NFKC').toLowerCase())) {
+    throw badInput(
+      field,
+      'This password is among the most common in breached password lists; choose another',
+    );
+  }
 }
 
 /** Encoded as scrypt$N$r$p$salt$hash so parameters can be raised later. */

@@ -219,6 +219,27 @@ describe('sign-in', () => {
     expect(parallel.filter((r) => codeOf(r) === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('refuses a common password at registration, naming the field', async () => {
+    const result = await graphqlRequest(
+      gateway,
+      'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { accessToken } }',
+      {
+        input: {
+          name: 'Weak',
+          slug: 'weak',
+          ownerEmail: 'o@weak.example',
+          ownerPassword: 'qwertyuiop',
+          ownerFirstName: 'W',
+          ownerLastName: 'W',
+        },
+      },
+    );
+    expect(result.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.ownerPassword',
+    });
+  });
+
   it('names the field of a malformed email', async () => {
     expect(fieldOf(await login('not an email', PASSWORD))).toBe('email');
   });

@@ -57,7 +57,7 @@ export function mutationResolvers(publishPending: () => void) {
       const email = normalizeEmail('input.ownerEmail', input.ownerEmail);
       const firstName = requireText('input.ownerFirstName', input.ownerFirstName, 100);
       const lastName = requireText('input.ownerLastName', input.ownerLastName, 100);
-      checkPasswordPolicy('input.ownerPassword', input.ownerPassword);
+      await checkPasswordPolicy('input.ownerPassword', input.ownerPassword);
       const { store } = context;
       if (await store.organizations.exists({ slug }))
         throw conflict('input.slug', 'This slug is taken');
@@ -196,7 +196,7 @@ export function mutationResolvers(publishPending: () => void) {
         await audit(context, { ...entry, action: 'user.password-change-failed' });
         throw badInput('currentPassword', 'Wrong password');
       }
-      checkPasswordPolicy('newPassword', args.newPassword);
+      await checkPasswordPolicy('newPassword', args.newPassword);
       if (args.newPassword === args.currentPassword)
         throw badInput('newPassword', 'Choose a password you have not been using');
       await context.store.users.updateOne(
