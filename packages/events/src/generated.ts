@@ -63,6 +63,17 @@ export interface OrganizationRegisteredV1 {
 }
 
 /**
+ * Someone asked to reset a user's password. INTERNAL: carries the one-time secret for the email link; never stored, never for partners.
+ */
+export interface PasswordResetRequestedV1 {
+  userId: string;
+  email: string;
+  firstName?: string | null;
+  token: string;
+  expiresAt: string;
+}
+
+/**
  * A session ended before its tokens expired (sign-out, stolen refresh token, password change). Every process rejects its access tokens from now on. Internal: not for partners.
  */
 export interface SessionRevokedV1 {
@@ -80,6 +91,7 @@ export interface EventDataMap {
   'portico.document.issued.v1': DocumentIssuedV1;
   'portico.email.sent.v1': EmailSentV1;
   'portico.identity.organization-registered.v1': OrganizationRegisteredV1;
+  'portico.identity.password-reset-requested.v1': PasswordResetRequestedV1;
   'portico.identity.session-revoked.v1': SessionRevokedV1;
 }
 
@@ -178,6 +190,23 @@ export const eventDataSchemas = {
       name: { type: 'string', minLength: 1 },
       slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
       ownerUserId: { type: 'string', minLength: 1 },
+    },
+  },
+  'portico.identity.password-reset-requested.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.identity.password-reset-requested.v1.json',
+    title: 'PasswordResetRequestedV1',
+    description:
+      "Someone asked to reset a user's password. INTERNAL: carries the one-time secret for the email link; never stored, never for partners.",
+    type: 'object',
+    additionalProperties: false,
+    required: ['userId', 'email', 'token', 'expiresAt'],
+    properties: {
+      userId: { type: 'string', minLength: 1 },
+      email: { type: 'string', minLength: 3 },
+      firstName: { type: ['string', 'null'] },
+      token: { type: 'string', minLength: 32 },
+      expiresAt: { type: 'string', format: 'date-time' },
     },
   },
   'portico.identity.session-revoked.v1': {

@@ -1,6 +1,7 @@
 import { requirePrincipal, type Principal } from '@portico/auth';
 import { unauthenticated } from '@portico/errors';
 import type { SubgraphContext } from '@portico/subgraph';
+import type { PasswordResets } from './password-resets';
 import type { SignInThrottle } from './sign-in-throttle';
 import type { IdentityStore } from './store';
 import type { Sessions } from './tokens/sessions';
@@ -9,6 +10,7 @@ export interface IdentityContext extends SubgraphContext {
   store: IdentityStore;
   sessions: Sessions;
   signInThrottle: SignInThrottle;
+  passwordResets: PasswordResets;
 }
 
 /** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */

@@ -7,6 +7,7 @@ import { auditEntryResolvers } from './resolvers/audit-entry';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
 import { organizationResolvers, userResolvers } from './resolvers/user';
+import { PasswordResets } from './password-resets';
 import { SignInThrottle } from './sign-in-throttle';
 import { IdentityStore } from './store';
 import { Sessions } from './tokens/sessions';
@@ -18,7 +19,7 @@ runService<IdentityContext>({
   name: 'identity',
   config,
   typeDefs: subgraphTypeDefs('identity'),
-  async setup({ connection, publishPending }) {
+  async setup({ connection, bus, publishPending }) {
     const store = new IdentityStore(connection);
     const keys = new SigningKeys(store.signingKeys);
     await keys.current(); // a JWKS exists before the first request
@@ -32,6 +33,7 @@ runService<IdentityContext>({
       publishPending,
     );
     const signInThrottle = new SignInThrottle(store.signInAttempts);
+    const passwordResets = new PasswordResets(store, bus, sessions);
     return {
       resolvers: {
         Query: queryResolvers,
@@ -40,7 +42,7 @@ runService<IdentityContext>({
         Organization: organizationResolvers,
         AuditEntry: auditEntryResolvers,
       },
-      extendContext: (base) => ({ ...base, store, sessions, signInThrottle }),
+      extendContext: (base) => ({ ...base, store, sessions, signInThrottle, passwordResets }),
       outboxModels: [store.organizations, store.sessions],
       consumers: [auditConsumer(store)],
       routes: (app) => {

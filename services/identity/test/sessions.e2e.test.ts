@@ -4,27 +4,35 @@ import {
   graphqlData,
   graphqlRequest,
   startPlatform,
+  startTestMailbox,
   type Platform,
+  type TestMailbox,
 } from '@portico/local-infra';
 
 /** Sessions through the gateway: refresh rotation, reuse detection, sign-out, password and profile changes. */
 let platform: Platform;
 let gateway: string;
+let mailbox: TestMailbox;
 
 beforeAll(async () => {
+  mailbox = await startTestMailbox();
   platform = await startPlatform({
     providerEnv: {
       MONGO_URL: process.env.MONGO_URL!,
       KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
       CHROMIUM_PATH: process.env.CHROMIUM_PATH!,
-      SMTP_URL: 'smtp://127.0.0.1:9', // nothing here sends mail
+      SMTP_URL: mailbox.url,
+      PUBLIC_URL: 'https://portal.example.test',
     },
     basePort: 4200,
     logDir: join(cacheDir, 'test/logs/identity-sessions'),
   });
   gateway = platform.gatewayUrl;
 }, 120_000);
-afterAll(() => platform?.stop());
+afterAll(async () => {
+  await platform?.stop();
+  await mailbox?.close();
+});
 
 const PASSWORD = 'a long enough passphrase';
 const AUTH_FIELDS = 'accessToken refreshToken expiresAt user { id email firstName lastName }';
@@ -321,5 +329,76 @@ describe('password and profile', () => {
 
   it('refuses anonymous callers', async () => {
     expect(codeOf(await graphqlRequest(gateway, 'mutation { logout }'))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('password reset', () => {
+  const REQUEST = 'mutation($e: String!) { requestPasswordReset(email: $e) }';
+  const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
+
+  it('answers the same for unknown and known addresses and emails only the known one', async () => {
+    const owner = await register('reset');
+    for (const email of ['ghost@reset.example', 'owner@reset.example']) {
+      expect((await graphqlRequest(gateway, REQUEST, { e: email })).data).toEqual({
+        requestPasswordReset: true,
+      });
+    }
+    const mail = await mailbox.waitFor(
+      (m) =>
+        m.subject === 'Reset your Portico password' &&
+        m.to !== undefined &&
+        JSON.stringify(m.to).includes('owner@reset.example'),
+    );
+    const link = /https:\/\/portal\.example\.test\/reset-password\?token=([\w-]+)/.exec(
+      mail.text ?? '',
+    );
+    expect(link).not.toBeNull();
+    const token = link![1]!;
+    expect(mail.html).toContain(token);
+
+    // A bad new password does not use the token up.
+    expect(fieldOf(await graphqlRequest(gateway, RESET, { t: token, p: 'qwertyuiop' }))).toBe(
+      'newPassword',
+    );
+    expect(
+      (await graphqlRequest(gateway, RESET, { t: token, p: 'my fresh reset passphrase' })).data,
+    ).toEqual({ resetPassword: true });
+
+    expect(codeOf(await me(owner.accessToken))).toBe('UNAUTHENTICATED'); // every session ended
+    expect(codeOf(await login('owner@reset.example', PASSWORD))).toBe('UNAUTHENTICATED');
+    const fresh = (await login('owner@reset.example', 'my fresh reset passphrase')).data!.login;
+    expect(
+      fieldOf(await graphqlRequest(gateway, RESET, { t: token, p: 'yet another passphrase' })),
+    ).toBe('token'); // once only
+
+    expect(mailbox.messages.some((m) => JSON.stringify(m.to).includes('ghost@reset.example'))).toBe(
+      false,
+    );
+    const { emailHistory } = await graphqlData<{
+      emailHistory: { edges: { node: { kind: string; status: string; subject: string } }[] };
+    }>(
+      gateway,
+      '{ emailHistory { edges { node { kind status subject } } } }',
+      {},
+      { token: fresh.accessToken },
+    );
+    expect(emailHistory.edges.map((edge) => edge.node)).toEqual([
+      { kind: 'PASSWORD_RESET', status: 'SENT', subject: 'Reset your Portico password' },
+    ]);
+    expect(JSON.stringify(emailHistory)).not.toContain(token);
+    expect(await auditActions(fresh.accessToken)).toEqual(
+      expect.arrayContaining(['user.password-reset-requested', 'user.password-reset']),
+    );
+  });
+
+  it('refuses a made-up token, naming the field', async () => {
+    expect(
+      fieldOf(
+        await graphqlRequest(gateway, RESET, {
+          t: 'x'.repeat(43),
+          p: 'a perfectly fine passphrase',
+        }),
+      ),
+    ).toBe('token');
   });
 });

@@ -165,6 +165,31 @@ export function mutationResolvers(publishPending: () => void) {
       throw unauthenticated('Invalid or expired refresh token');
     },
 
+    requestPasswordReset(
+      _: unknown,
+      args: { email: string; organizationSlug?: string | null },
+      context: IdentityContext,
+    ) {
+      const email = normalizeEmail('email', args.email);
+      const slug = args.organizationSlug?.trim().toLowerCase() || null;
+      // Answered at once, the work done after: neither the answer nor its timing tells whether the account exists.
+      void context.passwordResets
+        .request(email, slug)
+        .catch((error: unknown) =>
+          context.logger.error({ err: error }, 'password reset request failed'),
+        );
+      return true;
+    },
+
+    async resetPassword(
+      _: unknown,
+      args: { token: string; newPassword: string },
+      context: IdentityContext,
+    ) {
+      await context.passwordResets.reset(args.token, args.newPassword, context.client);
+      return true;
+    },
+
     async logout(_: unknown, __: unknown, context: IdentityContext) {
       const principal = await activePrincipal(context);
       await context.sessions.revoke(principal.tenantId, principal.sessionId, 'signed out');

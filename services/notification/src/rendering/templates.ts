@@ -8,14 +8,16 @@ const handlebars = Handlebars.create();
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 /**
- * Renders src/templates/<name>.hbs. Values are HTML-escaped; `strict` turns a
- * missing value into an error rather than a silently empty field.
+ * Renders src/templates/<name>.hbs. Values are HTML-escaped, except in
+ * plain-text parts (`*.text`), where escaping would corrupt them; `strict`
+ * turns a missing value into an error rather than a silently empty field.
  */
 export function renderTemplate(name: string, data: object): string {
   let template = compiled.get(name);
   if (!template) {
     template = handlebars.compile(readFileSync(join(templatesDir, `${name}.hbs`), 'utf8'), {
       strict: true,
+      noEscape: name.endsWith('.text'),
     });
     compiled.set(name, template);
   }

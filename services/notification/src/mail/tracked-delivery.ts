@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { createEvent } from '@portico/events';
+import { isDuplicateKeyError } from '@portico/mongo';
+import type { EmailMessageRecord } from '../model/email-message';
+import type { NotificationStore } from '../store';
+import { isPermanentSmtpFailure, type Mailer, type OutgoingEmail } from './mailer';
+
+export type NewDelivery = Pick<
+  EmailMessageRecord,
+  'tenantId' | 'eventId' | 'kind' | 'to' | 'subject' | 'customerId' | 'documentId'
+>;
+
+export interface DeliveryDependencies {
+  store: NotificationStore;
+  mailer: Mailer;
+  publishPending: () => Promise<void>;
+}
+
+/** The same event and recipient always give the same id and Message-ID. */
+const deliveryId = (eventId: string, to: string) =>
+  createHash('sha256').update(`${eventId}\n${to}`).digest('hex').slice(0, 32);
+
+/**
+ * Sends one email for one event and recipient, at most once: a delivery record
+ * unique on (event, recipient) is created first (an insert, exact on every
+ * backend), and a redelivered event finds it SENT and sends nothing. The
+ * history shows QUEUED, then SENT or FAILED with the SMTP error. A temporary
+ * failure is thrown so the bus retries; a permanent one (5xx) is final.
+ */
+export async function deliverOnce(
+  deps: DeliveryDependencies,
+  delivery: NewDelivery,
+  compose: () => Promise<Omit<OutgoingEmail, 'to' | 'subject' | 'messageId'>>,
+): Promise<void> {
+  const message = await claimDelivery(deps.store, {
+    ...delivery,
+    _id: deliveryId(delivery.eventId, delivery.to),
+  });
+  if (!message) return; // sent already
+  try {
+    await deps.mailer.send({
+      ...(await compose()),
+      to: message.to,
+      subject: message.subject,
+      messageId: `<${message._id}@portico>`,
+    });
+  } catch (error) {
+    await deps.store.recordFailure(message._id, error);
+    if (isPermanentSmtpFailure(error)) return;
+    throw error;
+  }
+  await deps.store.recordSent(
+    message._id,
+    createEvent({
+      type: 'portico.email.sent.v1',
+      service: 'notification',
+      subject: message._id,
+      tenantId: delivery.tenantId,
+      data: {
+        emailId: message._id,
+        kind: delivery.kind,
+        to: delivery.to,
+        customerId: delivery.customerId,
+        documentId: delivery.documentId,
+      },
+    }),
+  );
+  await deps.publishPending();
+}
+
+/** Creates the delivery record, or returns the existing one unless it was sent already. */
+async function claimDelivery(
+  store: NotificationStore,
+  delivery: NewDelivery & { _id: string },
+): Promise<EmailMessageRecord | null> {
+  try {
+    return (
+      await store.emails.create({ ...delivery, status: 'QUEUED', accessId: null })
+    ).toObject();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    const existing = await store.emails.findOne({ _id: delivery._id }, { outbox: 0 }).lean().exec();
+    return existing && existing.status !== 'SENT' ? existing : null;
+  }
+}
