@@ -1,50 +1,32 @@
-import { join } from 'node:path';
 import {
-  cacheDir,
   eventually,
   graphqlData,
   graphqlRequest,
-  startPlatform,
-  startTestMailbox,
+  startTestPlatform,
   type Platform,
   type TestMailbox,
+  type TestPlatform,
 } from '@portico/local-infra';
 
 /**
  * The walking skeleton end to end: every process started, driven through the
  * gateway, events crossing from service to service on the real broker.
  */
+let running: TestPlatform;
 let platform: Platform;
 let mailbox: TestMailbox;
 let gateway: string;
 const startedAt = Date.now();
 let readyAfterMs = 0;
 
-const providerEnv = () => ({
-  MONGO_URL: process.env.MONGO_URL!,
-  KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
-  CHROMIUM_PATH: process.env.CHROMIUM_PATH!,
-});
-
 beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  platform = await startPlatform({
-    providerEnv: {
-      ...providerEnv(),
-      SMTP_URL: mailbox.url,
-      PUBLIC_URL: 'https://portal.example.test',
-    },
-    basePort: 4100,
-    logDir: join(cacheDir, 'test/logs/e2e'),
-  });
+  running = await startTestPlatform('walking-skeleton', 4100);
+  ({ platform, mailbox } = running);
   gateway = platform.gatewayUrl;
   readyAfterMs = Date.now() - startedAt;
 }, 120_000);
 
-afterAll(async () => {
-  await platform?.stop();
-  await mailbox?.close();
-});
+afterAll(() => running?.stop());
 
 const REGISTER = `mutation Register($input: RegisterOrganizationInput!) {
   registerOrganization(input: $input) { accessToken refreshToken expiresAt user { id email role kind organization { slug } } }
@@ -301,7 +283,7 @@ describe('walking skeleton through the gateway', () => {
     process.stdout.write(
       `\nplatform ready after ${readyAfterMs} ms; RSS MiB ${JSON.stringify(memory)}\n`,
     );
-    const codes = await platform.stop();
+    const codes = await running.stop();
     expect(codes).toEqual({ gateway: 0, notification: 0, document: 0, customer: 0, identity: 0 });
   });
 });

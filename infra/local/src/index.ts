@@ -4,3 +4,4 @@ export { startTestMailbox, type TestMailbox } from './test-mailbox';
 export { startPlatform, type Platform } from './platform';
 export { eventually, graphqlData, graphqlRequest, type GraphQLResponse } from './gateway-client';
 export { cacheDir } from './paths';
+export { startTestPlatform, TEST_PUBLIC_URL, type TestPlatform } from './test-platform';

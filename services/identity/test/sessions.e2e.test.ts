@@ -1,38 +1,24 @@
-import { join } from 'node:path';
 import {
-  cacheDir,
   graphqlData,
   graphqlRequest,
-  startPlatform,
-  startTestMailbox,
+  startTestPlatform,
   type Platform,
   type TestMailbox,
+  type TestPlatform,
 } from '@portico/local-infra';
 
 /** Sessions through the gateway: refresh rotation, reuse detection, sign-out, password and profile changes. */
+let running: TestPlatform;
 let platform: Platform;
 let gateway: string;
 let mailbox: TestMailbox;
 
 beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  platform = await startPlatform({
-    providerEnv: {
-      MONGO_URL: process.env.MONGO_URL!,
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
-      CHROMIUM_PATH: process.env.CHROMIUM_PATH!,
-      SMTP_URL: mailbox.url,
-      PUBLIC_URL: 'https://portal.example.test',
-    },
-    basePort: 4200,
-    logDir: join(cacheDir, 'test/logs/identity-sessions'),
-  });
+  running = await startTestPlatform('identity-sessions', 4200);
+  ({ platform, mailbox } = running);
   gateway = platform.gatewayUrl;
 }, 120_000);
-afterAll(async () => {
-  await platform?.stop();
-  await mailbox?.close();
-});
+afterAll(() => running?.stop());
 
 const PASSWORD = 'a long enough passphrase';
 const AUTH_FIELDS = 'accessToken refreshToken expiresAt user { id email firstName lastName }';
