@@ -7,6 +7,7 @@ import { auditEntryResolvers } from './resolvers/audit-entry';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
 import { organizationResolvers, userResolvers } from './resolvers/user';
+import { OneTimeTokens } from './one-time-tokens';
 import { PasswordResets } from './password-resets';
 import { SignInThrottle } from './sign-in-throttle';
 import { IdentityStore } from './store';
@@ -33,7 +34,8 @@ runService<IdentityContext>({
       publishPending,
     );
     const signInThrottle = new SignInThrottle(store.signInAttempts);
-    const passwordResets = new PasswordResets(store, bus, sessions);
+    const oneTimeTokens = new OneTimeTokens(connection);
+    const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens);
     return {
       resolvers: {
         Query: queryResolvers,

@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { badInput } from '@portico/errors';
 import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
-import { isDuplicateKeyError } from '@portico/mongo';
+import type { OneTimeTokens } from './one-time-tokens';
 import { checkPasswordPolicy, hashPassword } from './passwords';
 import type { IdentityStore } from './store';
-import { hashToken, type Sessions } from './tokens/sessions';
+import type { Sessions } from './tokens/sessions';
 
 const RESET_TTL_MS = 60 * 60_000;
-const invalidToken = () =>
-  badInput('token', 'This reset link is invalid, used or expired; request a new one');
 
 /** Password reset by emailed link: a one-time token, stored only as its hash. */
 export class PasswordResets {
@@ -17,6 +14,7 @@ export class PasswordResets {
     private readonly store: IdentityStore,
     private readonly bus: EventBus,
     private readonly sessions: Sessions,
+    private readonly tokens: OneTimeTokens,
   ) {}
 
   /**
@@ -34,14 +32,12 @@ export class PasswordResets {
       users = users.filter((user) => user.tenantId === organization?._id);
     }
     for (const user of users) {
-      const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + RESET_TTL_MS);
-      await this.store.passwordResets.create({
-        _id: hashToken(token),
-        tenantId: user.tenantId,
-        userId: user._id,
-        expiresAt,
-      });
+      const { token, expiresAt } = await this.tokens.issue(
+        'PASSWORD_RESET',
+        user.tenantId,
+        user._id,
+        RESET_TTL_MS,
+      );
       await this.bus.publish([
         createEvent({
           type: 'portico.identity.password-reset-requested.v1',
@@ -75,23 +71,12 @@ export class PasswordResets {
     client: { ip: string | null; userAgent: string | null },
   ): Promise<void> {
     await checkPasswordPolicy('newPassword', newPassword); // before the token is used up
-    const _id = hashToken(token);
-    const reset = await this.store.passwordResets
-      .findOne({ _id, expiresAt: { $gt: new Date() } })
-      .lean()
-      .exec();
-    if (!reset) throw invalidToken();
-    try {
-      await this.store.passwordResetUses.insertOne({ _id, usedAt: new Date() });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) throw invalidToken();
-      throw error;
-    }
+    const { tenantId, userId } = await this.tokens.redeem('PASSWORD_RESET', token);
     const user = await this.store.users
-      .findOne({ _id: reset.userId, tenantId: reset.tenantId, disabled: false })
+      .findOne({ _id: userId, tenantId, disabled: false })
       .lean()
       .exec();
-    if (!user) throw invalidToken();
+    if (!user) throw badInput('token', 'This link is invalid, used or expired; ask for a new one');
     await this.store.users.updateOne(
       { _id: user._id, tenantId: user.tenantId },
       { $set: { passwordHash: await hashPassword(newPassword) } },

@@ -3,7 +3,6 @@ import type { Connection } from 'mongoose';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { auditEntryModel, type AuditEntryRecord } from './model/audit-entry';
 import { organizationModel } from './model/organization';
-import { passwordResetModel } from './model/password-reset';
 import { refreshTokenModel } from './model/refresh-token';
 import { sessionModel } from './model/session';
 import { signInAttemptModel } from './model/sign-in-throttle';
@@ -35,9 +34,6 @@ export class IdentityStore {
   readonly signingKeys;
   readonly auditEntries;
   readonly signInAttempts;
-  readonly passwordResets;
-  /** One document per used reset token, keyed by its hash: a token works once. */
-  readonly passwordResetUses;
 
   constructor(connection: Connection) {
     this.organizations = organizationModel(connection);
@@ -50,10 +46,6 @@ export class IdentityStore {
     this.signingKeys = signingKeyModel(connection);
     this.auditEntries = auditEntryModel(connection);
     this.signInAttempts = signInAttemptModel(connection);
-    this.passwordResets = passwordResetModel(connection);
-    this.passwordResetUses = connection.collection<{ _id: string; usedAt: Date }>(
-      'password_reset_uses',
-    );
   }
 
   findUser(tenantId: string, userId: string): Promise<UserRecord | null> {
