@@ -6,6 +6,7 @@ export const eventCatalog = {
   'portico.identity.organization-registered.v1': { topic: 'identity.events.v1' },
   'portico.identity.session-revoked.v1': { topic: 'identity.revocations.v1' },
   'portico.identity.password-reset-requested.v1': { topic: 'identity.events.v1' },
+  'portico.identity.staff-invited.v1': { topic: 'identity.events.v1' },
   'portico.customer.created.v1': { topic: 'customer.events.v1' },
   'portico.document.issued.v1': { topic: 'document.events.v1' },
   'portico.email.sent.v1': { topic: 'notification.events.v1' },

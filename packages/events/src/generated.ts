@@ -86,6 +86,23 @@ export interface SessionRevokedV1 {
   tokensValidUntil: string;
 }
 
+/**
+ * An owner or admin invited a staff user. INTERNAL: carries the one-time secret for the invitation link; never stored, never for partners.
+ */
+export interface StaffInvitedV1 {
+  userId: string;
+  email: string;
+  firstName?: string | null;
+  role: 'OWNER' | 'ADMIN' | 'SPECIALIST';
+  organizationName: string;
+  /**
+   * the inviter's name, for the email
+   */
+  invitedBy?: string | null;
+  token: string;
+  expiresAt: string;
+}
+
 export interface EventDataMap {
   'portico.customer.created.v1': CustomerCreatedV1;
   'portico.document.issued.v1': DocumentIssuedV1;
@@ -93,6 +110,7 @@ export interface EventDataMap {
   'portico.identity.organization-registered.v1': OrganizationRegisteredV1;
   'portico.identity.password-reset-requested.v1': PasswordResetRequestedV1;
   'portico.identity.session-revoked.v1': SessionRevokedV1;
+  'portico.identity.staff-invited.v1': StaffInvitedV1;
 }
 
 export const eventDataSchemas = {
@@ -228,6 +246,26 @@ export const eventDataSchemas = {
         description:
           'when the last access token of the session expires anyway; the entry can be forgotten after it',
       },
+    },
+  },
+  'portico.identity.staff-invited.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.identity.staff-invited.v1.json',
+    title: 'StaffInvitedV1',
+    description:
+      'An owner or admin invited a staff user. INTERNAL: carries the one-time secret for the invitation link; never stored, never for partners.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['userId', 'email', 'role', 'organizationName', 'token', 'expiresAt'],
+    properties: {
+      userId: { type: 'string', minLength: 1 },
+      email: { type: 'string', minLength: 3 },
+      firstName: { type: ['string', 'null'] },
+      role: { enum: ['OWNER', 'ADMIN', 'SPECIALIST'] },
+      organizationName: { type: 'string', minLength: 1 },
+      invitedBy: { type: ['string', 'null'], description: "the inviter's name, for the email" },
+      token: { type: 'string', minLength: 32 },
+      expiresAt: { type: 'string', format: 'date-time' },
     },
   },
 } as const;

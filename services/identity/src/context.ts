@@ -3,6 +3,7 @@ import { unauthenticated } from '@portico/errors';
 import type { SubgraphContext } from '@portico/subgraph';
 import type { PasswordResets } from './password-resets';
 import type { SignInThrottle } from './sign-in-throttle';
+import type { StaffInvitations } from './staff-invitations';
 import type { IdentityStore } from './store';
 import type { Sessions } from './tokens/sessions';
 
@@ -11,6 +12,7 @@ export interface IdentityContext extends SubgraphContext {
   sessions: Sessions;
   signInThrottle: SignInThrottle;
   passwordResets: PasswordResets;
+  staffInvitations: StaffInvitations;
 }
 
 /** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */

@@ -10,6 +10,7 @@ import { organizationResolvers, userResolvers } from './resolvers/user';
 import { OneTimeTokens } from './one-time-tokens';
 import { PasswordResets } from './password-resets';
 import { SignInThrottle } from './sign-in-throttle';
+import { StaffInvitations } from './staff-invitations';
 import { IdentityStore } from './store';
 import { Sessions } from './tokens/sessions';
 import { SigningKeys } from './tokens/signing-keys';
@@ -36,6 +37,7 @@ runService<IdentityContext>({
     const signInThrottle = new SignInThrottle(store.signInAttempts);
     const oneTimeTokens = new OneTimeTokens(connection);
     const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens);
+    const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens);
     return {
       resolvers: {
         Query: queryResolvers,
@@ -44,7 +46,14 @@ runService<IdentityContext>({
         Organization: organizationResolvers,
         AuditEntry: auditEntryResolvers,
       },
-      extendContext: (base) => ({ ...base, store, sessions, signInThrottle, passwordResets }),
+      extendContext: (base) => ({
+        ...base,
+        store,
+        sessions,
+        signInThrottle,
+        passwordResets,
+        staffInvitations,
+      }),
       outboxModels: [store.organizations, store.sessions],
       consumers: [auditConsumer(store)],
       routes: (app) => {

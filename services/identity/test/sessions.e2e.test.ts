@@ -388,3 +388,121 @@ describe('password reset', () => {
     ).toBe('token');
   });
 });
+
+describe('staff invitations', () => {
+  const INVITE =
+    'mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { id email role kind firstName } }';
+  const ACCEPT = `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { ${AUTH_FIELDS} } }`;
+
+  async function invitationToken(email: string): Promise<string> {
+    const mail = await mailbox.waitFor(
+      (m) =>
+        m.subject?.startsWith('You are invited to') === true &&
+        JSON.stringify(m.to).includes(email),
+    );
+    const link = /https:\/\/portal\.example\.test\/accept-invitation\?token=([\w-]+)/.exec(
+      mail.text ?? '',
+    );
+    expect(link).not.toBeNull();
+    return link![1]!;
+  }
+
+  it('lets an owner invite an admin who joins through the emailed link', async () => {
+    const owner = await register('staff');
+    const { createStaffUser } = await graphqlData<{
+      createStaffUser: { id: string; role: string; kind: string };
+    }>(
+      gateway,
+      INVITE,
+      { input: { email: 'Ada@Staff.example', firstName: 'Ada', role: 'ADMIN' } },
+      { token: owner.accessToken },
+    );
+    expect(createStaffUser).toMatchObject({ role: 'ADMIN', kind: 'STAFF' });
+    const token = await invitationToken('ada@staff.example');
+    expect(codeOf(await login('ada@staff.example', 'anything at all here'))).toBe(
+      'UNAUTHENTICATED',
+    ); // no password yet
+
+    expect(fieldOf(await graphqlRequest(gateway, ACCEPT, { t: token, p: 'qwertyuiop' }))).toBe(
+      'password',
+    ); // token survives
+    const accepted = await graphqlData<{ acceptInvitation: Auth }>(gateway, ACCEPT, {
+      t: token,
+      p: 'ada chooses a passphrase',
+    });
+    expect(accepted.acceptInvitation.user.id).toBe(createStaffUser.id);
+    expect(
+      fieldOf(await graphqlRequest(gateway, ACCEPT, { t: token, p: 'ada chooses a passphrase' })),
+    ).toBe('token'); // once only
+    expect((await login('ada@staff.example', 'ada chooses a passphrase')).data?.login.user.id).toBe(
+      createStaffUser.id,
+    );
+
+    const duplicate = await graphqlRequest(
+      gateway,
+      INVITE,
+      { input: { email: 'ada@staff.example', role: 'SPECIALIST' } },
+      { token: owner.accessToken },
+    );
+    expect(duplicate.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'input.email' });
+    expect(await auditActions(owner.accessToken)).toEqual(
+      expect.arrayContaining(['user.staff-invited', 'user.invitation-accepted']),
+    );
+  });
+
+  it('keeps roles in their place: an admin cannot invite an owner, a specialist cannot invite anyone', async () => {
+    const owner = await register('roles');
+    await graphqlData(
+      gateway,
+      INVITE,
+      { input: { email: 'admin@roles.example', role: 'ADMIN' } },
+      { token: owner.accessToken },
+    );
+    const admin = (
+      await graphqlData<{ acceptInvitation: Auth }>(gateway, ACCEPT, {
+        t: await invitationToken('admin@roles.example'),
+        p: 'admin passphrase here',
+      })
+    ).acceptInvitation;
+    expect(
+      codeOf(
+        await graphqlRequest(
+          gateway,
+          INVITE,
+          { input: { email: 'boss@roles.example', role: 'OWNER' } },
+          { token: admin.accessToken },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+
+    await graphqlData(
+      gateway,
+      INVITE,
+      { input: { email: 'spec@roles.example', role: 'SPECIALIST' } },
+      { token: admin.accessToken },
+    );
+    const specialist = (
+      await graphqlData<{ acceptInvitation: Auth }>(gateway, ACCEPT, {
+        t: await invitationToken('spec@roles.example'),
+        p: 'specialist passphrase',
+      })
+    ).acceptInvitation;
+    expect(
+      codeOf(
+        await graphqlRequest(
+          gateway,
+          INVITE,
+          { input: { email: 'x@roles.example', role: 'SPECIALIST' } },
+          { token: specialist.accessToken },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await graphqlRequest(gateway, INVITE, {
+          input: { email: 'y@roles.example', role: 'SPECIALIST' },
+        }),
+      ),
+    ).toBe('UNAUTHENTICATED');
+  });
+});

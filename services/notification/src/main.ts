@@ -3,7 +3,7 @@ import { runService } from '@portico/service-runtime';
 import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
 import { documentIssuedConsumer } from './events/document-issued-consumer';
-import { passwordResetConsumer } from './events/password-reset-consumer';
+import { identityEmailsConsumer } from './events/identity-emails-consumer';
 import { Mailer } from './mail/mailer';
 import { PdfRenderer } from './rendering/pdf-renderer';
 import { emailMessageResolvers } from './resolvers/email-message';
@@ -37,7 +37,7 @@ runService<NotificationContext>({
           publicUrl: config.PUBLIC_URL,
           publishPending,
         }),
-        passwordResetConsumer({ store, mailer, publicUrl: config.PUBLIC_URL, publishPending }),
+        identityEmailsConsumer({ store, mailer, publicUrl: config.PUBLIC_URL, publishPending }),
       ],
       stop: async () => {
         mailer.close();

@@ -5,7 +5,8 @@ export interface UserRecord {
   _id: string;
   tenantId: string;
   email: string;
-  passwordHash: string;
+  /** Null until an invited user accepts the invitation and sets one. */
+  passwordHash: string | null;
   firstName: string | null;
   lastName: string | null;
   kind: 'STAFF' | 'CONTACT';
@@ -22,7 +23,7 @@ const userSchema = new Schema<UserRecord>(
     _id: String,
     tenantId: { type: String, required: true },
     email: { type: String, required: true },
-    passwordHash: { type: String, required: true },
+    passwordHash: { type: String, default: null },
     firstName: { type: String, default: null },
     lastName: { type: String, default: null },
     kind: { type: String, enum: ['STAFF', 'CONTACT'], required: true },

@@ -3,7 +3,9 @@ import { createEvent } from '@portico/events';
 import { badInput, conflict, unauthenticated } from '@portico/errors';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { normalizeEmail, optionalText, requireSlug, requireText } from '@portico/validation';
+import { requireStaff } from '@portico/auth';
 import { activePrincipal, type IdentityContext } from '../context';
+import type { CreateStaffUserInput } from '../staff-invitations';
 import type { UserRecord } from '../model/user';
 import { checkPasswordPolicy, decoyPasswordHash, hashPassword, verifyPassword } from '../passwords';
 import type { NewAuditEntry } from '../store';
@@ -125,12 +127,12 @@ export function mutationResolvers(publishPending: () => void) {
         );
       }
       const user = candidates[0];
-      // Verify against a decoy when there is no user, so response time does not reveal accounts.
+      // Verify against a decoy when there is no user (or no password yet), so time reveals nothing.
       const valid = await verifyPassword(
         args.password,
         user?.passwordHash ?? (await decoyPasswordHash),
       );
-      if (!user || !valid) {
+      if (!user || !user.passwordHash || !valid) {
         if (user)
           await audit(context, {
             tenantId: user.tenantId,
@@ -190,6 +192,34 @@ export function mutationResolvers(publishPending: () => void) {
       return true;
     },
 
+    async createStaffUser(
+      _: unknown,
+      { input }: { input: CreateStaffUserInput },
+      context: IdentityContext,
+    ) {
+      const inviter = requireStaff(await activePrincipal(context));
+      const user = await context.staffInvitations.invite(inviter, input);
+      await audit(context, {
+        tenantId: user.tenantId,
+        actorId: inviter.userId,
+        action: 'user.staff-invited',
+        targetType: 'User',
+        targetId: user._id,
+        details: JSON.stringify({ role: user.role }),
+      });
+      return user;
+    },
+
+    async acceptInvitation(
+      _: unknown,
+      args: { token: string; code?: string | null; password: string },
+      context: IdentityContext,
+    ) {
+      // Contact invitations (with their SMS code) arrive with the customer issue; staff need no code.
+      const user = await context.staffInvitations.accept(args.token, args.password);
+      return signIn(user, context, 'user.invitation-accepted');
+    },
+
     async logout(_: unknown, __: unknown, context: IdentityContext) {
       const principal = await activePrincipal(context);
       await context.sessions.revoke(principal.tenantId, principal.sessionId, 'signed out');
@@ -217,7 +247,7 @@ export function mutationResolvers(publishPending: () => void) {
         targetType: 'User',
         targetId: user._id,
       };
-      if (!(await verifyPassword(args.currentPassword, user.passwordHash))) {
+      if (!user.passwordHash || !(await verifyPassword(args.currentPassword, user.passwordHash))) {
         await audit(context, { ...entry, action: 'user.password-change-failed' });
         throw badInput('currentPassword', 'Wrong password');
       }
