@@ -9,6 +9,12 @@ export const identityConfigSchema = z.object({
     .max(3600)
     .default(900)
     .describe('lifetime of access tokens'),
+  SIGNING_KEY_ROTATION_DAYS: z.coerce
+    .number()
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('how long a signing key signs before the next takes over'),
   REFRESH_TOKEN_TTL_DAYS: z.coerce
     .number()
     .int()

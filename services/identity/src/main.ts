@@ -21,10 +21,20 @@ runService<IdentityContext>({
   name: 'identity',
   config,
   typeDefs: subgraphTypeDefs('identity'),
-  async setup({ connection, bus, publishPending }) {
+  async setup({ connection, bus, logger, publishPending }) {
     const store = new IdentityStore(connection);
-    const keys = new SigningKeys(store.signingKeys);
-    await keys.current(); // a JWKS exists before the first request
+    const keys = new SigningKeys(store.signingKeys, {
+      rotationMs: config.SIGNING_KEY_ROTATION_DAYS * 86_400_000,
+      tokenTtlMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+    });
+    await keys.rotateIfDue(); // a key exists before the first request
+    await keys.current();
+    const rotation = setInterval(() => {
+      keys
+        .rotateIfDue()
+        .catch((error: unknown) => logger.error({ err: error }, 'signing key rotation failed'));
+    }, 60_000);
+    rotation.unref();
     const sessions = new Sessions(
       store,
       keys,
@@ -61,6 +71,7 @@ runService<IdentityContext>({
           res.set('cache-control', 'public, max-age=60').json(await keys.jwks());
         });
       },
+      stop: async () => clearInterval(rotation),
     };
   },
 });

@@ -1,11 +1,13 @@
 import { Schema, type Connection } from 'mongoose';
 import type { JWK } from 'jose';
 
-/** An Ed25519 token-signing key; the newest signs, every stored one verifies. */
+/** An Ed25519 token-signing key. Published in the JWKS before it signs, kept there until its tokens expire. */
 export interface SigningKeyRecord {
   _id: string; // kid
   publicJwk: JWK;
   privateJwk: JWK;
+  /** When it starts signing; earlier, it is only published. */
+  signsFrom: Date;
   createdAt: Date;
 }
 
@@ -14,6 +16,7 @@ const signingKeySchema = new Schema<SigningKeyRecord>(
     _id: String,
     publicJwk: { type: Object, required: true },
     privateJwk: { type: Object, required: true },
+    signsFrom: { type: Date, required: true },
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );

@@ -3,59 +3,128 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'j
 import type { Model } from 'mongoose';
 import type { SigningKeyRecord } from '../model/signing-key';
 
-const JWKS_CACHE_MS = 60_000;
+export interface KeyRotationOptions {
+  /** How long a key signs before its successor takes over. */
+  rotationMs: number;
+  /** How long a new key is published before it signs: longer than any verifier's JWKS refetch cooldown. */
+  prePublishMs: number;
+  /** Lifetime of access tokens: a retired key stays published this long after its successor took over. */
+  tokenTtlMs: number;
+  /** How long the keys read from the database are reused. */
+  cacheMs: number;
+  now: () => number;
+}
+
+const DEFAULTS: KeyRotationOptions = {
+  rotationMs: 30 * 86_400_000,
+  prePublishMs: 5 * 60_000,
+  tokenTtlMs: 15 * 60_000,
+  cacheMs: 10_000,
+  now: Date.now,
+};
+
+/** Keys stored before rotation existed have no signsFrom: they signed from their creation. */
+const signsFrom = (record: Pick<SigningKeyRecord, 'signsFrom' | 'createdAt'>) =>
+  (record.signsFrom ?? record.createdAt).getTime();
+
+interface KeyState {
+  at: number;
+  signing: { kid: string; key: KeyLike };
+  jwks: { keys: JWK[] };
+}
 
 /**
- * The Ed25519 keys tokens are signed with. The newest key signs; all stored
- * keys are published in the JWKS, so a rotation signs nobody out.
+ * The Ed25519 keys tokens are signed with, rotated without signing anyone
+ * out: a new key is published before it signs (so a verifier that meets its
+ * kid can fetch it), and an old key stays published until every token it
+ * signed has expired. Replicas share the keys through the database.
  */
 export class SigningKeys {
-  private signing: Promise<{ kid: string; key: KeyLike }> | undefined;
-  private published: { at: number; jwks: { keys: JWK[] } } | undefined;
+  private readonly options: KeyRotationOptions;
+  private state: Promise<KeyState> | undefined;
 
-  constructor(private readonly keys: Model<SigningKeyRecord>) {}
+  constructor(
+    private readonly keys: Model<SigningKeyRecord>,
+    options: Partial<KeyRotationOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
 
-  current(): Promise<{ kid: string; key: KeyLike }> {
-    this.signing ??= this.loadOrCreate().catch((error: unknown) => {
-      this.signing = undefined;
-      throw error;
-    });
-    return this.signing;
+  async current(): Promise<{ kid: string; key: KeyLike }> {
+    return (await this.load()).signing;
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {
-    if (this.published && Date.now() - this.published.at < JWKS_CACHE_MS)
-      return this.published.jwks;
-    const records = await this.keys
-      .find({}, { publicJwk: 1 })
-      .sort({ createdAt: -1 })
-      .lean()
-      .exec();
-    const jwks = {
-      keys: records.map((record) => ({
-        ...record.publicJwk,
-        kid: record._id,
-        alg: 'EdDSA',
-        use: 'sig',
-      })),
-    };
-    this.published = { at: Date.now(), jwks };
-    return jwks;
+    return (await this.load()).jwks;
   }
 
-  private async loadOrCreate(): Promise<{ kid: string; key: KeyLike }> {
-    let newest = await this.keys.findOne().sort({ createdAt: -1 }).lean().exec();
-    if (!newest) {
-      const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-      newest = (
-        await this.keys.create({
-          _id: randomUUID(),
-          publicJwk: await exportJWK(pair.publicKey),
-          privateJwk: await exportJWK(pair.privateKey),
-        })
-      ).toObject();
-      this.published = undefined;
+  /**
+   * Creates the first key, or the successor when the signing key's time is
+   * nearly up. Two replicas doing this at once create two successors: harmless,
+   * the later one simply takes over later.
+   */
+  async rotateIfDue(): Promise<void> {
+    const { now, rotationMs, prePublishMs } = this.options;
+    const records = await this.keys.find({}, { signsFrom: 1, createdAt: 1 }).lean().exec();
+    if (records.length === 0) return this.create(now());
+    const newest = Math.max(...records.map(signsFrom));
+    if (newest > now()) return; // a successor is already published
+    if (newest + rotationMs - prePublishMs <= now()) return this.create(now() + prePublishMs);
+  }
+
+  private async create(signsFrom: number): Promise<void> {
+    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    await this.keys.create({
+      _id: randomUUID(),
+      publicJwk: await exportJWK(pair.publicKey),
+      privateJwk: await exportJWK(pair.privateKey),
+      signsFrom: new Date(signsFrom),
+    });
+    this.state = undefined;
+  }
+
+  private load(): Promise<KeyState> {
+    const cached = this.state;
+    if (cached) {
+      return cached.then((state) =>
+        this.options.now() - state.at < this.options.cacheMs ? state : this.reload(),
+      );
     }
-    return { kid: newest._id, key: (await importJWK(newest.privateJwk, 'EdDSA')) as KeyLike };
+    return this.reload();
+  }
+
+  private reload(): Promise<KeyState> {
+    this.state = this.read().catch((error: unknown) => {
+      this.state = undefined;
+      throw error;
+    });
+    return this.state;
+  }
+
+  private async read(): Promise<KeyState> {
+    const now = this.options.now();
+    const records = (await this.keys.find().lean().exec()).sort(
+      (a, b) => signsFrom(a) - signsFrom(b),
+    );
+    const signingIndex = records.findLastIndex((record) => signsFrom(record) <= now);
+    if (signingIndex < 0) throw new Error('no signing key yet: call rotateIfDue() at start-up');
+    const signing = records[signingIndex]!;
+    // A key is published while it (or a later key) has not yet been signing for a token lifetime.
+    const published = records.filter((record, index) => {
+      const successor = records[index + 1];
+      return !successor || signsFrom(successor) + this.options.tokenTtlMs > now;
+    });
+    return {
+      at: now,
+      signing: { kid: signing._id, key: (await importJWK(signing.privateJwk, 'EdDSA')) as KeyLike },
+      jwks: {
+        keys: published.map((record) => ({
+          ...record.publicJwk,
+          kid: record._id,
+          alg: 'EdDSA',
+          use: 'sig',
+        })),
+      },
+    };
   }
 }
