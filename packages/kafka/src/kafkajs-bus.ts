@@ -95,7 +95,9 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     for (const event of events) {
       assertValidEvent(event);
       const topic = topicOf(event.type);
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), event]);
+      const batch = byTopic.get(topic);
+      if (batch) batch.push(event);
+      else byTopic.set(topic, [event]);
     }
     await producer.sendBatch({
       acks: -1,

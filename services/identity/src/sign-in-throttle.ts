@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { AppError } from '@portico/errors';
-import type { SignInAttemptRecord } from './model/sign-in-throttle';
+import type { SignInAttemptRecord } from './model/sign-in-attempt';
 
 /** Attempts allowed within the window before backoff starts. */
 const FREE_ATTEMPTS = { account: 5, ip: 50 };

@@ -5,7 +5,7 @@ import { auditEntryModel, type AuditEntryRecord } from './model/audit-entry';
 import { organizationModel } from './model/organization';
 import { refreshTokenModel } from './model/refresh-token';
 import { sessionModel } from './model/session';
-import { signInAttemptModel } from './model/sign-in-throttle';
+import { signInAttemptModel } from './model/sign-in-attempt';
 import { signingKeyModel } from './model/signing-key';
 import { userModel, type UserRecord } from './model/user';
 

@@ -450,59 +450,34 @@ describe('staff invitations', () => {
     );
   });
 
+  /** Invites `email` with `role` as the holder of `inviterToken`; the invitation result as it comes back. */
+  const invite = (inviterToken: string | undefined, email: string, role: string) =>
+    graphqlRequest(gateway, INVITE, { input: { email, role } }, { token: inviterToken });
+
+  /** Invites and completes the invitation from the emailed link; the new user's session. */
+  async function inviteAndJoin(inviterToken: string, email: string, role: string): Promise<Auth> {
+    expect((await invite(inviterToken, email, role)).errors).toBeUndefined();
+    const token = await invitationToken(email);
+    return (
+      await graphqlData<{ acceptInvitation: Auth }>(gateway, ACCEPT, {
+        t: token,
+        p: `${role} passphrase here`,
+      })
+    ).acceptInvitation;
+  }
+
   it('keeps roles in their place: an admin cannot invite an owner, a specialist cannot invite anyone', async () => {
     const owner = await register('roles');
-    await graphqlData(
-      gateway,
-      INVITE,
-      { input: { email: 'admin@roles.example', role: 'ADMIN' } },
-      { token: owner.accessToken },
+    const admin = await inviteAndJoin(owner.accessToken, 'admin@roles.example', 'ADMIN');
+    expect(codeOf(await invite(admin.accessToken, 'boss@roles.example', 'OWNER'))).toBe(
+      'FORBIDDEN',
     );
-    const admin = (
-      await graphqlData<{ acceptInvitation: Auth }>(gateway, ACCEPT, {
-        t: await invitationToken('admin@roles.example'),
-        p: 'admin passphrase here',
-      })
-    ).acceptInvitation;
-    expect(
-      codeOf(
-        await graphqlRequest(
-          gateway,
-          INVITE,
-          { input: { email: 'boss@roles.example', role: 'OWNER' } },
-          { token: admin.accessToken },
-        ),
-      ),
-    ).toBe('FORBIDDEN');
-
-    await graphqlData(
-      gateway,
-      INVITE,
-      { input: { email: 'spec@roles.example', role: 'SPECIALIST' } },
-      { token: admin.accessToken },
+    const specialist = await inviteAndJoin(admin.accessToken, 'spec@roles.example', 'SPECIALIST');
+    expect(codeOf(await invite(specialist.accessToken, 'x@roles.example', 'SPECIALIST'))).toBe(
+      'FORBIDDEN',
     );
-    const specialist = (
-      await graphqlData<{ acceptInvitation: Auth }>(gateway, ACCEPT, {
-        t: await invitationToken('spec@roles.example'),
-        p: 'specialist passphrase',
-      })
-    ).acceptInvitation;
-    expect(
-      codeOf(
-        await graphqlRequest(
-          gateway,
-          INVITE,
-          { input: { email: 'x@roles.example', role: 'SPECIALIST' } },
-          { token: specialist.accessToken },
-        ),
-      ),
-    ).toBe('FORBIDDEN');
-    expect(
-      codeOf(
-        await graphqlRequest(gateway, INVITE, {
-          input: { email: 'y@roles.example', role: 'SPECIALIST' },
-        }),
-      ),
-    ).toBe('UNAUTHENTICATED');
+    expect(codeOf(await invite(undefined, 'y@roles.example', 'SPECIALIST'))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });
