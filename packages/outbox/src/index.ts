@@ -2,12 +2,16 @@ import type { Collection, mongo } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import type { Logger } from '@portico/logger';
+import { lockDocument } from './document-lock';
+
+export { lockDocument } from './document-lock';
 
 /**
  * Schema path for a model whose documents carry pending events. A state change
  * and its event are written in one single-document update (`$push` to
- * `outbox`), which is atomic on MongoDB and FerretDB alike: no transaction,
- * no lost event.
+ * `outbox`): no transaction, no lost event. Updates of such a document go
+ * through `lockDocument`, so the relay's removal cannot overwrite a write on
+ * FerretDB.
  */
 export const outboxPath = { outbox: { type: [Object], default: [] as CloudEvent[] } };
 
@@ -57,7 +61,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await bus.publish(events);
       logger.debug({ events: events.map((event) => event.type) }, 'relayed events');
       // $pullAll with the exact values read: FerretDB 1.24 ignores $pull with a condition.
-      await collection.updateOne({ _id: document._id }, { $pullAll: { outbox: events } });
+      await lockDocument(source, String(document._id), () =>
+        collection.updateOne({ _id: document._id }, { $pullAll: { outbox: events } }),
+      );
     }
     return pending.length;
   }

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
+import { lockDocument } from '@portico/outbox';
 import { emailMessageModel } from './model/email-message';
 
 /** The notification service's collections; reads take the tenant id. */
@@ -25,21 +26,25 @@ export class NotificationStore {
 
   async recordFailure(id: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.emails.updateOne(
-      { _id: id },
-      { $set: { status: 'FAILED', error: message.slice(0, 1000) }, $inc: { attempts: 1 } },
+    await lockDocument(this.emails, id, () =>
+      this.emails.updateOne(
+        { _id: id },
+        { $set: { status: 'FAILED', error: message.slice(0, 1000) }, $inc: { attempts: 1 } },
+      ),
     );
   }
 
   /** Marks the email sent and queues its event in the same single-document write. */
   async recordSent(id: string, event: CloudEvent): Promise<void> {
-    await this.emails.updateOne(
-      { _id: id },
-      {
-        $set: { status: 'SENT', error: null, sentAt: new Date() },
-        $inc: { attempts: 1 },
-        $push: { outbox: event },
-      },
+    await lockDocument(this.emails, id, () =>
+      this.emails.updateOne(
+        { _id: id },
+        {
+          $set: { status: 'SENT', error: null, sentAt: new Date() },
+          $inc: { attempts: 1 },
+          $push: { outbox: event },
+        },
+      ),
     );
   }
 }

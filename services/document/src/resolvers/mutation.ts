@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { requireStaff } from '@portico/auth';
 import { AppError, badInput, notFound } from '@portico/errors';
 import { createEvent } from '@portico/events';
+import { lockDocument } from '@portico/outbox';
 import { optionalText, requireDate, requireText } from '@portico/validation';
 import type { DocumentContext } from '../context';
 import type { DocumentType } from '../model/document';
@@ -95,18 +96,20 @@ export function mutationResolvers(publishPending: () => void) {
           customer: { id: customer._id, displayName: customer.displayName, email: customer.email },
         },
       });
-      const issued = await store.documents
-        .findOneAndUpdate(
-          { _id: draft._id, tenantId: staff.tenantId, status: 'DRAFT' },
-          {
-            $set: { status: 'ISSUED', number, issueDate, billTo, issuedAt: new Date() },
-            $push: { outbox: event },
-          },
-          // No projection: FerretDB 1.24 does not implement findAndModify "fields".
-          { new: true },
-        )
-        .lean()
-        .exec();
+      const issued = await lockDocument(store.documents, draft._id, () =>
+        store.documents
+          .findOneAndUpdate(
+            { _id: draft._id, tenantId: staff.tenantId, status: 'DRAFT' },
+            {
+              $set: { status: 'ISSUED', number, issueDate, billTo, issuedAt: new Date() },
+              $push: { outbox: event },
+            },
+            // No projection: FerretDB 1.24 does not implement findAndModify "fields".
+            { new: true },
+          )
+          .lean()
+          .exec(),
+      );
       if (!issued) throw new AppError('CONFLICT', 'The document was issued concurrently', 'id');
       publishPending();
       return issued;

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_TYPE, type PorticoClaims } from '@portico/auth';
 import { createEvent } from '@portico/events';
+import { lockDocument } from '@portico/outbox';
 import { isDuplicateKeyError } from '@portico/mongo';
 import type { UserRecord } from '../model/user';
 import type { IdentityStore } from '../store';
@@ -114,9 +115,11 @@ export class Sessions {
         tokensValidUntil: new Date(Date.now() + this.ttl.accessSeconds * 1000).toISOString(),
       },
     });
-    const { modifiedCount } = await this.store.sessions.updateOne(
-      { _id: sessionId, tenantId, revokedAt: null },
-      { $set: { revokedAt: new Date(), revokedReason: reason }, $push: { outbox: event } },
+    const { modifiedCount } = await lockDocument(this.store.sessions, sessionId, () =>
+      this.store.sessions.updateOne(
+        { _id: sessionId, tenantId, revokedAt: null },
+        { $set: { revokedAt: new Date(), revokedReason: reason }, $push: { outbox: event } },
+      ),
     );
     if (modifiedCount > 0) await this.publishPending();
   }
