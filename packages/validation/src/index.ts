@@ -1,3 +1,5 @@
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { badInput } from '@portico/errors';
 
 // Pragmatic address check: one @, no spaces, a dot in the domain. Delivery is the real test.
@@ -51,4 +53,39 @@ export function requireDate(field: string, value: string): string {
     throw badInput(field, 'Must be a date as YYYY-MM-DD');
   }
   return value;
+}
+
+/** A mobile or landline number in E.164 (`+4917012345678`), given with its country code. */
+export function normalizePhone(field: string, value: string): string {
+  const text = value.trim().replace(/^00/, '+');
+  if (!text.startsWith('+'))
+    throw badInput(field, 'Give the number with its country code, e.g. +49 170 1234567');
+  const phone = parsePhoneNumberFromString(text);
+  if (!phone?.isValid()) throw badInput(field, 'Not a valid phone number');
+  return phone.number;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** An ISO 3166-1 alpha-2 country code, upper-cased. */
+export function normalizeCountry(field: string, value: string): string {
+  const code = value.trim().toUpperCase();
+  // Intl echoes codes it does not know.
+  if (!/^[A-Z]{2}$/.test(code) || regionNames.of(code) === code)
+    throw badInput(field, 'Use an ISO 3166-1 alpha-2 country code such as DE');
+  return code;
+}
+
+/** An IBAN without spaces, upper-cased, with a valid check sum. */
+export function normalizeIban(field: string, value: string): string {
+  const iban = electronicFormatIBAN(value) ?? '';
+  if (!isValidIBAN(iban)) throw badInput(field, 'Not a valid IBAN');
+  return iban;
+}
+
+/** A BIC (8 or 11 characters), upper-cased. */
+export function normalizeBic(field: string, value: string): string {
+  const bic = value.replace(/\s/g, '').toUpperCase();
+  if (!isValidBIC(bic)) throw badInput(field, 'Not a valid BIC');
+  return bic;
 }

@@ -1,4 +1,14 @@
-import { normalizeEmail, optionalText, requireDate, requireSlug, requireText } from './index';
+import {
+  normalizeBic,
+  normalizeCountry,
+  normalizeIban,
+  normalizePhone,
+  normalizeEmail,
+  optionalText,
+  requireDate,
+  requireSlug,
+  requireText,
+} from './index';
 
 const fieldOf = (fn: () => unknown) => {
   try {
@@ -35,5 +45,23 @@ describe('validation', () => {
     expect(requireDate('d', '2024-02-29')).toBe('2024-02-29');
     expect(fieldOf(() => requireDate('d', '2026-02-29'))).toBe('BAD_USER_INPUT:d');
     expect(fieldOf(() => requireDate('d', '2026-1-01'))).toBe('BAD_USER_INPUT:d');
+  });
+
+  it('normalizes phone numbers to E.164 and refuses numbers without a country code', () => {
+    expect(normalizePhone('phone', '+49 170 1234567')).toBe('+491701234567');
+    expect(normalizePhone('phone', '0044 20 7946 0958')).toBe('+442079460958');
+    expect(fieldOf(() => normalizePhone('phone', '0170 1234567'))).toBe('BAD_USER_INPUT:phone');
+    expect(fieldOf(() => normalizePhone('phone', '+49 12'))).toBe('BAD_USER_INPUT:phone');
+  });
+
+  it('checks countries, IBANs and BICs', () => {
+    expect(normalizeCountry('c', ' de ')).toBe('DE');
+    expect(fieldOf(() => normalizeCountry('c', 'XX'))).toBe('BAD_USER_INPUT:c');
+    expect(normalizeIban('iban', 'de89 3704 0044 0532 0130 00')).toBe('DE89370400440532013000');
+    expect(fieldOf(() => normalizeIban('iban', 'DE89370400440532013001'))).toBe(
+      'BAD_USER_INPUT:iban',
+    );
+    expect(normalizeBic('bic', 'cobadeffxxx')).toBe('COBADEFFXXX');
+    expect(fieldOf(() => normalizeBic('bic', 'COBA'))).toBe('BAD_USER_INPUT:bic');
   });
 });
