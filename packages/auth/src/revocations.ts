@@ -1,29 +1,58 @@
+import type { Principal } from './claims';
+
+// Past its cutoff, an access entry is kept this long: identity issues no token
+// past the cutoff, and any earlier token has expired by then.
+const ACCESS_ENTRY_GRACE_MS = 3_600_000;
+
 /**
- * Sessions that ended before their access tokens expired. Each entry is kept
- * until the session's last token would have expired anyway, then forgotten.
+ * What this process must refuse before tokens expire: sessions that ended,
+ * and portal accesses that were revoked or whose expiry was moved. Entries
+ * are forgotten once no token they could refuse is still valid.
  */
 export class RevocationList {
-  private readonly until = new Map<string, number>();
+  private readonly sessionsUntil = new Map<string, number>();
+  private readonly accessCutoffs = new Map<string, number>();
 
   add(sessionId: string, tokensValidUntil: Date): void {
-    this.until.set(sessionId, tokensValidUntil.getTime());
-    if (this.until.size % 1000 === 0) this.forgetExpired();
+    this.sessionsUntil.set(sessionId, tokensValidUntil.getTime());
+    this.forgetExpiredNow();
   }
 
   has(sessionId: string): boolean {
-    const until = this.until.get(sessionId);
+    const until = this.sessionsUntil.get(sessionId);
     if (until === undefined) return false;
     if (until > Date.now()) return true;
-    this.until.delete(sessionId);
+    this.sessionsUntil.delete(sessionId);
     return false;
   }
 
-  get size(): number {
-    return this.until.size;
+  /** Tokens of this access are refused from `from` on (revocation: now; expiry: then). */
+  cutAccess(accessId: string, from: Date): void {
+    this.accessCutoffs.set(accessId, from.getTime());
+    this.forgetExpiredNow();
   }
 
-  private forgetExpired(): void {
+  /** The access's expiry was removed: its tokens are good again until they expire. */
+  restoreAccess(accessId: string): void {
+    this.accessCutoffs.delete(accessId);
+  }
+
+  refuses(principal: Principal): boolean {
+    if (this.has(principal.sessionId)) return true;
+    if (principal.kind !== 'CONTACT') return false;
+    const cutoff = this.accessCutoffs.get(principal.accessId);
+    return cutoff !== undefined && cutoff <= Date.now();
+  }
+
+  get size(): number {
+    return this.sessionsUntil.size + this.accessCutoffs.size;
+  }
+
+  private forgetExpiredNow(): void {
+    if (this.size % 1000 !== 0) return;
     const now = Date.now();
-    for (const [sessionId, until] of this.until) if (until <= now) this.until.delete(sessionId);
+    for (const [id, until] of this.sessionsUntil) if (until <= now) this.sessionsUntil.delete(id);
+    for (const [id, cutoff] of this.accessCutoffs)
+      if (cutoff + ACCESS_ENTRY_GRACE_MS <= now) this.accessCutoffs.delete(id);
   }
 }

@@ -48,8 +48,8 @@ export function createTokenVerifierFromKeys(
       } catch {
         throw unauthenticated('Invalid or expired access token');
       }
-      if (revocations?.has(principal.sessionId))
-        throw unauthenticated('Your session has ended; sign in again');
+      if (revocations?.refuses(principal))
+        throw unauthenticated('Your session or portal access has ended; sign in again');
       return principal;
     },
   };

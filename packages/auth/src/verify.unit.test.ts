@@ -112,4 +112,21 @@ describe('token verification', () => {
     revocations.add('old-session', new Date(Date.now() - 1));
     expect(revocations.has('old-session')).toBe(false);
   });
+
+  it('refuses contact tokens of a revoked access, and of a shortened expiry once it passes', async () => {
+    const contact = (aid: string) =>
+      token({ claims: { kind: 'CONTACT', role: undefined, aid, cid: 'c1', sid: `s-${aid}` } });
+    const revoked = await contact('revoked-access');
+    const shortened = await contact('shortened-access');
+    expect(await codeOf(verifier.authenticate(`Bearer ${revoked}`))).toBe('OK');
+    revocations.cutAccess('revoked-access', new Date());
+    revocations.cutAccess('shortened-access', new Date(Date.now() + 60_000));
+    expect(await codeOf(verifier.authenticate(`Bearer ${revoked}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verifier.authenticate(`Bearer ${shortened}`))).toBe('OK');
+    revocations.cutAccess('shortened-access', new Date(Date.now() - 1));
+    expect(await codeOf(verifier.authenticate(`Bearer ${shortened}`))).toBe('UNAUTHENTICATED');
+    revocations.restoreAccess('shortened-access');
+    expect(await codeOf(verifier.authenticate(`Bearer ${shortened}`))).toBe('OK');
+    expect(await codeOf(verifier.authenticate(`Bearer ${await contact('other')}`))).toBe('OK');
+  });
 });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { RevocationList } from '@portico/auth';
-import type { CloudEvent } from '@portico/events';
+import type { CloudEvent, EventData } from '@portico/events';
 import type { EventBus, Subscription } from '@portico/kafka';
 
 /**
- * Subscribes this process to every revocation: a consumer group of its own
- * (each replica must see all of them), reading the short-retention topic from
- * the beginning so a process that starts late still knows what was revoked.
+ * Subscribes this process to every revocation: ended sessions (identity) and
+ * revoked or re-timed portal accesses (customer). A consumer group of its own
+ * (each replica must see all of them), reading from the beginning so a
+ * process that starts late still knows what was revoked.
  */
 export async function followRevocations(
   bus: EventBus,
@@ -16,12 +17,29 @@ export async function followRevocations(
   const revocations = new RevocationList();
   const subscription = await bus.subscribe({
     groupId: `${processName}.revocations.${randomUUID()}`,
-    topics: ['identity.revocations.v1'],
+    topics: ['identity.revocations.v1', 'access.events.v1'],
     onFatal,
     async handle(event: CloudEvent) {
-      if (event.type !== 'portico.identity.session-revoked.v1') return;
-      const data = event.data as CloudEvent<'portico.identity.session-revoked.v1'>['data'];
-      revocations.add(data.sessionId, new Date(data.tokensValidUntil));
+      switch (event.type) {
+        case 'portico.identity.session-revoked.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          revocations.add(data.sessionId, new Date(data.tokensValidUntil));
+          return;
+        }
+        case 'portico.access.revoked.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          revocations.cutAccess(data.accessId, new Date(data.revokedAt));
+          return;
+        }
+        case 'portico.access.updated.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          if (data.expiresAt) revocations.cutAccess(data.accessId, new Date(data.expiresAt));
+          else revocations.restoreAccess(data.accessId);
+          return;
+        }
+        default:
+          return;
+      }
     },
   });
   return { revocations, subscription };

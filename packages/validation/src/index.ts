@@ -89,3 +89,14 @@ export function normalizeBic(field: string, value: string): string {
   if (!isValidBIC(bic)) throw badInput(field, 'Not a valid BIC');
   return bic;
 }
+
+/** An ISO-8601 timestamp with date, time and zone, e.g. 2026-12-31T23:59:00Z. */
+export function requireTimestamp(field: string, value: string): Date {
+  const date = new Date(value);
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value.trim()) ||
+    Number.isNaN(date.getTime())
+  )
+    throw badInput(field, 'Must be a timestamp such as 2026-12-31T23:59:00Z');
+  return date;
+}

@@ -8,6 +8,7 @@ import {
   requireDate,
   requireSlug,
   requireText,
+  requireTimestamp,
 } from './index';
 
 const fieldOf = (fn: () => unknown) => {
@@ -63,5 +64,13 @@ describe('validation', () => {
     );
     expect(normalizeBic('bic', 'cobadeffxxx')).toBe('COBADEFFXXX');
     expect(fieldOf(() => normalizeBic('bic', 'COBA'))).toBe('BAD_USER_INPUT:bic');
+  });
+
+  it('reads ISO-8601 timestamps with a zone only', () => {
+    expect(requireTimestamp('t', '2026-12-31T23:59:00+01:00').toISOString()).toBe(
+      '2026-12-31T22:59:00.000Z',
+    );
+    expect(fieldOf(() => requireTimestamp('t', '2026-12-31'))).toBe('BAD_USER_INPUT:t');
+    expect(fieldOf(() => requireTimestamp('t', '2026-12-31T23:59:00'))).toBe('BAD_USER_INPUT:t');
   });
 });

@@ -2,10 +2,20 @@ import { subgraphTypeDefs } from '@portico/schemas';
 import { runService } from '@portico/service-runtime';
 import { loadCustomerConfig } from './config';
 import type { CustomerContext } from './context';
+import { CustomerChanges } from './customer-changes';
+import { erasureConsumer } from './events/erasure-consumer';
+import { identityConsumer } from './events/identity-consumer';
 import { tenantDefaultsConsumer } from './events/tenant-defaults-consumer';
-import { accessLevelResolvers, customerResolvers } from './resolvers/customer';
+import { PortalAccesses } from './portal-accesses';
+import { PortalConfiguration } from './portal-configuration';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
+import {
+  accessLevelResolvers,
+  customerResolvers,
+  portalAccessResolvers,
+  portalSettingsResolvers,
+} from './resolvers/types';
 import { CustomerStore } from './store';
 
 runService<CustomerContext>({
@@ -14,16 +24,25 @@ runService<CustomerContext>({
   typeDefs: subgraphTypeDefs('customer'),
   async setup({ connection, publishPending }) {
     const store = new CustomerStore(connection);
+    const accesses = new PortalAccesses(store, publishPending);
+    const customers = new CustomerChanges(store, accesses, publishPending);
+    const configuration = new PortalConfiguration(store, publishPending);
     return {
       resolvers: {
         Query: queryResolvers,
-        Mutation: mutationResolvers(publishPending),
+        Mutation: mutationResolvers,
         Customer: customerResolvers,
+        PortalAccess: portalAccessResolvers,
         AccessLevel: accessLevelResolvers,
+        PortalSettings: portalSettingsResolvers,
       },
-      extendContext: (base) => ({ ...base, store }),
-      outboxModels: [store.customers],
-      consumers: [tenantDefaultsConsumer(store)],
+      extendContext: (base) => ({ ...base, store, customers, accesses, configuration }),
+      outboxModels: [store.customers, store.accesses, store.portalSettings],
+      consumers: [
+        tenantDefaultsConsumer(store),
+        identityConsumer(store, accesses),
+        erasureConsumer(store),
+      ],
     };
   },
 });

@@ -4,10 +4,21 @@ import { outboxPath } from '@portico/outbox';
 
 export type CustomerType = 'PERSON' | 'COMPANY';
 
-export interface CustomerRecord {
-  _id: string;
-  tenantId: string;
-  number: string;
+export interface Address {
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+export interface BankAccount {
+  iban: string | null;
+  bic: string | null;
+  accountHolder: string | null;
+}
+
+/** The data staff edit and contacts with EDIT_CUSTOMER_DATA partly edit. */
+export interface CustomerData {
   type: CustomerType;
   displayName: string;
   companyName: string | null;
@@ -15,8 +26,23 @@ export interface CustomerRecord {
   lastName: string | null;
   email: string | null;
   phone: string | null;
+  address: Address | null;
+  taxId: string | null;
+  vatId: string | null;
+  bankAccount: BankAccount | null;
+}
+
+export interface CustomerRecord extends CustomerData {
+  _id: string;
+  tenantId: string;
+  number: string;
+  portalEnabled: boolean;
+  administratorIds: string[];
   createdBy: string | null;
   createdAt: Date;
+  updatedAt: Date | null;
+  /** Set when deletion began; the record is erased once every service was told. */
+  deletedAt: Date | null;
   outbox: CloudEvent[];
 }
 
@@ -33,7 +59,15 @@ const customerSchema = new Schema<CustomerRecord>(
     lastName: nullableString,
     email: nullableString,
     phone: nullableString,
+    address: { type: Object, default: null },
+    taxId: nullableString,
+    vatId: nullableString,
+    bankAccount: { type: Object, default: null },
+    portalEnabled: { type: Boolean, default: true },
+    administratorIds: { type: [String], default: [] },
     createdBy: nullableString,
+    updatedAt: { type: Date, default: null },
+    deletedAt: { type: Date, default: null },
     ...outboxPath,
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
@@ -42,6 +76,8 @@ const customerSchema = new Schema<CustomerRecord>(
 customerSchema.index({ tenantId: 1, number: 1 }, { unique: true });
 // serves: customers(), a tenant's customers newest first
 customerSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
+// serves: customers() of a SPECIALIST, those they administer
+customerSchema.index({ tenantId: 1, administratorIds: 1 });
 
 export const customerModel = (connection: Connection) =>
   connection.model<CustomerRecord>('Customer', customerSchema, 'customers');

@@ -1,58 +1,62 @@
-import { randomUUID } from 'node:crypto';
-import { requireStaff } from '@portico/auth';
-import { conflict } from '@portico/errors';
-import { createEvent } from '@portico/events';
-import { isDuplicateKeyError } from '@portico/mongo';
+import { requireContact, requireStaff } from '@portico/auth';
 import type { CustomerContext } from '../context';
-import { customerFieldsFrom, customerNumberFrom, type CustomerInput } from '../customer-input';
+import type { CustomerInput, CustomerSelfServiceInput } from '../customer-input';
+import type { GrantAccessInput, UpdateAccessInput } from '../portal-accesses';
+import type { AccessLevelInput, PortalSettingsInput } from '../portal-configuration';
 
-// A generated number can meet one given by hand; then the next is tried.
-const GENERATED_NUMBER_ATTEMPTS = 5;
+const MANAGERS = ['OWNER' as const, 'ADMIN' as const];
 
-export function mutationResolvers(publishPending: () => void) {
-  return {
-    async createCustomer(
-      _: unknown,
-      { input }: { input: CustomerInput },
-      { auth, store }: CustomerContext,
-    ) {
-      const staff = requireStaff(auth);
-      const fields = customerFieldsFrom(input);
-      const given = input.number?.trim() ? customerNumberFrom(input.number) : null;
-      const _id = randomUUID();
-      for (let attempt = 1; ; attempt++) {
-        const number = given ?? (await store.nextCustomerNumber(staff.tenantId));
-        const event = createEvent({
-          type: 'portico.customer.created.v1',
-          service: 'customer',
-          subject: _id,
-          tenantId: staff.tenantId,
-          data: {
-            customerId: _id,
-            number,
-            type: fields.type,
-            displayName: fields.displayName,
-            email: fields.email,
-            createdBy: staff.userId,
-          },
-        });
-        try {
-          const created = await store.customers.create({
-            _id,
-            tenantId: staff.tenantId,
-            number,
-            ...fields,
-            createdBy: staff.userId,
-            outbox: [event],
-          });
-          publishPending();
-          return created.toObject();
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-          if (given) throw conflict('input.number', `Customer number ${given} is taken`);
-          if (attempt >= GENERATED_NUMBER_ATTEMPTS) throw error;
-        }
-      }
-    },
-  };
-}
+/** Thin: who may call, then the domain module. */
+export const mutationResolvers = {
+  createCustomer: (_: unknown, args: { input: CustomerInput }, ctx: CustomerContext) =>
+    ctx.customers.create(requireStaff(ctx.auth), args.input),
+
+  updateCustomer: (_: unknown, args: { id: string; input: CustomerInput }, ctx: CustomerContext) =>
+    ctx.customers.update(requireStaff(ctx.auth), args.id, args.input),
+
+  async deleteCustomer(_: unknown, args: { id: string }, ctx: CustomerContext) {
+    await ctx.customers.delete(requireStaff(ctx.auth, MANAGERS), args.id);
+    return true;
+  },
+
+  setCustomerAdministrators: (
+    _: unknown,
+    args: { customerId: string; userIds: string[] },
+    ctx: CustomerContext,
+  ) =>
+    ctx.customers.setAdministrators(
+      requireStaff(ctx.auth, MANAGERS),
+      args.customerId,
+      args.userIds,
+    ),
+
+  updateMyCustomerData: (
+    _: unknown,
+    args: { input: CustomerSelfServiceInput },
+    ctx: CustomerContext,
+  ) => ctx.customers.updateByContact(requireContact(ctx.auth), args.input),
+
+  grantPortalAccess: (
+    _: unknown,
+    args: { customerId: string; input: GrantAccessInput },
+    ctx: CustomerContext,
+  ) => ctx.accesses.grant(requireStaff(ctx.auth), args.customerId, args.input),
+
+  updatePortalAccess: (
+    _: unknown,
+    args: { id: string; input: UpdateAccessInput },
+    ctx: CustomerContext,
+  ) => ctx.accesses.update(requireStaff(ctx.auth), args.id, args.input),
+
+  revokePortalAccess: (_: unknown, args: { id: string }, ctx: CustomerContext) =>
+    ctx.accesses.revokeByStaff(requireStaff(ctx.auth), args.id),
+
+  resendInvitation: (_: unknown, args: { id: string }, ctx: CustomerContext) =>
+    ctx.accesses.resendInvitation(requireStaff(ctx.auth), args.id),
+
+  createAccessLevel: (_: unknown, args: { input: AccessLevelInput }, ctx: CustomerContext) =>
+    ctx.configuration.createAccessLevel(requireStaff(ctx.auth, MANAGERS), args.input),
+
+  updatePortalSettings: (_: unknown, args: { input: PortalSettingsInput }, ctx: CustomerContext) =>
+    ctx.configuration.update(requireStaff(ctx.auth, MANAGERS), args.input),
+};

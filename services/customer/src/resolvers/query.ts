@@ -1,6 +1,7 @@
 import { requireContact, requireStaff } from '@portico/auth';
 import { pageQuery, toConnection } from '@portico/pagination';
 import type { CustomerContext } from '../context';
+import { customerScope, staffScope } from '../customer-scope';
 import type { CustomerType } from '../model/customer';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -15,7 +16,7 @@ export const queryResolvers = {
     },
     { auth, store }: CustomerContext,
   ) {
-    const { tenantId } = requireStaff(auth);
+    const scope = staffScope(requireStaff(auth));
     const where: Record<string, unknown> = {};
     if (args.filter?.type) where.type = args.filter.type;
     const search = args.filter?.search?.trim();
@@ -26,26 +27,28 @@ export const queryResolvers = {
     }
     const page = pageQuery(args);
     const [rows, total] = await Promise.all([
-      store.listCustomers(tenantId, { $and: [where, page.filter] }, page.sort, page.limit),
-      store.countCustomers(tenantId, where),
+      store.listCustomers(scope, { $and: [where, page.filter] }, page.sort, page.limit),
+      store.countCustomers(scope, where),
     ]);
     return toConnection(rows, page.pageSize, total);
   },
 
-  /** Staff: any customer of their tenant. Contact: their own, else null (never a hint). */
-  async customer(_: unknown, { id }: { id: string }, { auth, store }: CustomerContext) {
-    if (auth.kind === 'ANONYMOUS') return null;
-    if (auth.kind === 'CONTACT' && auth.customerId !== id) return null;
-    return store.findCustomer(auth.tenantId, id);
+  /** Null for anything the caller may not see: never a hint that it exists. */
+  customer(_: unknown, { id }: { id: string }, { auth, store }: CustomerContext) {
+    return store.findCustomer(customerScope(auth), id);
   },
 
-  async myCustomer(_: unknown, __: unknown, { auth, store }: CustomerContext) {
+  myCustomer(_: unknown, __: unknown, { auth, store }: CustomerContext) {
     const contact = requireContact(auth);
-    return store.findCustomer(contact.tenantId, contact.customerId);
+    return store.findCustomer(customerScope(contact), contact.customerId);
   },
 
-  async accessLevels(_: unknown, __: unknown, { auth, store }: CustomerContext) {
+  accessLevels(_: unknown, __: unknown, { auth, store }: CustomerContext) {
     const { tenantId } = requireStaff(auth);
     return store.accessLevels.find({ tenantId }).sort({ name: 1 }).lean().exec();
+  },
+
+  portalSettings(_: unknown, __: unknown, { auth, store }: CustomerContext) {
+    return store.findPortalSettings(requireStaff(auth).tenantId);
   },
 };

@@ -1,0 +1,24 @@
+import type { CloudEvent, EventData } from '@portico/events';
+import { lockDocument } from '@portico/outbox';
+import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { CustomerStore } from '../store';
+
+/**
+ * Erases a deleted customer from this service once its deletion event is
+ * published (customer-changes.ts): its accesses, then the customer itself.
+ */
+export function erasureConsumer(store: CustomerStore): ConsumerDefinition {
+  return {
+    name: 'erasure',
+    topics: ['customer.events.v1'],
+    async handle(event: CloudEvent) {
+      if (event.type !== 'portico.customer.deleted.v1') return;
+      const { customerId } = event.data as EventData<typeof event.type>;
+      const tenantId = event.tenantid;
+      await store.accesses.deleteMany({ tenantId, customerId });
+      await lockDocument(store.customers, customerId, () =>
+        store.customers.deleteOne({ _id: customerId, tenantId, deletedAt: { $ne: null } }),
+      );
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { CloudEvent, EventData } from '@portico/events';
+import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { PortalAccesses } from '../portal-accesses';
+import type { CustomerStore } from '../store';
+
+/**
+ * What identity reports: staff users (to check administrators), contacts
+ * activating their access, and sign-ins (an access's last sign-in).
+ * Each write is an upsert or a set, so a redelivery changes nothing.
+ */
+export function identityConsumer(
+  store: CustomerStore,
+  accesses: PortalAccesses,
+): ConsumerDefinition {
+  return {
+    name: 'identity-reports',
+    topics: ['identity.events.v1'],
+    async handle(event: CloudEvent) {
+      const tenantId = event.tenantid;
+      switch (event.type) {
+        case 'portico.identity.organization-registered.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          await store.staffMembers.updateOne(
+            { _id: data.ownerUserId },
+            { $set: { tenantId, role: 'OWNER' } },
+            { upsert: true },
+          );
+          return;
+        }
+        case 'portico.identity.staff-invited.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          await store.staffMembers.updateOne(
+            { _id: data.userId },
+            { $set: { tenantId, role: data.role } },
+            { upsert: true },
+          );
+          return;
+        }
+        case 'portico.identity.contact-activated.v1':
+          return accesses.markActivated(tenantId, event.data as EventData<typeof event.type>);
+        case 'portico.identity.signed-in.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          if (data.accessId)
+            await accesses.recordSignIn(tenantId, data.accessId, new Date(data.at));
+          return;
+        }
+        default:
+          return;
+      }
+    },
+  };
+}

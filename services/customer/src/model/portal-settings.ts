@@ -1,0 +1,46 @@
+import { Schema, type Connection } from 'mongoose';
+import type { CloudEvent } from '@portico/events';
+import { outboxPath } from '@portico/outbox';
+
+export const DOCUMENT_TYPES = [
+  'INVOICE',
+  'CREDIT_NOTE',
+  'DEBIT_NOTE',
+  'ESTIMATE',
+  'REMINDER',
+  'DELIVERY_NOTE',
+  'ORDER_CONFIRMATION',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export interface PortalSettingsRecord {
+  _id: string; // the tenant id
+  enabledDocumentTypes: DocumentType[];
+  portalAccessByDefault: boolean;
+  defaultAccessLevelId: string;
+  outbox: CloudEvent[];
+}
+
+const portalSettingsSchema = new Schema<PortalSettingsRecord>(
+  {
+    _id: String,
+    enabledDocumentTypes: { type: [String], required: true },
+    portalAccessByDefault: { type: Boolean, required: true },
+    defaultAccessLevelId: { type: String, required: true },
+    ...outboxPath,
+  },
+  { versionKey: false },
+);
+
+export const portalSettingsModel = (connection: Connection) =>
+  connection.model<PortalSettingsRecord>('PortalSettings', portalSettingsSchema, 'portal_settings');
+
+/** A tenant that never changed its settings: every type shown, portal on, the seeded standard level. */
+export function defaultPortalSettings(tenantId: string): Omit<PortalSettingsRecord, 'outbox'> {
+  return {
+    _id: tenantId,
+    enabledDocumentTypes: [...DOCUMENT_TYPES],
+    portalAccessByDefault: true,
+    defaultAccessLevelId: `${tenantId}:standard`,
+  };
+}

@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import type { ContactPrincipal, StaffPrincipal } from '@portico/auth';
+import { badInput, conflict, notFound } from '@portico/errors';
+import { createEvent, type EventData } from '@portico/events';
+import { isDuplicateKeyError } from '@portico/mongo';
+import { lockDocument } from '@portico/outbox';
+import {
+  normalizeEmail,
+  normalizePhone,
+  optionalText,
+  requireTimestamp,
+} from '@portico/validation';
+import { staffScope } from './customer-scope';
+import type { AccessLevelRecord, Permission } from './model/access-level';
+import type { CustomerRecord } from './model/customer';
+import { accessStatus, type PortalAccessRecord } from './model/portal-access';
+import type { CustomerStore } from './store';
+
+export interface GrantAccessInput {
+  email: string;
+  phone?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  accessLevelId?: string | null;
+  expiresAt?: string | null;
+}
+
+export interface UpdateAccessInput {
+  accessLevelId?: string | null;
+  /** null or absent keeps it; an empty string removes the expiry. */
+  expiresAt?: string | null;
+}
+
+type RevokeReason = EventData<'portico.access.revoked.v1'>['reason'];
+
+/**
+ * Portal accesses: granting (which makes identity invite the contact),
+ * changing, revoking, and what identity reports back (activation, sign-ins).
+ * Every change is one write of the access with its event.
+ */
+export class PortalAccesses {
+  constructor(
+    private readonly store: CustomerStore,
+    private readonly publishPending: () => Promise<void>,
+  ) {}
+
+  async grant(
+    staff: StaffPrincipal,
+    customerId: string,
+    input: GrantAccessInput,
+  ): Promise<PortalAccessRecord> {
+    const customer = await this.store.findCustomer(staffScope(staff), customerId);
+    if (!customer) throw notFound('Customer');
+    if (!customer.portalEnabled)
+      throw badInput('customerId', 'The portal is switched off for this customer');
+    const email = normalizeEmail('input.email', input.email);
+    const phone = input.phone?.trim() ? normalizePhone('input.phone', input.phone) : null;
+    const firstName = optionalText('input.firstName', input.firstName, 100);
+    const lastName = optionalText('input.lastName', input.lastName, 100);
+    const expiresAt = input.expiresAt ? futureTimestamp('input.expiresAt', input.expiresAt) : null;
+    const levelId =
+      input.accessLevelId ??
+      (await this.store.findPortalSettings(staff.tenantId)).defaultAccessLevelId;
+    const level = await this.requireLevel(staff.tenantId, levelId, 'input.accessLevelId');
+
+    const _id = randomUUID();
+    const event = createEvent({
+      type: 'portico.access.granted.v1',
+      service: 'customer',
+      subject: _id,
+      tenantId: staff.tenantId,
+      data: {
+        ...invitationSnapshot(
+          { _id, customerId, email, phone, firstName, lastName, expiresAt },
+          customer,
+          level,
+        ),
+        grantedBy: staff.userId,
+      },
+    });
+    try {
+      const created = await this.store.accesses.create({
+        _id,
+        tenantId: staff.tenantId,
+        customerId,
+        email,
+        emailKey: email,
+        phone,
+        firstName,
+        lastName,
+        accessLevelId: level._id,
+        status: 'INVITED',
+        expiresAt,
+        invitedAt: new Date(),
+        invitedBy: staff.userId,
+        outbox: [event],
+      });
+      void this.publishPending();
+      return created.toObject();
+    } catch (error) {
+      if (isDuplicateKeyError(error))
+        throw conflict('input.email', 'This email already has portal access in your organization');
+      throw error;
+    }
+  }
+
+  /** Level and expiry. An expiry now or in the past ends the access at once. */
+  async update(
+    staff: StaffPrincipal,
+    id: string,
+    input: UpdateAccessInput,
+  ): Promise<PortalAccessRecord> {
+    const access = await this.visibleToStaff(staff, id);
+    if (access.status === 'REVOKED') throw conflict('id', 'The access is revoked');
+    const level = await this.requireLevel(
+      staff.tenantId,
+      input.accessLevelId ?? access.accessLevelId,
+      'input.accessLevelId',
+    );
+    let expiresAt = access.expiresAt;
+    if (input.expiresAt === '') expiresAt = null;
+    else if (input.expiresAt) expiresAt = requireTimestamp('input.expiresAt', input.expiresAt);
+    const event = createEvent({
+      type: 'portico.access.updated.v1',
+      service: 'customer',
+      subject: id,
+      tenantId: staff.tenantId,
+      data: {
+        accessId: id,
+        customerId: access.customerId,
+        accessLevelId: level._id,
+        permissions: level.permissions,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        updatedBy: staff.userId,
+      },
+    });
+    const updated = await this.write(access, {
+      $set: { accessLevelId: level._id, expiresAt },
+      $push: { outbox: event },
+    });
+    // Cutting an expiry short must reach every verifier before we answer.
+    await this.publishPending();
+    return updated;
+  }
+
+  /** Staff revocation; effective on the contact's next request. Revoking twice changes nothing. */
+  async revokeByStaff(staff: StaffPrincipal, id: string): Promise<PortalAccessRecord> {
+    const access = await this.visibleToStaff(staff, id);
+    if (access.status === 'REVOKED') return access;
+    const revoked = await this.revoke(access, 'REVOKED', staff.userId);
+    await this.publishPending();
+    return revoked;
+  }
+
+  /** Marks the access revoked with its event; the caller publishes. */
+  async revoke(
+    access: PortalAccessRecord,
+    reason: RevokeReason,
+    revokedBy: string,
+  ): Promise<PortalAccessRecord> {
+    if (access.status === 'REVOKED') return access;
+    const revokedAt = new Date();
+    const event = createEvent({
+      type: 'portico.access.revoked.v1',
+      service: 'customer',
+      subject: access._id,
+      tenantId: access.tenantId,
+      data: {
+        accessId: access._id,
+        customerId: access.customerId,
+        reason,
+        revokedAt: revokedAt.toISOString(),
+        revokedBy,
+      },
+    });
+    return this.write(access, {
+      // The email is free again for a new access (see PortalAccessRecord.emailKey).
+      $set: { status: 'REVOKED', revokedAt, emailKey: `revoked:${access._id}` },
+      $push: { outbox: event },
+    });
+  }
+
+  /** A fresh invitation for an access not yet activated; identity voids the earlier one. */
+  async resendInvitation(staff: StaffPrincipal, id: string): Promise<PortalAccessRecord> {
+    const access = await this.visibleToStaff(staff, id);
+    const status = accessStatus(access);
+    if (status !== 'INVITED')
+      throw conflict('id', `Only an invited access gets a new invitation; this one is ${status}`);
+    const customer = await this.store.findCustomer({ tenantId: staff.tenantId }, access.customerId);
+    if (!customer) throw notFound('Customer');
+    const level = await this.requireLevel(staff.tenantId, access.accessLevelId, 'id');
+    const event = createEvent({
+      type: 'portico.access.invitation-resent.v1',
+      service: 'customer',
+      subject: id,
+      tenantId: staff.tenantId,
+      data: { ...invitationSnapshot(access, customer, level), resentBy: staff.userId },
+    });
+    const updated = await this.write(access, {
+      $set: { invitedAt: new Date() },
+      $push: { outbox: event },
+    });
+    void this.publishPending();
+    return updated;
+  }
+
+  /** The contact accepted the invitation (reported by identity). */
+  async markActivated(
+    tenantId: string,
+    data: EventData<'portico.identity.contact-activated.v1'>,
+  ): Promise<void> {
+    await lockDocument(this.store.accesses, data.accessId, () =>
+      this.store.accesses.updateOne(
+        { _id: data.accessId, tenantId, status: 'INVITED' },
+        {
+          $set: { status: 'ACTIVE', activatedAt: new Date(data.activatedAt), userId: data.userId },
+        },
+      ),
+    );
+  }
+
+  async recordSignIn(tenantId: string, accessId: string, at: Date): Promise<void> {
+    await lockDocument(this.store.accesses, accessId, () =>
+      this.store.accesses.updateOne({ _id: accessId, tenantId }, { $set: { lastLoginAt: at } }),
+    );
+  }
+
+  /** The permissions of a contact's access while it is live; none once revoked or expired. */
+  async livePermissions(contact: ContactPrincipal): Promise<Permission[]> {
+    const access = await this.store.findAccess(contact.tenantId, contact.accessId);
+    if (!access || access.customerId !== contact.customerId) return [];
+    if (accessStatus(access) !== 'ACTIVE') return [];
+    const level = await this.store.findAccessLevel(contact.tenantId, access.accessLevelId);
+    return level?.permissions ?? [];
+  }
+
+  async visibleToStaff(staff: StaffPrincipal, id: string): Promise<PortalAccessRecord> {
+    const access = await this.store.findAccess(staff.tenantId, id);
+    // Through its customer: a specialist sees the accesses of customers they administer.
+    const customer =
+      access && (await this.store.findCustomer(staffScope(staff), access.customerId));
+    if (!access || !customer) throw notFound('Portal access');
+    return access;
+  }
+
+  private async requireLevel(
+    tenantId: string,
+    levelId: string,
+    field: string,
+  ): Promise<AccessLevelRecord> {
+    const level = await this.store.findAccessLevel(tenantId, levelId);
+    if (!level) throw badInput(field, 'Unknown access level');
+    return level;
+  }
+
+  private async write(access: PortalAccessRecord, update: object): Promise<PortalAccessRecord> {
+    const updated = await lockDocument(this.store.accesses, access._id, () =>
+      this.store.accesses
+        .findOneAndUpdate({ _id: access._id, tenantId: access.tenantId }, update, { new: true })
+        .lean()
+        .exec(),
+    );
+    if (!updated) throw notFound('Portal access');
+    return updated;
+  }
+}
+
+/** What identity needs to invite the contact, shared by grant and resend. */
+function invitationSnapshot(
+  access: Pick<
+    PortalAccessRecord,
+    '_id' | 'customerId' | 'email' | 'phone' | 'firstName' | 'lastName' | 'expiresAt'
+  >,
+  customer: CustomerRecord,
+  level: AccessLevelRecord,
+): Omit<EventData<'portico.access.granted.v1'>, 'grantedBy'> {
+  return {
+    accessId: access._id,
+    customerId: access.customerId,
+    customerName: customer.displayName,
+    email: access.email,
+    phone: access.phone,
+    firstName: access.firstName,
+    lastName: access.lastName,
+    accessLevelId: level._id,
+    permissions: level.permissions,
+    expiresAt: access.expiresAt?.toISOString() ?? null,
+  };
+}
+
+function futureTimestamp(field: string, value: string): Date {
+  const date = requireTimestamp(field, value);
+  if (date.getTime() <= Date.now()) throw badInput(field, 'Must lie in the future');
+  return date;
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { StaffPrincipal } from '@portico/auth';
+import { badInput, conflict } from '@portico/errors';
+import { createEvent } from '@portico/events';
+import { isDuplicateKeyError } from '@portico/mongo';
+import { lockDocument } from '@portico/outbox';
+import { requireText } from '@portico/validation';
+import { PERMISSIONS, type AccessLevelRecord, type Permission } from './model/access-level';
+import {
+  DOCUMENT_TYPES,
+  type DocumentType,
+  type PortalSettingsRecord,
+} from './model/portal-settings';
+import type { CustomerStore } from './store';
+
+export interface AccessLevelInput {
+  name: string;
+  permissions: Permission[];
+}
+
+export interface PortalSettingsInput {
+  enabledDocumentTypes?: DocumentType[] | null;
+  portalAccessByDefault?: boolean | null;
+  applyToExistingCustomers?: boolean | null;
+  defaultAccessLevelId?: string | null;
+}
+
+type PortalSettings = Omit<PortalSettingsRecord, 'outbox'>;
+
+/** A tenant's access levels and portal settings (OWNER/ADMIN change them). */
+export class PortalConfiguration {
+  constructor(
+    private readonly store: CustomerStore,
+    private readonly publishPending: () => Promise<void>,
+  ) {}
+
+  async createAccessLevel(
+    staff: StaffPrincipal,
+    input: AccessLevelInput,
+  ): Promise<AccessLevelRecord> {
+    const name = requireText('input.name', input.name, 60);
+    const permissions = [...new Set(input.permissions)];
+    if (permissions.length === 0 || permissions.some((p) => !PERMISSIONS.includes(p)))
+      throw badInput('input.permissions', 'Give at least one known permission');
+    try {
+      const level = await this.store.accessLevels.create({
+        _id: randomUUID(),
+        tenantId: staff.tenantId,
+        name,
+        permissions,
+      });
+      return level.toObject();
+    } catch (error) {
+      if (isDuplicateKeyError(error))
+        throw conflict('input.name', 'An access level with this name exists');
+      throw error;
+    }
+  }
+
+  /**
+   * Changes what is given. With applyToExistingCustomers, every customer's
+   * portalEnabled follows portalAccessByDefault (one write per customer, so
+   * each goes through its document lock).
+   */
+  async update(staff: StaffPrincipal, input: PortalSettingsInput): Promise<PortalSettings> {
+    const current = await this.store.findPortalSettings(staff.tenantId);
+    const next: PortalSettings = { ...current };
+    if (input.enabledDocumentTypes) {
+      if (input.enabledDocumentTypes.some((type) => !DOCUMENT_TYPES.includes(type)))
+        throw badInput('input.enabledDocumentTypes', 'Unknown document type');
+      next.enabledDocumentTypes = [...new Set(input.enabledDocumentTypes)];
+    }
+    if (input.portalAccessByDefault != null)
+      next.portalAccessByDefault = input.portalAccessByDefault;
+    if (input.defaultAccessLevelId) {
+      const level = await this.store.findAccessLevel(staff.tenantId, input.defaultAccessLevelId);
+      if (!level) throw badInput('input.defaultAccessLevelId', 'Unknown access level');
+      next.defaultAccessLevelId = level._id;
+    }
+    const event = createEvent({
+      type: 'portico.customer.portal-settings-changed.v1',
+      service: 'customer',
+      subject: staff.tenantId,
+      tenantId: staff.tenantId,
+      data: {
+        enabledDocumentTypes: next.enabledDocumentTypes,
+        portalAccessByDefault: next.portalAccessByDefault,
+        defaultAccessLevelId: next.defaultAccessLevelId,
+      },
+    });
+    const { _id, ...fields } = next;
+    await lockDocument(this.store.portalSettings, _id, () =>
+      this.store.portalSettings.updateOne(
+        { _id },
+        { $set: fields, $push: { outbox: event } },
+        { upsert: true },
+      ),
+    );
+    if (input.applyToExistingCustomers) await this.applyToCustomers(staff.tenantId, next);
+    void this.publishPending();
+    return next;
+  }
+
+  private async applyToCustomers(tenantId: string, settings: PortalSettings): Promise<void> {
+    const differing = await this.store.customers
+      .find(
+        { tenantId, deletedAt: null, portalEnabled: !settings.portalAccessByDefault },
+        { _id: 1 },
+      )
+      .lean();
+    for (const { _id } of differing)
+      await lockDocument(this.store.customers, _id, () =>
+        this.store.customers.updateOne(
+          { _id, tenantId },
+          { $set: { portalEnabled: settings.portalAccessByDefault, updatedAt: new Date() } },
+        ),
+      );
+  }
+}
