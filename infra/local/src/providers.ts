@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ensureChromium } from './chromium';
 import { dockerAnswers, startKafkaContainer, startMongoContainer } from './containers';
 import { startDevMailbox } from './dev-mailbox';
+import { startSmsInbox } from './sms-inbox';
 import { startFerretDb } from './ferretdb';
 import { startKafka } from './kafka';
 import { cacheDir } from './paths';
@@ -16,8 +17,15 @@ import { createTopics } from './topics';
 export type Profile = 'dev' | 'test';
 
 const PORTS = {
-  dev: { mongo: 27017, kafka: 9092, kafkaController: 9093, smtp: 1025, mailWeb: 1080 },
-  test: { mongo: 37017, kafka: 39092, kafkaController: 39093, smtp: 0, mailWeb: 0 },
+  dev: {
+    mongo: 27017,
+    kafka: 9092,
+    kafkaController: 9093,
+    smtp: 1025,
+    mailWeb: 1080,
+    smsWebhook: 1081,
+  },
+  test: { mongo: 37017, kafka: 39092, kafkaController: 39093, smtp: 0, mailWeb: 0, smsWebhook: 0 },
 };
 
 export interface Providers {
@@ -88,11 +96,25 @@ export async function startProviders(profile: Profile): Promise<Providers> {
     return mailbox.smtpUrl;
   };
 
+  const sms = async (): Promise<string | undefined> => {
+    if (process.env.SMS_WEBHOOK_URL) return process.env.SMS_WEBHOOK_URL;
+    if (profile !== 'dev') return undefined; // tests start their own inbox
+    const inbox = await startSmsInbox({
+      port: ports.smsWebhook,
+      // A local stand-in for phones: the developer reads the code here.
+      onMessage: (message) => console.log(`SMS to ${message.to}: ${message.body}`),
+    });
+    stops.push(() => inbox.close());
+    summary.push(`SMS inbox          ${inbox.url}  (printed here)`);
+    return inbox.url;
+  };
+
   try {
-    const [mongoUrl, brokers, smtpUrl, chromium] = await Promise.all([
+    const [mongoUrl, brokers, smtpUrl, smsUrl, chromium] = await Promise.all([
       mongo(),
       kafka(),
       smtp(),
+      sms(),
       ensureChromium(),
     ]);
     await createTopics(brokers);
@@ -103,6 +125,7 @@ export async function startProviders(profile: Profile): Promise<Providers> {
         KAFKA_BROKERS: brokers,
         CHROMIUM_PATH: chromium,
         ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+        ...(smsUrl ? { SMS_WEBHOOK_URL: smsUrl } : {}),
       },
       summary,
       stop: async () => {

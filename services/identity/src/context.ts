@@ -1,6 +1,7 @@
 import { requirePrincipal, type Principal } from '@portico/auth';
 import { unauthenticated } from '@portico/errors';
 import type { SubgraphContext } from '@portico/subgraph';
+import type { OneTimeTokens } from './one-time-tokens';
 import type { PasswordResets } from './password-resets';
 import type { SignInThrottle } from './sign-in-throttle';
 import type { StaffInvitations } from './staff-invitations';
@@ -13,6 +14,7 @@ export interface IdentityContext extends SubgraphContext {
   signInThrottle: SignInThrottle;
   passwordResets: PasswordResets;
   staffInvitations: StaffInvitations;
+  oneTimeTokens: OneTimeTokens;
 }
 
 /** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */

@@ -2,7 +2,10 @@ import { subgraphTypeDefs } from '@portico/schemas';
 import { runService } from '@portico/service-runtime';
 import { loadIdentityConfig } from './config';
 import type { IdentityContext } from './context';
+import { ContactInvitations } from './contact-invitations';
+import { accessConsumer } from './events/access-consumer';
 import { auditConsumer } from './events/audit-consumer';
+import { erasureConsumer } from './events/erasure-consumer';
 import { auditEntryResolvers } from './resolvers/audit-entry';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
@@ -46,8 +49,10 @@ runService<IdentityContext>({
     );
     const signInThrottle = new SignInThrottle(store.signInAttempts);
     const oneTimeTokens = new OneTimeTokens(connection);
+    await oneTimeTokens.ensureIndexes();
     const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens);
     const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens);
+    const contactInvitations = new ContactInvitations(store, bus, oneTimeTokens, logger);
     return {
       resolvers: {
         Query: queryResolvers,
@@ -63,9 +68,14 @@ runService<IdentityContext>({
         signInThrottle,
         passwordResets,
         staffInvitations,
+        oneTimeTokens,
       }),
       outboxModels: [store.organizations, store.sessions],
-      consumers: [auditConsumer(store)],
+      consumers: [
+        auditConsumer(store),
+        accessConsumer(store, contactInvitations, sessions),
+        erasureConsumer(store, oneTimeTokens),
+      ],
       routes: (app) => {
         app.get('/.well-known/jwks.json', async (_req, res) => {
           res.set('cache-control', 'public, max-age=60').json(await keys.jwks());

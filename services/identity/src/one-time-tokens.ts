@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { badInput } from '@portico/errors';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { hashToken } from './tokens/sessions';
 
-export type OneTimeTokenKind = 'PASSWORD_RESET' | 'STAFF_INVITATION';
+export type OneTimeTokenKind = 'PASSWORD_RESET' | 'STAFF_INVITATION' | 'CONTACT_INVITATION';
+
+/** SMS codes: no look-alikes (no 0/O, 1/I/l, 5/S, 2/Z, 8/B), upper case, read out easily. */
+export const CODE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
+export const CODE_LENGTH = 6;
+/** Wrong codes allowed per link before the link is void. */
+const MAX_CODE_FAILURES = 5;
 
 interface TokenRecord {
   _id: string; // sha-256 of the token
@@ -12,49 +18,118 @@ interface TokenRecord {
   tenantId: string;
   userId: string;
   expiresAt: Date;
+  /** sha-256 of token and SMS code, when a code is needed too. */
+  codeHash: string | null;
 }
 
+export function generateCode(): string {
+  return Array.from(
+    { length: CODE_LENGTH },
+    () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
+  ).join('');
+}
+
+// Keyed by the token, which is never stored: a leaked database does not give codes away.
+const hashCode = (token: string, code: string) =>
+  createHash('sha256').update(`${token}:${code.trim().toUpperCase()}`).digest();
+
 /**
- * Secrets sent by email (reset links, invitations): stored only as their
- * hash, valid until they expire, and usable once. Using one is an insert
- * under its hash, the one write exclusive under concurrency on every backend.
+ * Secrets sent by email (reset links, invitations), optionally with a second
+ * factor sent by SMS: stored only as hashes, valid until they expire, usable
+ * once. Using one is an insert under its hash, the one write exclusive under
+ * concurrency on every backend; wrong codes are counted the same way.
  */
 export class OneTimeTokens {
   private readonly tokens;
   private readonly uses;
+  private readonly codeFailures;
 
   constructor(connection: Connection) {
     this.tokens = connection.collection<TokenRecord>('one_time_tokens');
     this.uses = connection.collection<{ _id: string; usedAt: Date }>('one_time_token_uses');
+    this.codeFailures = connection.collection<{ tokenId: string; at: Date }>(
+      'one_time_token_code_failures',
+    );
   }
 
+  async ensureIndexes(): Promise<void> {
+    // serves: voiding a user's earlier tokens of a kind
+    await this.tokens.createIndex({ tenantId: 1, userId: 1, kind: 1 });
+    // serves: counting wrong codes per token
+    await this.codeFailures.createIndex({ tokenId: 1 });
+  }
+
+  /** Forgets every token of these users (their customer was deleted). */
+  async eraseFor(tenantId: string, userIds: string[]): Promise<void> {
+    const records = await this.tokens.find({ tenantId, userId: { $in: userIds } }).toArray();
+    const ids = records.map((record) => record._id);
+    await this.codeFailures.deleteMany({ tokenId: { $in: ids } });
+    await this.uses.deleteMany({ _id: { $in: ids } });
+    await this.tokens.deleteMany({ _id: { $in: ids } });
+  }
+
+  /** A new token (and code, if asked for); earlier unused ones of the kind for the user stop working. */
   async issue(
     kind: OneTimeTokenKind,
     tenantId: string,
     userId: string,
     ttlMs: number,
-  ): Promise<{ token: string; expiresAt: Date }> {
+    options: { withCode?: boolean } = {},
+  ): Promise<{ token: string; code: string | null; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
+    const code = options.withCode ? generateCode() : null;
     const expiresAt = new Date(Date.now() + ttlMs);
-    await this.tokens.insertOne({ _id: hashToken(token), kind, tenantId, userId, expiresAt });
-    return { token, expiresAt };
+    await this.tokens.deleteMany({ kind, tenantId, userId });
+    await this.tokens.insertOne({
+      _id: hashToken(token),
+      kind,
+      tenantId,
+      userId,
+      expiresAt,
+      codeHash: code ? hashCode(token, code).toString('hex') : null,
+    });
+    return { token, code, expiresAt };
   }
 
-  /** Uses the token up and says whose it was; BAD_USER_INPUT on `token` when unknown, expired or used. */
+  /**
+   * Uses the token up and says whose and what it was. BAD_USER_INPUT on
+   * `token` when unknown, expired or used; on `code` when the SMS code is
+   * missing or wrong (the fifth wrong code voids the token).
+   */
   async redeem(
-    kind: OneTimeTokenKind,
+    kinds: OneTimeTokenKind[],
     token: string,
-  ): Promise<{ tenantId: string; userId: string }> {
+    code?: string | null,
+  ): Promise<{ kind: OneTimeTokenKind; tenantId: string; userId: string }> {
     const invalid = badInput('token', 'This link is invalid, used or expired; ask for a new one');
     const _id = hashToken(token);
-    const record = await this.tokens.findOne({ _id, kind, expiresAt: { $gt: new Date() } });
+    const record = await this.tokens.findOne({
+      _id,
+      kind: { $in: kinds },
+      expiresAt: { $gt: new Date() },
+    });
     if (!record) throw invalid;
+    if (record.codeHash) await this.checkCode(record, token, code, invalid);
     try {
       await this.uses.insertOne({ _id, usedAt: new Date() });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw invalid;
       throw error;
     }
-    return { tenantId: record.tenantId, userId: record.userId };
+    return { kind: record.kind, tenantId: record.tenantId, userId: record.userId };
+  }
+
+  private async checkCode(
+    record: TokenRecord,
+    token: string,
+    code: string | null | undefined,
+    invalid: Error,
+  ): Promise<void> {
+    if ((await this.codeFailures.countDocuments({ tokenId: record._id })) >= MAX_CODE_FAILURES)
+      throw invalid;
+    if (!code?.trim()) throw badInput('code', 'Enter the code we sent by SMS');
+    if (timingSafeEqual(hashCode(token, code), Buffer.from(record.codeHash!, 'hex'))) return;
+    await this.codeFailures.insertOne({ tokenId: record._id, at: new Date() });
+    throw badInput('code', 'This code is not right; check the SMS');
   }
 }

@@ -71,7 +71,7 @@ export class PasswordResets {
     client: { ip: string | null; userAgent: string | null },
   ): Promise<void> {
     await checkPasswordPolicy('newPassword', newPassword); // before the token is used up
-    const { tenantId, userId } = await this.tokens.redeem('PASSWORD_RESET', token);
+    const { tenantId, userId } = await this.tokens.redeem(['PASSWORD_RESET'], token);
     const user = await this.store.users
       .findOne({ _id: userId, tenantId, disabled: false })
       .lean()

@@ -7,7 +7,6 @@ import { isDuplicateKeyError } from '@portico/mongo';
 import { normalizeEmail, optionalText } from '@portico/validation';
 import type { UserRecord } from './model/user';
 import type { OneTimeTokens } from './one-time-tokens';
-import { checkPasswordPolicy, hashPassword } from './passwords';
 import type { IdentityStore } from './store';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -84,22 +83,6 @@ export class StaffInvitations {
         },
       }),
     ]);
-    return user;
-  }
-
-  /** Sets the invited user's password; the token works once. Returns the now active user. */
-  async accept(token: string, password: string): Promise<UserRecord> {
-    await checkPasswordPolicy('password', password); // before the token is used up
-    const { tenantId, userId } = await this.tokens.redeem('STAFF_INVITATION', token);
-    const user = await this.store.users
-      .findOneAndUpdate(
-        { _id: userId, tenantId, disabled: false },
-        { $set: { passwordHash: await hashPassword(password) } },
-        { new: true },
-      )
-      .lean()
-      .exec();
-    if (!user) throw badInput('token', 'This link is invalid, used or expired; ask for a new one');
     return user;
   }
 }

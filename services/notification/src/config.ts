@@ -11,6 +11,12 @@ export const notificationConfigSchema = z.object({
     .url()
     .default('http://localhost:4000')
     .describe("the portal's base URL used in links inside emails"),
+  SMS_WEBHOOK_URL: z
+    .url()
+    .optional()
+    .describe(
+      'SMS gateway webhook, POSTed {"to","body"} (the launcher sets a local inbox when unset)',
+    ),
   MAIL_FROM: z
     .string()
     .default('Portico <no-reply@portico.localhost>')

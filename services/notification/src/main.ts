@@ -3,9 +3,11 @@ import { runService } from '@portico/service-runtime';
 import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
 import { documentIssuedConsumer } from './events/document-issued-consumer';
+import { erasureConsumer } from './events/erasure-consumer';
 import { identityEmailsConsumer } from './events/identity-emails-consumer';
 import { Mailer } from './mail/mailer';
 import { PdfRenderer } from './rendering/pdf-renderer';
+import { SmsSender } from './sms/sms-sender';
 import { emailMessageResolvers } from './resolvers/email-message';
 import { queryResolvers } from './resolvers/query';
 import { NotificationStore } from './store';
@@ -29,6 +31,7 @@ runService<NotificationContext>({
       extendContext: (base) => ({ ...base, store }),
       outboxModels: [store.emails],
       consumers: [
+        erasureConsumer(store),
         documentIssuedConsumer({
           store,
           renderer,
@@ -37,7 +40,14 @@ runService<NotificationContext>({
           publicUrl: config.PUBLIC_URL,
           publishPending,
         }),
-        identityEmailsConsumer({ store, mailer, publicUrl: config.PUBLIC_URL, publishPending }),
+        identityEmailsConsumer({
+          store,
+          mailer,
+          publicUrl: config.PUBLIC_URL,
+          publishPending,
+          logger,
+          sms: config.SMS_WEBHOOK_URL ? new SmsSender(config.SMS_WEBHOOK_URL) : null,
+        }),
       ],
       stop: async () => {
         mailer.close();

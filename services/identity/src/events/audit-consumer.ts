@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { IdentityStore } from '../store';
 
@@ -9,7 +9,7 @@ import type { IdentityStore } from '../store';
 export function auditConsumer(store: IdentityStore): ConsumerDefinition {
   return {
     name: 'audit',
-    topics: ['customer.events.v1', 'notification.events.v1'],
+    topics: ['customer.events.v1', 'access.events.v1', 'notification.events.v1'],
     async handle(event: CloudEvent) {
       const base = {
         _id: `event:${event.id}`,
@@ -25,6 +25,70 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
             action: 'customer.created',
             targetType: 'Customer',
             targetId: data.customerId,
+          });
+        }
+        case 'portico.customer.updated.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          return store.audit({
+            ...base,
+            actorId: data.updatedBy.userId,
+            action: 'customer.updated',
+            targetType: 'Customer',
+            targetId: data.customerId,
+            details: JSON.stringify({ changedFields: data.changedFields, by: data.updatedBy.kind }),
+          });
+        }
+        case 'portico.customer.deleted.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          return store.audit({
+            ...base,
+            actorId: data.deletedBy,
+            action: 'customer.deleted',
+            targetType: 'Customer',
+            targetId: data.customerId,
+          });
+        }
+        case 'portico.access.granted.v1':
+        case 'portico.access.invitation-resent.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          return store.audit({
+            ...base,
+            actorId: 'grantedBy' in data ? data.grantedBy : data.resentBy,
+            action:
+              event.type === 'portico.access.granted.v1'
+                ? 'access.granted'
+                : 'access.invitation-resent',
+            targetType: 'PortalAccess',
+            targetId: data.accessId,
+            details: JSON.stringify({
+              customerId: data.customerId,
+              accessLevelId: data.accessLevelId,
+            }),
+          });
+        }
+        case 'portico.access.updated.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          return store.audit({
+            ...base,
+            actorId: data.updatedBy,
+            action: 'access.updated',
+            targetType: 'PortalAccess',
+            targetId: data.accessId,
+            details: JSON.stringify({
+              accessLevelId: data.accessLevelId,
+              expiresAt: data.expiresAt,
+            }),
+          });
+        }
+        case 'portico.access.revoked.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          return store.audit({
+            ...base,
+            actorId: data.revokedBy ?? null,
+            action: 'access.revoked',
+            targetType: 'PortalAccess',
+            targetId: data.accessId,
+            details: JSON.stringify({ reason: data.reason }),
           });
         }
         case 'portico.email.sent.v1': {

@@ -13,6 +13,8 @@ export interface UserRecord {
   role: StaffRole | null;
   accessId: string | null;
   customerId: string | null;
+  /** Contacts: when their portal access ends; no token outlives it. */
+  accessExpiresAt: Date | null;
   disabled: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
@@ -30,6 +32,7 @@ const userSchema = new Schema<UserRecord>(
     role: { type: String, default: null },
     accessId: { type: String, default: null },
     customerId: { type: String, default: null },
+    accessExpiresAt: { type: Date, default: null },
     disabled: { type: Boolean, default: false },
     lastLoginAt: { type: Date, default: null },
   },
@@ -39,6 +42,9 @@ const userSchema = new Schema<UserRecord>(
 userSchema.index({ tenantId: 1, email: 1 }, { unique: true });
 // serves: login by email across tenants (then narrowed by organizationSlug)
 userSchema.index({ email: 1 });
+// serves: a contact by its access; erasing a customer's contacts
+userSchema.index({ tenantId: 1, accessId: 1 });
+userSchema.index({ tenantId: 1, customerId: 1 });
 
 export const userModel = (connection: Connection) =>
   connection.model<UserRecord>('User', userSchema, 'users');

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent } from '@portico/events';
+import { createEvent, type CloudEvent } from '@portico/events';
 import { badInput, conflict, unauthenticated } from '@portico/errors';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { normalizeEmail, optionalText, requireSlug, requireText } from '@portico/validation';
 import { requireStaff } from '@portico/auth';
 import { activePrincipal, type IdentityContext } from '../context';
+import { acceptInvitation } from '../invitation-acceptance';
+import { maySignIn } from '../tokens/sessions';
 import type { CreateStaffUserInput } from '../staff-invitations';
 import type { UserRecord } from '../model/user';
 import { checkPasswordPolicy, decoyPasswordHash, hashPassword, verifyPassword } from '../passwords';
@@ -31,7 +33,12 @@ function audit(context: IdentityContext, entry: AuditFields): Promise<void> {
   });
 }
 
-async function signIn(user: UserRecord, context: IdentityContext, action: string) {
+async function signIn(
+  user: UserRecord,
+  context: IdentityContext,
+  action: string,
+  events: CloudEvent[] = [],
+) {
   const now = new Date();
   await context.store.users.updateOne(
     { _id: user._id, tenantId: user.tenantId },
@@ -44,7 +51,7 @@ async function signIn(user: UserRecord, context: IdentityContext, action: string
     targetType: 'User',
     targetId: user._id,
   });
-  return { ...(await context.sessions.open(user)), user: { ...user, lastLoginAt: now } };
+  return { ...(await context.sessions.open(user, events)), user: { ...user, lastLoginAt: now } };
 }
 
 export function mutationResolvers(publishPending: () => void) {
@@ -144,6 +151,8 @@ export function mutationResolvers(publishPending: () => void) {
         throw unauthenticated('Wrong email or password');
       }
       await signInThrottle.succeeded(attempt);
+      // Told only to whoever knows the password.
+      if (!maySignIn(user)) throw unauthenticated('Your portal access has ended');
       return signIn(user, context, 'user.signed-in');
     },
 
@@ -215,9 +224,22 @@ export function mutationResolvers(publishPending: () => void) {
       args: { token: string; code?: string | null; password: string },
       context: IdentityContext,
     ) {
-      // Contact invitations (with their SMS code) arrive with the customer issue; staff need no code.
-      const user = await context.staffInvitations.accept(args.token, args.password);
-      return signIn(user, context, 'user.invitation-accepted');
+      const user = await acceptInvitation(context.store, context.oneTimeTokens, args);
+      if (user.kind === 'STAFF') return signIn(user, context, 'user.invitation-accepted');
+      // The customer service marks the access ACTIVE on this event.
+      const activated = createEvent({
+        type: 'portico.identity.contact-activated.v1',
+        service: 'identity',
+        subject: user._id,
+        tenantId: user.tenantId,
+        data: {
+          userId: user._id,
+          accessId: user.accessId!,
+          customerId: user.customerId!,
+          activatedAt: new Date().toISOString(),
+        },
+      });
+      return signIn(user, context, 'user.invitation-accepted', [activated]);
     },
 
     async logout(_: unknown, __: unknown, context: IdentityContext) {

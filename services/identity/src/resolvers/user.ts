@@ -2,9 +2,10 @@ import type { IdentityContext } from '../context';
 import type { UserRecord } from '../model/user';
 
 export const userResolvers = {
-  /** Entity resolution: only users of the caller's tenant, nothing for anonymous callers. */
+  /** Entity resolution: staff see users of their tenant, a contact only themselves. */
   async __resolveReference(reference: { id: string }, { auth, store }: IdentityContext) {
     if (auth.kind === 'ANONYMOUS') return null;
+    if (auth.kind === 'CONTACT' && auth.userId !== reference.id) return null;
     return store.findUser(auth.tenantId, reference.id);
   },
   id: (user: UserRecord) => user._id,

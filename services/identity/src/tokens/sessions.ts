@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_TYPE, type PorticoClaims } from '@portico/auth';
-import { createEvent } from '@portico/events';
+import { createEvent, type CloudEvent } from '@portico/events';
 import { lockDocument } from '@portico/outbox';
 import { isDuplicateKeyError } from '@portico/mongo';
 import type { UserRecord } from '../model/user';
@@ -23,6 +23,11 @@ export type RefreshOutcome =
   /** Used before: a copy is in someone else's hands; the session is now revoked. */
   | { kind: 'reused'; tenantId: string; userId: string; sessionId: string };
 
+/** Whether the user may hold tokens: not disabled, and for a contact, the access not expired. */
+export function maySignIn(user: UserRecord, now = new Date()): boolean {
+  return !user.disabled && (!user.accessExpiresAt || user.accessExpiresAt > now);
+}
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opens, refreshes and ends sessions; signs the short-lived access tokens that carry them. */
@@ -35,14 +40,34 @@ export class Sessions {
     private readonly publishPending: () => Promise<void>,
   ) {}
 
-  async open(user: UserRecord): Promise<IssuedTokens> {
-    const session = await this.store.sessions.create({
-      _id: randomUUID(),
+  /**
+   * Opens a session. Its first write carries the signed-in event and any
+   * `events` of the caller's (e.g. an activation), so none is lost.
+   */
+  async open(user: UserRecord, events: CloudEvent[] = []): Promise<IssuedTokens> {
+    const _id = randomUUID();
+    const signedIn = createEvent({
+      type: 'portico.identity.signed-in.v1',
+      service: 'identity',
+      subject: user._id,
+      tenantId: user.tenantId,
+      data: {
+        userId: user._id,
+        kind: user.kind,
+        accessId: user.accessId,
+        customerId: user.customerId,
+        at: new Date().toISOString(),
+      },
+    });
+    await this.store.sessions.create({
+      _id,
       tenantId: user.tenantId,
       userId: user._id,
       expiresAt: this.slidingExpiry(),
+      outbox: [...events, signedIn],
     });
-    return this.issue(user, session._id);
+    void this.publishPending();
+    return this.issue(user, _id);
   }
 
   async refresh(refreshToken: string): Promise<RefreshOutcome> {
@@ -67,11 +92,8 @@ export class Sessions {
     const active = session && !session.revokedAt && session.expiresAt > new Date();
     const user =
       active &&
-      (await users
-        .findOne({ _id: session.userId, tenantId: session.tenantId, disabled: false })
-        .lean()
-        .exec());
-    if (!active || !user)
+      (await users.findOne({ _id: session.userId, tenantId: session.tenantId }).lean().exec());
+    if (!active || !user || !maySignIn(user))
       return { kind: 'ended', tenantId: token.tenantId, userId, sessionId: token.sessionId };
     await sessions.updateOne(
       { _id: session._id, tenantId: session.tenantId },
@@ -155,7 +177,13 @@ export class Sessions {
     sessionId: string,
   ): Promise<{ accessToken: string; expiresAt: string }> {
     const { kid, key } = await this.keys.current();
-    const expiresAt = new Date(Date.now() + this.ttl.accessSeconds * 1000);
+    // A contact's token never outlives the portal access.
+    const expiresAt = new Date(
+      Math.min(
+        Date.now() + this.ttl.accessSeconds * 1000,
+        user.accessExpiresAt?.getTime() ?? Infinity,
+      ),
+    );
     const claims: PorticoClaims = {
       tid: user.tenantId,
       kind: user.kind,

@@ -1,9 +1,16 @@
 import type { CloudEvent } from '@portico/events';
+import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import { renderTemplate } from '../rendering/templates';
+import type { SmsSender } from '../sms/sms-sender';
 
-type Dependencies = DeliveryDependencies & { publicUrl: string };
+type Dependencies = DeliveryDependencies & {
+  publicUrl: string;
+  /** Absent when no SMS gateway is configured. */
+  sms: SmsSender | null;
+  logger: Logger;
+};
 
 /** A link under the portal URL carrying the one-time secret in `?token=`. */
 function tokenLink(publicUrl: string, path: string, token: string): string {
@@ -13,7 +20,8 @@ function tokenLink(publicUrl: string, path: string, token: string): string {
 }
 
 /**
- * Identity's emails: password reset links and staff invitations. The email
+ * Identity's messages: password reset links, staff invitations, contact
+ * invitations (email, and the code by SMS). The email
  * history keeps subject and status only; the secret never reaches the database.
  */
 export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
@@ -69,6 +77,41 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
               html: renderTemplate('staff-invitation.html', view),
             }),
           );
+        }
+        case 'portico.identity.contact-invited.v1': {
+          const data = event.data as CloudEvent<'portico.identity.contact-invited.v1'>['data'];
+          const view = {
+            name: data.firstName ?? null,
+            organization: data.organizationName,
+            customer: data.customerName,
+            needsCode: Boolean(data.code),
+            link: tokenLink(deps.publicUrl, '/accept-invitation', data.token),
+            expiresAt: data.expiresAt,
+          };
+          const subject = `Your customer portal at ${data.organizationName}`;
+          await deliverOnce(
+            deps,
+            { ...base, customerId: data.customerId, kind: 'INVITATION', to: data.email, subject },
+            async () => ({
+              text: renderTemplate('contact-invitation.text', view),
+              html: renderTemplate('contact-invitation.html', view),
+            }),
+          );
+          // After the email: a retry then resends at most the SMS, never the email.
+          if (data.phone && data.code) {
+            if (!deps.sms) {
+              deps.logger.warn(
+                { eventId: event.id },
+                'no SMS_WEBHOOK_URL: invitation code not sent',
+              );
+              return;
+            }
+            await deps.sms.send(
+              data.phone,
+              `${data.organizationName} portal: your invitation code is ${data.code}`,
+            );
+          }
+          return;
         }
         default:
           return undefined;

@@ -49,6 +49,8 @@ const emailMessageSchema = new Schema<EmailMessageRecord>(
 emailMessageSchema.index({ eventId: 1, to: 1 }, { unique: true });
 // serves: emailHistory(), a tenant's emails newest first
 emailMessageSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
+// serves: erasing a deleted customer's emails
+emailMessageSchema.index({ tenantId: 1, customerId: 1 });
 
 export const emailMessageModel = (connection: Connection) =>
   connection.model<EmailMessageRecord>('EmailMessage', emailMessageSchema, 'email_messages');

@@ -1,0 +1,52 @@
+import type { CloudEvent, EventData } from '@portico/events';
+import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { ContactInvitations } from '../contact-invitations';
+import type { IdentityStore } from '../store';
+import type { Sessions } from '../tokens/sessions';
+
+/**
+ * Follows the customer service's portal accesses: invites contacts, keeps
+ * their access expiry, and on revocation disables the contact and ends every
+ * session (other processes already refuse its tokens from the same event).
+ */
+export function accessConsumer(
+  store: IdentityStore,
+  invitations: ContactInvitations,
+  sessions: Sessions,
+): ConsumerDefinition {
+  return {
+    name: 'access',
+    topics: ['access.events.v1'],
+    async handle(event: CloudEvent) {
+      const tenantId = event.tenantid;
+      switch (event.type) {
+        case 'portico.access.granted.v1':
+        case 'portico.access.invitation-resent.v1':
+          return invitations.invite(tenantId, event.data as EventData<typeof event.type>);
+        case 'portico.access.updated.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          await store.users.updateOne(
+            { tenantId, accessId: data.accessId },
+            { $set: { accessExpiresAt: data.expiresAt ? new Date(data.expiresAt) : null } },
+          );
+          return;
+        }
+        case 'portico.access.revoked.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          const user = await store.users
+            .findOneAndUpdate(
+              { tenantId, accessId: data.accessId },
+              { $set: { disabled: true } },
+              { new: true },
+            )
+            .lean()
+            .exec();
+          if (user) await sessions.revokeOthers(user, '', 'portal access revoked');
+          return;
+        }
+        default:
+          return;
+      }
+    },
+  };
+}

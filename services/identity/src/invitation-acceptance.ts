@@ -1,0 +1,33 @@
+import { badInput } from '@portico/errors';
+import type { UserRecord } from './model/user';
+import type { OneTimeTokens } from './one-time-tokens';
+import { checkPasswordPolicy, hashPassword } from './passwords';
+import type { IdentityStore } from './store';
+
+/**
+ * Completes a staff or contact invitation: the link's token, the SMS code
+ * when the invitation has one, and the password the user chose. Returns the
+ * now active user.
+ */
+export async function acceptInvitation(
+  store: IdentityStore,
+  tokens: OneTimeTokens,
+  input: { token: string; code?: string | null; password: string },
+): Promise<UserRecord> {
+  await checkPasswordPolicy('password', input.password); // before the token is used up
+  const { tenantId, userId } = await tokens.redeem(
+    ['STAFF_INVITATION', 'CONTACT_INVITATION'],
+    input.token,
+    input.code,
+  );
+  const user = await store.users
+    .findOneAndUpdate(
+      { _id: userId, tenantId, disabled: false },
+      { $set: { passwordHash: await hashPassword(input.password) } },
+      { new: true },
+    )
+    .lean()
+    .exec();
+  if (!user) throw badInput('token', 'This link is invalid, used or expired; ask for a new one');
+  return user;
+}
