@@ -6,3 +6,4 @@ export { startPlatform, type Platform } from './platform';
 export { eventually, graphqlData, graphqlRequest, type GraphQLResponse } from './gateway-client';
 export { cacheDir } from './paths';
 export { startTestPlatform, TEST_PUBLIC_URL, type TestPlatform } from './test-platform';
+export * from './portal-actions';

@@ -37,11 +37,12 @@ export class RevocationList {
     this.accessCutoffs.delete(accessId);
   }
 
-  refuses(principal: Principal): boolean {
-    if (this.has(principal.sessionId)) return true;
-    if (principal.kind !== 'CONTACT') return false;
+  /** Why this principal's tokens are refused, or null when they are not. */
+  refusal(principal: Principal): string | null {
+    if (this.has(principal.sessionId)) return 'Your session has ended; sign in again';
+    if (principal.kind !== 'CONTACT') return null;
     const cutoff = this.accessCutoffs.get(principal.accessId);
-    return cutoff !== undefined && cutoff <= Date.now();
+    return cutoff !== undefined && cutoff <= Date.now() ? 'Your portal access has ended' : null;
   }
 
   get size(): number {

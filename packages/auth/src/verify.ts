@@ -48,8 +48,8 @@ export function createTokenVerifierFromKeys(
       } catch {
         throw unauthenticated('Invalid or expired access token');
       }
-      if (revocations?.refuses(principal))
-        throw unauthenticated('Your session or portal access has ended; sign in again');
+      const refusal = revocations?.refusal(principal);
+      if (refusal) throw unauthenticated(refusal);
       return principal;
     },
   };

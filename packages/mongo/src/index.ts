@@ -38,10 +38,17 @@ export async function mongoAnswers(connection: Connection): Promise<boolean> {
   }
 }
 
-/** True for a duplicate-key error, which FerretDB and MongoDB both report as 11000. */
+/**
+ * True for a duplicate-key error: code 11000 on MongoDB and on FerretDB's
+ * inserts and updates; FerretDB 1.24's findAndModify reports it as code 1
+ * with SQLite's "UNIQUE constraint failed" instead.
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
+    code === 11000 ||
+    (code === 1 && typeof message === 'string' && message.includes('UNIQUE constraint failed'))
   );
 }
 

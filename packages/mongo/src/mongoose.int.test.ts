@@ -50,6 +50,20 @@ describe('mongoose on the configured MongoDB-compatible server', () => {
       .create({ tenantId: 't1', number: 'A', amountMinor: 1 })
       .catch((error: unknown) => error);
     expect(isDuplicateKeyError(duplicate)).toBe(true);
+    // Updates into a taken key, by both update paths (FerretDB reports them differently).
+    const clash = { tenantId: 't1', number: 'B' };
+    expect(
+      isDuplicateKeyError(
+        await model.updateOne(clash, { $set: { number: 'A' } }).catch((error: unknown) => error),
+      ),
+    ).toBe(true);
+    expect(
+      isDuplicateKeyError(
+        await model
+          .findOneAndUpdate(clash, { $set: { number: 'A' } }, { new: true })
+          .catch((error: unknown) => error),
+      ),
+    ).toBe(true);
 
     const found = await model.find({ tenantId: 't1' }).sort({ number: 1 }).lean();
     expect(found.map((item) => [item.number, item.amountMinor])).toEqual([

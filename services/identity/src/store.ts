@@ -11,12 +11,19 @@ import { userModel, type UserRecord } from './model/user';
 
 export type NewAuditEntry = Omit<
   AuditEntryRecord,
-  '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId'
+  '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId' | 'customerId'
 > &
   Partial<
     Pick<
       AuditEntryRecord,
-      '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId'
+      | '_id'
+      | 'createdAt'
+      | 'ip'
+      | 'userAgent'
+      | 'details'
+      | 'targetType'
+      | 'targetId'
+      | 'customerId'
     >
   >;
 
@@ -65,6 +72,7 @@ export class IdentityStore {
         details: null,
         targetType: null,
         targetId: null,
+        customerId: null,
         createdAt: new Date(),
         ...entry,
         _id: entry._id ?? randomUUID(),

@@ -25,6 +25,7 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
             action: 'customer.created',
             targetType: 'Customer',
             targetId: data.customerId,
+            customerId: data.customerId,
           });
         }
         case 'portico.customer.updated.v1': {
@@ -35,6 +36,7 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
             action: 'customer.updated',
             targetType: 'Customer',
             targetId: data.customerId,
+            customerId: data.customerId,
             details: JSON.stringify({ changedFields: data.changedFields, by: data.updatedBy.kind }),
           });
         }
@@ -46,6 +48,7 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
             action: 'customer.deleted',
             targetType: 'Customer',
             targetId: data.customerId,
+            customerId: data.customerId,
           });
         }
         case 'portico.access.granted.v1':
@@ -60,6 +63,7 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
                 : 'access.invitation-resent',
             targetType: 'PortalAccess',
             targetId: data.accessId,
+            customerId: data.customerId,
             details: JSON.stringify({
               customerId: data.customerId,
               accessLevelId: data.accessLevelId,
@@ -74,6 +78,7 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
             action: 'access.updated',
             targetType: 'PortalAccess',
             targetId: data.accessId,
+            customerId: data.customerId,
             details: JSON.stringify({
               accessLevelId: data.accessLevelId,
               expiresAt: data.expiresAt,
@@ -88,6 +93,7 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
             action: 'access.revoked',
             targetType: 'PortalAccess',
             targetId: data.accessId,
+            customerId: data.customerId,
             details: JSON.stringify({ reason: data.reason }),
           });
         }
@@ -99,6 +105,7 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
             action: 'email.sent',
             targetType: 'EmailMessage',
             targetId: data.emailId,
+            customerId: data.customerId ?? null,
             details: JSON.stringify({ kind: data.kind, documentId: data.documentId ?? null }),
           });
         }

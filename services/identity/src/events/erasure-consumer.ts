@@ -37,6 +37,7 @@ export function erasureConsumer(store: IdentityStore, tokens: OneTimeTokens): Co
         tenantId,
         action: { $ne: 'customer.deleted' },
         $or: [
+          { customerId },
           { actorId: { $in: userIds } },
           { targetId: { $in: [customerId, ...accessIds, ...userIds, ...sessionIds] } },
         ],

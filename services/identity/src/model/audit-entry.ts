@@ -10,6 +10,8 @@ export interface AuditEntryRecord {
   ip: string | null;
   userAgent: string | null;
   details: string | null;
+  /** The customer the entry concerns, if any: erased with the customer. */
+  customerId: string | null;
   createdAt: Date;
 }
 
@@ -24,12 +26,15 @@ const auditEntrySchema = new Schema<AuditEntryRecord>(
     ip: { type: String, default: null },
     userAgent: { type: String, default: null },
     details: { type: String, default: null },
+    customerId: { type: String, default: null },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },
 );
 // serves: auditLog, a tenant's entries newest first
 auditEntrySchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
+// serves: erasing a deleted customer's entries
+auditEntrySchema.index({ tenantId: 1, customerId: 1 });
 
 export const auditEntryModel = (connection: Connection) =>
   connection.model<AuditEntryRecord>('AuditEntry', auditEntrySchema, 'audit_entries');

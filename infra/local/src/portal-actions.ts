@@ -1,0 +1,76 @@
+import type { ParsedMail } from 'mailparser';
+import { graphqlData, graphqlRequest, type GraphQLResponse } from './gateway-client';
+import { TEST_PUBLIC_URL } from './test-platform';
+import type { TestMailbox } from './test-mailbox';
+
+/** Steps end-to-end tests repeat against the gateway: sign-up, sign-in, reading errors and emails. */
+
+export const TEST_PASSWORD = 'a long enough passphrase';
+export const AUTH_FIELDS =
+  'accessToken refreshToken expiresAt user { id email firstName lastName }';
+
+export interface Auth {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+  user: { id: string; email: string; firstName: string | null; lastName: string | null };
+}
+
+/** A new tenant; returns its owner's session. Owner email: owner@<slug>.example. */
+export async function registerOrganization(gateway: string, slug: string): Promise<Auth> {
+  const { registerOrganization } = await graphqlData<{ registerOrganization: Auth }>(
+    gateway,
+    `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { ${AUTH_FIELDS} } }`,
+    {
+      input: {
+        name: slug,
+        slug,
+        ownerEmail: `owner@${slug}.example`,
+        ownerPassword: TEST_PASSWORD,
+        ownerFirstName: 'Ole',
+        ownerLastName: 'Owner',
+      },
+    },
+  );
+  return registerOrganization;
+}
+
+export function login(gateway: string, email: string, password = TEST_PASSWORD) {
+  return graphqlRequest<{ login: Auth }>(
+    gateway,
+    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${AUTH_FIELDS} } }`,
+    { e: email, p: password },
+  );
+}
+
+export function acceptInvitation(
+  gateway: string,
+  token: string,
+  code: string | null,
+  password = TEST_PASSWORD,
+) {
+  return graphqlRequest<{ acceptInvitation: Auth }>(
+    gateway,
+    `mutation($t: String!, $c: String, $p: String!) { acceptInvitation(token: $t, code: $c, password: $p) { ${AUTH_FIELDS} } }`,
+    { t: token, c: code, p: password },
+  );
+}
+
+export const errorCode = (result: GraphQLResponse<unknown>) => result.errors?.[0]?.extensions?.code;
+export const errorField = (result: GraphQLResponse<unknown>) =>
+  result.errors?.[0]?.extensions?.field;
+
+/** The newest email to `to` whose subject starts with `subject`. */
+export function emailTo(mailbox: TestMailbox, to: string, subject: string): Promise<ParsedMail> {
+  return mailbox.waitFor(
+    (mail) => mail.subject?.startsWith(subject) === true && JSON.stringify(mail.to).includes(to),
+  );
+}
+
+/** The `token` of a link to `path` under the test portal URL in the email's text part. */
+export function linkToken(mail: ParsedMail, path: string): string {
+  const pattern = new RegExp(`${TEST_PUBLIC_URL}${path}\\?token=([\\w-]+)`);
+  const match = pattern.exec(mail.text ?? '');
+  if (!match) throw new Error(`no ${path} link in: ${mail.text}`);
+  return match[1]!;
+}
