@@ -229,7 +229,9 @@ export class PortalAccesses {
   async livePermissions(contact: ContactPrincipal): Promise<Permission[]> {
     const access = await this.store.findAccess(contact.tenantId, contact.accessId);
     if (!access || access.customerId !== contact.customerId) return [];
-    if (accessStatus(access) !== 'ACTIVE') return [];
+    // INVITED too: a contact holding a token has accepted; the activation event may still be on its way.
+    const status = accessStatus(access);
+    if (status !== 'ACTIVE' && status !== 'INVITED') return [];
     const level = await this.store.findAccessLevel(contact.tenantId, access.accessLevelId);
     return level?.permissions ?? [];
   }
