@@ -327,13 +327,20 @@ describe('portal accesses', () => {
     const contact = accepted.data!.acceptInvitation;
     expect(errorField(await acceptInvitation(gateway, token, code))).toBe('token'); // single use
 
-    const { me } = await graphqlData<{ me: { kind: string; email: string } }>(
+    const { me } = await graphqlData<{ me: Record<string, unknown> }>(
       gateway,
-      '{ me { kind email } }',
+      '{ me { kind email accessId customerId customer { displayName } portalAccess { status } } }',
       {},
       { token: contact.accessToken },
     );
-    expect(me).toEqual({ kind: 'CONTACT', email: 'lena@hafen.example' });
+    expect(me).toEqual({
+      kind: 'CONTACT',
+      email: 'lena@hafen.example',
+      accessId: granted.data!.grantPortalAccess.id,
+      customerId,
+      customer: { displayName: 'Hafen Logistik' },
+      portalAccess: { status: expect.stringMatching(/^(INVITED|ACTIVE)$/) },
+    });
     expect((await myCustomer(contact.accessToken)).data!.myCustomer).toEqual({
       id: customerId,
       displayName: 'Hafen Logistik',
@@ -580,6 +587,17 @@ describe('access levels, settings and administrators', () => {
     );
     expect(settings.data!.updatePortalSettings).toEqual({
       enabledDocumentTypes: ['INVOICE', 'CREDIT_NOTE'],
+      defaultAccessLevel: { name: 'Statements only' },
+    });
+    const { portalSettings } = await graphqlData<{ portalSettings: Record<string, unknown> }>(
+      gateway,
+      '{ portalSettings { enabledDocumentTypes portalAccessByDefault defaultAccessLevel { name } } }',
+      {},
+      { token: t },
+    );
+    expect(portalSettings).toEqual({
+      enabledDocumentTypes: ['INVOICE', 'CREDIT_NOTE'],
+      portalAccessByDefault: true,
       defaultAccessLevel: { name: 'Statements only' },
     });
     const customerId = await newCompany(t, 'Default Level Customer');

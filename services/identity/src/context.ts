@@ -4,6 +4,7 @@ import type { SubgraphContext } from '@portico/subgraph';
 import type { OneTimeTokens } from './one-time-tokens';
 import type { PasswordResets } from './password-resets';
 import type { SignInThrottle } from './sign-in-throttle';
+import type { StaffDirectory } from './staff-directory';
 import type { StaffInvitations } from './staff-invitations';
 import type { IdentityStore } from './store';
 import type { Sessions } from './tokens/sessions';
@@ -15,6 +16,7 @@ export interface IdentityContext extends SubgraphContext {
   passwordResets: PasswordResets;
   staffInvitations: StaffInvitations;
   oneTimeTokens: OneTimeTokens;
+  staffDirectory: StaffDirectory;
 }
 
 /** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */

@@ -13,6 +13,7 @@ import { organizationResolvers, userResolvers } from './resolvers/user';
 import { OneTimeTokens } from './one-time-tokens';
 import { PasswordResets } from './password-resets';
 import { SignInThrottle } from './sign-in-throttle';
+import { StaffDirectory } from './staff-directory';
 import { StaffInvitations } from './staff-invitations';
 import { IdentityStore } from './store';
 import { Sessions } from './tokens/sessions';
@@ -52,6 +53,7 @@ runService<IdentityContext>({
     await oneTimeTokens.ensureIndexes();
     const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens);
     const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens);
+    const staffDirectory = new StaffDirectory(store, sessions);
     const contactInvitations = new ContactInvitations(store, bus, oneTimeTokens, logger);
     return {
       resolvers: {
@@ -69,6 +71,7 @@ runService<IdentityContext>({
         passwordResets,
         staffInvitations,
         oneTimeTokens,
+        staffDirectory,
       }),
       outboxModels: [store.organizations, store.sessions],
       consumers: [

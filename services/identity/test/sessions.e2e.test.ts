@@ -480,4 +480,50 @@ describe('staff invitations', () => {
       'UNAUTHENTICATED',
     );
   });
+
+  it('disables a staff user on the next request and lets owners and admins manage staff', async () => {
+    const owner = await register('disable');
+    const admin = await inviteAndJoin(owner.accessToken, 'admin@disable.example', 'ADMIN');
+    const specialist = await inviteAndJoin(owner.accessToken, 'spec@disable.example', 'SPECIALIST');
+    const SET =
+      'mutation($id: ID!, $d: Boolean!) { setUserDisabled(id: $id, disabled: $d) { id disabled } }';
+    const set = (token: string, id: string, d: boolean) =>
+      graphqlRequest<{ setUserDisabled: { disabled: boolean } }>(
+        gateway,
+        SET,
+        { id, d },
+        { token },
+      );
+
+    expect(codeOf(await set(specialist.accessToken, admin.user.id, true))).toBe('FORBIDDEN');
+    expect(codeOf(await set(admin.accessToken, owner.user.id, true))).toBe('FORBIDDEN');
+    expect(fieldOf(await set(owner.accessToken, owner.user.id, true))).toBe('id');
+    const other = await register('disable-other');
+    expect(codeOf(await set(other.accessToken, specialist.user.id, true))).toBe('NOT_FOUND');
+
+    expect((await me(specialist.accessToken)).data?.me?.id).toBe(specialist.user.id);
+    const disabled = await set(admin.accessToken, specialist.user.id, true);
+    expect(disabled.data?.setUserDisabled.disabled).toBe(true);
+    expect(codeOf(await me(specialist.accessToken))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await refresh(specialist.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await login('spec@disable.example', 'SPECIALIST passphrase here'))).toBe(
+      'UNAUTHENTICATED',
+    );
+
+    await set(admin.accessToken, specialist.user.id, false);
+    expect(
+      (await login('spec@disable.example', 'SPECIALIST passphrase here')).errors,
+    ).toBeUndefined();
+    const { staffUsers } = await graphqlData<{
+      staffUsers: { email: string; disabled: boolean }[];
+    }>(gateway, '{ staffUsers { email disabled } }', {}, { token: owner.accessToken });
+    expect(staffUsers.map((user) => user.email)).toEqual([
+      'admin@disable.example',
+      'owner@disable.example',
+      'spec@disable.example',
+    ]);
+    expect(await auditActions(owner.accessToken)).toEqual(
+      expect.arrayContaining(['user.disabled', 'user.enabled']),
+    );
+  });
 });

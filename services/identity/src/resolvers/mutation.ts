@@ -286,6 +286,23 @@ export function mutationResolvers(publishPending: () => void) {
       return true;
     },
 
+    async setUserDisabled(
+      _: unknown,
+      args: { id: string; disabled: boolean },
+      context: IdentityContext,
+    ) {
+      const actor = requireStaff(await activePrincipal(context));
+      const user = await context.staffDirectory.setDisabled(actor, args.id, args.disabled);
+      await audit(context, {
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        action: args.disabled ? 'user.disabled' : 'user.enabled',
+        targetType: 'User',
+        targetId: user._id,
+      });
+      return user;
+    },
+
     async updateMyProfile(
       _: unknown,
       { input }: { input: { firstName?: string | null; lastName?: string | null } },

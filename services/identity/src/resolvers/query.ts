@@ -24,6 +24,10 @@ export const queryResolvers = {
     return context.store.findUser(principal.tenantId, principal.userId);
   },
 
+  async staffUsers(_: unknown, __: unknown, context: IdentityContext) {
+    return context.staffDirectory.list(requireStaff(await activePrincipal(context)));
+  },
+
   async auditLog(
     _: unknown,
     args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },

@@ -10,6 +10,8 @@ export const userResolvers = {
   },
   id: (user: UserRecord) => user._id,
   lastLoginAt: (user: UserRecord) => user.lastLoginAt?.toISOString() ?? null,
+  portalAccess: (user: UserRecord) => (user.accessId ? { id: user.accessId } : null),
+  customer: (user: UserRecord) => (user.customerId ? { id: user.customerId } : null),
   organization: (user: UserRecord, _: unknown, { store }: IdentityContext) =>
     store.findOrganization(user.tenantId),
 };

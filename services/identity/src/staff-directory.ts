@@ -1,0 +1,48 @@
+import type { StaffPrincipal } from '@portico/auth';
+import { badInput, forbidden, notFound } from '@portico/errors';
+import type { UserRecord } from './model/user';
+import type { IdentityStore } from './store';
+import type { Sessions } from './tokens/sessions';
+
+/** The tenant's staff users: listing them, and disabling or enabling one. */
+export class StaffDirectory {
+  constructor(
+    private readonly store: IdentityStore,
+    private readonly sessions: Sessions,
+  ) {}
+
+  list(staff: StaffPrincipal): Promise<UserRecord[]> {
+    return this.store.users
+      .find({ tenantId: staff.tenantId, kind: 'STAFF' })
+      .sort({ email: 1 })
+      .lean()
+      .exec();
+  }
+
+  /**
+   * OWNER/ADMIN. Disabling ends every session of the user before it returns
+   * (their tokens are refused on the next request); only an owner touches an
+   * owner, and nobody disables themselves.
+   */
+  async setDisabled(actor: StaffPrincipal, userId: string, disabled: boolean): Promise<UserRecord> {
+    if (actor.role === 'SPECIALIST') throw forbidden('Only owners and admins manage staff');
+    const user = await this.store.findUser(actor.tenantId, userId);
+    if (!user) throw notFound('User');
+    if (user.kind !== 'STAFF')
+      throw badInput('id', 'Contacts are managed through their portal access');
+    if (user._id === actor.userId) throw badInput('id', 'You cannot disable yourself');
+    if (user.role === 'OWNER' && actor.role !== 'OWNER')
+      throw forbidden('Only an owner may disable an owner');
+    const updated = await this.store.users
+      .findOneAndUpdate(
+        { _id: user._id, tenantId: user.tenantId },
+        { $set: { disabled } },
+        { new: true },
+      )
+      .lean()
+      .exec();
+    if (!updated) throw notFound('User');
+    if (disabled) await this.sessions.revokeOthers(updated, '', 'user disabled');
+    return updated;
+  }
+}
