@@ -3,7 +3,7 @@ import { unauthenticated } from '@portico/errors';
 import type { SubgraphContext } from '@portico/subgraph';
 import type { OneTimeTokens } from './one-time-tokens';
 import type { PasswordResets } from './password-resets';
-import type { SignInThrottle } from './sign-in-throttle';
+import type { AttemptThrottle } from './attempt-throttle';
 import type { StaffDirectory } from './staff-directory';
 import type { StaffInvitations } from './staff-invitations';
 import type { IdentityStore } from './store';
@@ -12,7 +12,8 @@ import type { Sessions } from './tokens/sessions';
 export interface IdentityContext extends SubgraphContext {
   store: IdentityStore;
   sessions: Sessions;
-  signInThrottle: SignInThrottle;
+  signInThrottle: AttemptThrottle;
+  resetThrottle: AttemptThrottle;
   passwordResets: PasswordResets;
   staffInvitations: StaffInvitations;
   oneTimeTokens: OneTimeTokens;

@@ -12,7 +12,7 @@ import { queryResolvers } from './resolvers/query';
 import { organizationResolvers, userResolvers } from './resolvers/user';
 import { OneTimeTokens } from './one-time-tokens';
 import { PasswordResets } from './password-resets';
-import { SignInThrottle } from './sign-in-throttle';
+import { RESET_REQUESTS, AttemptThrottle } from './attempt-throttle';
 import { StaffDirectory } from './staff-directory';
 import { StaffInvitations } from './staff-invitations';
 import { IdentityStore } from './store';
@@ -48,7 +48,8 @@ runService<IdentityContext>({
       },
       publishPending,
     );
-    const signInThrottle = new SignInThrottle(store.signInAttempts);
+    const signInThrottle = new AttemptThrottle(store.signInAttempts);
+    const resetThrottle = new AttemptThrottle(store.signInAttempts, RESET_REQUESTS);
     const oneTimeTokens = new OneTimeTokens(connection);
     await oneTimeTokens.ensureIndexes();
     const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens);
@@ -68,6 +69,7 @@ runService<IdentityContext>({
         store,
         sessions,
         signInThrottle,
+        resetThrottle,
         passwordResets,
         staffInvitations,
         oneTimeTokens,

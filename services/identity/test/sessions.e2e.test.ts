@@ -377,6 +377,17 @@ describe('password reset', () => {
     );
   });
 
+  it('limits reset requests per address alike for known and unknown accounts', async () => {
+    await register('flood');
+    for (const email of ['owner@flood.example', 'nobody@flood.example']) {
+      for (let i = 0; i < 3; i++)
+        expect((await graphqlRequest(gateway, REQUEST, { e: email })).data).toEqual({
+          requestPasswordReset: true,
+        });
+      expect(codeOf(await graphqlRequest(gateway, REQUEST, { e: email }))).toBe('RATE_LIMITED');
+    }
+  });
+
   it('refuses a made-up token, naming the field', async () => {
     expect(
       fieldOf(

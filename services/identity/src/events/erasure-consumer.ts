@@ -31,7 +31,12 @@ export function erasureConsumer(store: IdentityStore, tokens: OneTimeTokens): Co
       await store.sessions.deleteMany({ tenantId, _id: { $in: sessionIds } });
       await tokens.eraseFor(tenantId, userIds);
       await store.signInAttempts.deleteMany({
-        key: { $in: contacts.map((contact) => `account:${contact.email}`) },
+        key: {
+          $in: contacts.flatMap((contact) => [
+            `account:${contact.email}`,
+            `reset:account:${contact.email}`,
+          ]),
+        },
       });
       await store.auditEntries.deleteMany({
         tenantId,

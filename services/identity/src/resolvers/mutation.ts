@@ -176,12 +176,14 @@ export function mutationResolvers(publishPending: () => void) {
       throw unauthenticated('Invalid or expired refresh token');
     },
 
-    requestPasswordReset(
+    async requestPasswordReset(
       _: unknown,
       args: { email: string; organizationSlug?: string | null },
       context: IdentityContext,
     ) {
       const email = normalizeEmail('email', args.email);
+      // Limited alike for known and unknown addresses: RATE_LIMITED reveals nothing either.
+      await context.resetThrottle.attempt(email, context.client.ip);
       const slug = args.organizationSlug?.trim().toLowerCase() || null;
       // Answered at once, the work done after: neither the answer nor its timing tells whether the account exists.
       void context.passwordResets

@@ -1,4 +1,4 @@
-import { backoffMs } from './sign-in-throttle';
+import { backoffMs } from './attempt-throttle';
 
 describe('sign-in backoff', () => {
   it('doubles from one second and stops at fifteen minutes', () => {

@@ -3,8 +3,26 @@ import type { Model } from 'mongoose';
 import { AppError } from '@portico/errors';
 import type { SignInAttemptRecord } from './model/sign-in-attempt';
 
-/** Attempts allowed within the window before backoff starts. */
-const FREE_ATTEMPTS = { account: 5, ip: 50 };
+export interface ThrottleOptions {
+  /** Prefix of the attempt keys, so limits of different actions stay apart. */
+  keyPrefix: string;
+  /** Attempts allowed within the window before backoff starts. */
+  free: { account: number; ip: number };
+  /** Names the action in the RATE_LIMITED message. */
+  what: string;
+}
+
+const SIGN_IN: ThrottleOptions = {
+  keyPrefix: '',
+  free: { account: 5, ip: 50 },
+  what: 'sign-in attempts',
+};
+/** Reset emails: a person needs one or two; more is someone flooding a mailbox. */
+export const RESET_REQUESTS: ThrottleOptions = {
+  keyPrefix: 'reset:',
+  free: { account: 3, ip: 20 },
+  what: 'password reset requests',
+};
 /** Attempts older than this are forgotten. */
 const WINDOW_MS = 15 * 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -21,24 +39,29 @@ export interface AttemptReceipt {
 }
 
 /**
- * Limits sign-in attempts per account and per client address. Each attempt
+ * Limits sign-in attempts (or, with RESET_REQUESTS, reset requests) per
+ * account and per client address. Each attempt
  * is recorded before the password is checked, so attempts sent side by side
  * (parallel requests, batches) are all counted: the k-th of them sees at least
  * k. Unknown accounts are limited like known ones, so the limit reveals
  * nothing about which exist.
  */
-export class SignInThrottle {
-  constructor(private readonly attempts: Model<SignInAttemptRecord>) {}
+export class AttemptThrottle {
+  constructor(
+    private readonly attempts: Model<SignInAttemptRecord>,
+    private readonly options: ThrottleOptions = SIGN_IN,
+  ) {}
 
   /** Records an attempt; RATE_LIMITED when the account or address must wait. */
   async attempt(email: string, ip: string | null): Promise<AttemptReceipt> {
-    const account = await this.record(`account:${email}`, FREE_ATTEMPTS.account);
-    const address = ip ? await this.record(`ip:${ip}`, FREE_ATTEMPTS.ip) : null;
+    const { keyPrefix, free } = this.options;
+    const account = await this.record(`${keyPrefix}account:${email}`, free.account);
+    const address = ip ? await this.record(`${keyPrefix}ip:${ip}`, free.ip) : null;
     const waitMs = Math.max(account.waitMs, address?.waitMs ?? 0);
     if (waitMs > 0) {
       throw new AppError(
         'RATE_LIMITED',
-        `Too many sign-in attempts; try again in ${Math.ceil(waitMs / 1000)} s`,
+        `Too many ${this.options.what}; try again in ${Math.ceil(waitMs / 1000)} s`,
       );
     }
     return { email, ipAttemptId: address?.id ?? null };
@@ -46,7 +69,7 @@ export class SignInThrottle {
 
   /** A successful sign-in: the account starts afresh, the address gets this attempt back. */
   async succeeded(receipt: AttemptReceipt): Promise<void> {
-    await this.attempts.deleteMany({ key: `account:${receipt.email}` });
+    await this.attempts.deleteMany({ key: `${this.options.keyPrefix}account:${receipt.email}` });
     if (receipt.ipAttemptId) await this.attempts.deleteOne({ _id: receipt.ipAttemptId });
   }
 
