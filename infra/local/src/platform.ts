@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { localSigningKeySecret } from './local-secrets';
 import { repoRoot } from './paths';
 import { startProcess, stopLeftover, waitUntil, type ManagedProcess } from './managed-process';
 
@@ -74,6 +75,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // A fresh secret per run: only this run's gateway can reach these subgraphs.
     GATEWAY_SECRET: randomBytes(24).toString('base64url'),
     JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
+    SIGNING_KEY_SECRET: process.env.SIGNING_KEY_SECRET ?? localSigningKeySecret(),
     PUBLIC_URL: options.providerEnv.PUBLIC_URL ?? `http://localhost:${ports.gateway}`,
   };
   const launch = (name: ServiceName | 'gateway') => ({

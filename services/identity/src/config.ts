@@ -15,6 +15,10 @@ export const identityConfigSchema = z.object({
     .max(365)
     .default(30)
     .describe('how long a signing key signs before the next takes over'),
+  SIGNING_KEY_SECRET: z
+    .string()
+    .min(32, 'must have at least 32 characters')
+    .describe('encrypts the token-signing private keys at rest (the launcher keeps one in .cache)'),
   REFRESH_TOKEN_TTL_DAYS: z.coerce
     .number()
     .int()

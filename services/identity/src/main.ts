@@ -30,6 +30,7 @@ runService<IdentityContext>({
     const keys = new SigningKeys(store.signingKeys, {
       rotationMs: config.SIGNING_KEY_ROTATION_DAYS * 86_400_000,
       tokenTtlMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+      secret: config.SIGNING_KEY_SECRET,
     });
     await keys.rotateIfDue(); // a key exists before the first request
     await keys.current();

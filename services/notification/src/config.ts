@@ -12,8 +12,7 @@ export const notificationConfigSchema = z.object({
     .default('http://localhost:4000')
     .describe("the portal's base URL used in links inside emails"),
   SMS_WEBHOOK_URL: z
-    .url()
-    .optional()
+    .preprocess((value) => (value === '' ? undefined : value), z.url().optional())
     .describe(
       'SMS gateway webhook, POSTed {"to","body"} (the launcher sets a local inbox when unset)',
     ),

@@ -34,6 +34,8 @@ async function verifies(keys: SigningKeys, token: string): Promise<boolean> {
   );
 }
 
+const SECRET = 'test-signing-key-secret-with-32-chars-plus';
+
 describe('signing key rotation', () => {
   it('publishes a new key before it signs and keeps the old one until its tokens expire', async () => {
     const keys = new SigningKeys(signingKeyModel(connection), {
@@ -42,6 +44,7 @@ describe('signing key rotation', () => {
       tokenTtlMs: 15 * MINUTE,
       cacheMs: 0,
       now: () => now,
+      secret: SECRET,
     });
     await keys.rotateIfDue();
     const first = (await keys.current()).kid;
@@ -70,5 +73,15 @@ describe('signing key rotation', () => {
     now += 15 * MINUTE + 1; // every token of the old key has expired: it leaves the JWKS
     expect((await keys.jwks()).keys.map((key) => key.kid)).toEqual([second]);
     expect(await verifies(keys, newToken)).toBe(true);
+
+    // At rest the private keys are sealed: nothing of them in the clear, and useless without the secret.
+    const stored = await signingKeyModel(connection).find().lean();
+    expect(stored.every((record) => record.sealedPrivateJwk && !record.privateJwk)).toBe(true);
+    expect(JSON.stringify(stored)).not.toMatch(/"d":/);
+    const wrongSecret = new SigningKeys(signingKeyModel(connection), {
+      now: () => now,
+      secret: `${SECRET}-other`,
+    });
+    await expect(wrongSecret.current()).rejects.toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 import type { Model } from 'mongoose';
 import type { SigningKeyRecord } from '../model/signing-key';
+import { seal, unseal } from './key-sealing';
 
 export interface KeyRotationOptions {
   /** How long a key signs before its successor takes over. */
@@ -12,10 +13,12 @@ export interface KeyRotationOptions {
   tokenTtlMs: number;
   /** How long the keys read from the database are reused. */
   cacheMs: number;
+  /** Encrypts the private keys at rest (SIGNING_KEY_SECRET). */
+  secret: string;
   now: () => number;
 }
 
-const DEFAULTS: KeyRotationOptions = {
+const DEFAULTS: Omit<KeyRotationOptions, 'secret'> = {
   rotationMs: 30 * 86_400_000,
   prePublishMs: 5 * 60_000,
   tokenTtlMs: 15 * 60_000,
@@ -45,7 +48,7 @@ export class SigningKeys {
 
   constructor(
     private readonly keys: Model<SigningKeyRecord>,
-    options: Partial<KeyRotationOptions> = {},
+    options: Partial<KeyRotationOptions> & Pick<KeyRotationOptions, 'secret'>,
   ) {
     this.options = { ...DEFAULTS, ...options };
   }
@@ -77,7 +80,7 @@ export class SigningKeys {
     await this.keys.create({
       _id: randomUUID(),
       publicJwk: await exportJWK(pair.publicKey),
-      privateJwk: await exportJWK(pair.privateKey),
+      sealedPrivateJwk: seal(this.options.secret, JSON.stringify(await exportJWK(pair.privateKey))),
       signsFrom: new Date(signsFrom),
     });
     this.state = undefined;
@@ -101,6 +104,13 @@ export class SigningKeys {
     return this.state;
   }
 
+  private async privateKey(record: SigningKeyRecord): Promise<KeyLike> {
+    const jwk = record.sealedPrivateJwk
+      ? (JSON.parse(unseal(this.options.secret, record.sealedPrivateJwk)) as JWK)
+      : record.privateJwk!;
+    return (await importJWK(jwk, 'EdDSA')) as KeyLike;
+  }
+
   private async read(): Promise<KeyState> {
     const now = this.options.now();
     const records = (await this.keys.find().lean().exec()).sort(
@@ -116,7 +126,7 @@ export class SigningKeys {
     });
     return {
       at: now,
-      signing: { kid: signing._id, key: (await importJWK(signing.privateJwk, 'EdDSA')) as KeyLike },
+      signing: { kid: signing._id, key: await this.privateKey(signing) },
       jwks: {
         keys: published.map((record) => ({
           ...record.publicJwk,
