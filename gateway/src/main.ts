@@ -26,12 +26,9 @@ async function main(): Promise<void> {
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'gateway', logger });
   shutdown.add({ name: 'bus', stop: () => bus.close() });
   await bus.connect();
-  const { revocations, subscription } = await followRevocations(
-    bus,
-    'gateway',
-    exitOnFatal(logger),
-  );
-  shutdown.add({ name: 'revocations', stop: () => subscription.stop() });
+  const feed = await followRevocations(bus, 'gateway', exitOnFatal(logger));
+  const { revocations } = feed;
+  shutdown.add({ name: 'revocations', stop: () => feed.subscription.stop() });
   const verifier = createTokenVerifier({ jwksUrl: config.JWKS_URL, revocations });
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
@@ -94,6 +91,7 @@ async function main(): Promise<void> {
       },
     }),
   );
+  await feed.caughtUp; // no revoked token slips through while the feed is still reading
   const server = await http.listen(config.PORT);
   shutdown.add({ name: 'http', stop: () => server.close() });
   shutdown.add({ name: 'readiness', stop: () => http.setDraining() });

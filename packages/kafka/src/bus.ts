@@ -33,6 +33,8 @@ export interface EventBus {
   /** Publishes to each event's catalog topic, keyed by its subject. */
   publish(events: CloudEvent[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Per partition ("topic:partition"), the offset the next message will get: what exists now. */
+  endOffsets(topics: TopicName[]): Promise<Map<string, bigint>>;
   /** Creates missing topics (and their dead-letter topics) with their partition counts. */
   ensureTopics(): Promise<void>;
   /** Connects the producer; call at start-up so readiness reflects the broker. */

@@ -200,6 +200,20 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     };
   }
 
+  async function endOffsets(topics: TopicName[]): Promise<Map<string, bigint>> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const ends = new Map<string, bigint>();
+      for (const topic of topics)
+        for (const { partition, high } of await admin.fetchTopicOffsets(topic))
+          ends.set(`${topic}:${partition}`, BigInt(high));
+      return ends;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async function ensureTopics(): Promise<void> {
     const admin = kafka.admin();
     await admin.connect();
@@ -229,6 +243,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
   return {
     publish,
     subscribe,
+    endOffsets,
     ensureTopics,
     connect: connectProducer,
     isConnected: () => connected,

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { RevocationList } from '@portico/auth';
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent, EventData, TopicName } from '@portico/events';
 import type { EventBus, Subscription } from '@portico/kafka';
+
+const TOPICS: TopicName[] = ['identity.revocations.v1', 'access.events.v1'];
+const CATCH_UP_TIMEOUT_MS = 60_000;
+
+export interface RevocationFeed {
+  revocations: RevocationList;
+  subscription: Subscription;
+  /** Resolves once every revocation that existed at start is in the list: serve only then. */
+  caughtUp: Promise<void>;
+}
 
 /**
  * Subscribes this process to every revocation: ended sessions (identity) and
@@ -13,34 +23,58 @@ export async function followRevocations(
   bus: EventBus,
   processName: string,
   onFatal: (error: Error) => void,
-): Promise<{ revocations: RevocationList; subscription: Subscription }> {
+): Promise<RevocationFeed> {
   const revocations = new RevocationList();
+  // What exists now; the feed has caught up once it has read up to here on every partition.
+  const behind = new Map([...(await bus.endOffsets(TOPICS))].filter(([, end]) => end > 0n));
+  let markCaughtUp!: () => void;
+  const caughtUp = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`revocation feed not caught up after ${CATCH_UP_TIMEOUT_MS} ms`)),
+      CATCH_UP_TIMEOUT_MS,
+    );
+    timer.unref();
+    markCaughtUp = () => (clearTimeout(timer), resolve());
+  });
+  caughtUp.catch(() => undefined); // observed by the caller; no unhandled rejection meanwhile
+  if (behind.size === 0) markCaughtUp();
+
   const subscription = await bus.subscribe({
     groupId: `${processName}.revocations.${randomUUID()}`,
-    topics: ['identity.revocations.v1', 'access.events.v1'],
+    topics: TOPICS,
     onFatal,
-    async handle(event: CloudEvent) {
-      switch (event.type) {
-        case 'portico.identity.session-revoked.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          revocations.add(data.sessionId, new Date(data.tokensValidUntil));
-          return;
-        }
-        case 'portico.access.revoked.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          revocations.cutAccess(data.accessId, new Date(data.revokedAt));
-          return;
-        }
-        case 'portico.access.updated.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          if (data.expiresAt) revocations.cutAccess(data.accessId, new Date(data.expiresAt));
-          else revocations.restoreAccess(data.accessId);
-          return;
-        }
-        default:
-          return;
+    async handle(event: CloudEvent, delivery) {
+      apply(revocations, event);
+      const key = `${delivery.topic}:${delivery.partition}`;
+      const end = behind.get(key);
+      if (end !== undefined && BigInt(delivery.offset) + 1n >= end) {
+        behind.delete(key);
+        if (behind.size === 0) markCaughtUp();
       }
     },
   });
-  return { revocations, subscription };
+  return { revocations, subscription, caughtUp };
+}
+
+function apply(revocations: RevocationList, event: CloudEvent): void {
+  switch (event.type) {
+    case 'portico.identity.session-revoked.v1': {
+      const data = event.data as EventData<typeof event.type>;
+      revocations.add(data.sessionId, new Date(data.tokensValidUntil));
+      return;
+    }
+    case 'portico.access.revoked.v1': {
+      const data = event.data as EventData<typeof event.type>;
+      revocations.cutAccess(data.accessId, new Date(data.revokedAt));
+      return;
+    }
+    case 'portico.access.updated.v1': {
+      const data = event.data as EventData<typeof event.type>;
+      if (data.expiresAt) revocations.cutAccess(data.accessId, new Date(data.expiresAt));
+      else revocations.restoreAccess(data.accessId);
+      return;
+    }
+    default:
+      return;
+  }
 }

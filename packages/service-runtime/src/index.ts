@@ -82,8 +82,9 @@ async function startService<TContext extends SubgraphContext>(
   await bus.connect();
   const onFatal = exitOnFatal(logger);
   // Before serving anything: tokens of revoked sessions are refused from the first request on.
-  const { revocations, subscription: revocationFeed } = await followRevocations(bus, name, onFatal);
-  shutdown.add({ name: 'revocations', stop: () => revocationFeed.stop() });
+  const feed = await followRevocations(bus, name, onFatal);
+  const { revocations } = feed;
+  shutdown.add({ name: 'revocations', stop: () => feed.subscription.stop() });
 
   const relay = createOutboxRelay({ bus, logger });
   const parts = await service.setup({ connection, bus, logger, publishPending: relay.kick });
@@ -112,6 +113,7 @@ async function startService<TContext extends SubgraphContext>(
     extendContext: parts.extendContext,
   });
   shutdown.add({ name: 'apollo', stop: () => apollo.stop() });
+  await feed.caughtUp; // every revocation made before this start is known before the first request
   const server = await http.listen(config.PORT);
   shutdown.add({ name: 'http', stop: () => server.close() });
 
