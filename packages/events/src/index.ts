@@ -2,3 +2,4 @@ export { eventCatalog, isEventType, topicOf, type EventData, type EventType } fr
 export { createEvent, type CloudEvent, type NewEvent } from './envelope';
 export { allTopics, deadLetterTopic, topics, type TopicName } from './topics';
 export { InvalidEventError, assertValidEvent } from './validate';
+export { DOCUMENT_TYPES, PERMISSIONS, type DocumentType, type Permission } from './vocabulary';

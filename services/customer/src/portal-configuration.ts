@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffPrincipal } from '@portico/auth';
 import { badInput, conflict } from '@portico/errors';
-import { createEvent } from '@portico/events';
+import {
+  createEvent,
+  DOCUMENT_TYPES,
+  PERMISSIONS,
+  type DocumentType,
+  type Permission,
+} from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { lockDocument } from '@portico/outbox';
 import { requireText } from '@portico/validation';
-import { PERMISSIONS, type AccessLevelRecord, type Permission } from './model/access-level';
-import {
-  DOCUMENT_TYPES,
-  type DocumentType,
-  type PortalSettingsRecord,
-} from './model/portal-settings';
+import type { AccessLevelRecord } from './model/access-level';
+import type { PortalSettingsRecord } from './model/portal-settings';
 import type { CustomerStore } from './store';
 
 export interface AccessLevelInput {

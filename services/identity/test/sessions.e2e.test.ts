@@ -1,7 +1,14 @@
 import {
+  AUTH_FIELDS,
+  errorCode,
+  errorField,
   graphqlData,
   graphqlRequest,
+  login as signIn,
+  registerOrganization,
   startTestPlatform,
+  TEST_PASSWORD,
+  type Auth,
   type Platform,
   type TestMailbox,
   type TestPlatform,
@@ -20,38 +27,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => running?.stop());
 
-const PASSWORD = 'a long enough passphrase';
-const AUTH_FIELDS = 'accessToken refreshToken expiresAt user { id email firstName lastName }';
-type Auth = {
-  accessToken: string;
-  refreshToken: string;
-  user: { id: string; firstName: string | null; lastName: string | null };
-};
-
-async function register(slug: string): Promise<Auth> {
-  const { registerOrganization } = await graphqlData<{ registerOrganization: Auth }>(
-    gateway,
-    `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { ${AUTH_FIELDS} } }`,
-    {
-      input: {
-        name: slug,
-        slug,
-        ownerEmail: `owner@${slug}.example`,
-        ownerPassword: PASSWORD,
-        ownerFirstName: 'Ole',
-        ownerLastName: 'Owner',
-      },
-    },
-  );
-  return registerOrganization;
-}
-
-const login = (email: string, password: string) =>
-  graphqlRequest<{ login: Auth }>(
-    gateway,
-    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${AUTH_FIELDS} } }`,
-    { e: email, p: password },
-  );
+const PASSWORD = TEST_PASSWORD;
+const register = (slug: string) => registerOrganization(gateway, slug);
+const login = (email: string, password: string) => signIn(gateway, email, password);
 const refresh = (refreshToken: string) =>
   graphqlRequest<{ refreshSession: Auth }>(
     gateway,
@@ -65,10 +43,8 @@ const me = (token: string) =>
     {},
     { token },
   );
-const codeOf = (result: { errors?: { extensions?: { code?: string } }[] }) =>
-  result.errors?.[0]?.extensions?.code;
-const fieldOf = (result: { errors?: { extensions?: { field?: string } }[] }) =>
-  result.errors?.[0]?.extensions?.field;
+const codeOf = errorCode;
+const fieldOf = errorField;
 
 async function auditActions(token: string): Promise<string[]> {
   const { auditLog } = await graphqlData<{ auditLog: { edges: { node: { action: string } }[] } }>(

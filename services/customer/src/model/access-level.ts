@@ -1,15 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
+import { PERMISSIONS, type Permission } from '@portico/events';
 
-export const PERMISSIONS = [
-  'VIEW_DOCUMENTS',
-  'DOWNLOAD_DOCUMENTS',
-  'VIEW_PAYMENTS',
-  'COMMENT',
-  'RESPOND_TO_ESTIMATES',
-  'VIEW_STATEMENTS',
-  'EDIT_CUSTOMER_DATA',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+export type { Permission };
 
 export interface AccessLevelRecord {
   _id: string;

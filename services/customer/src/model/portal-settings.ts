@@ -1,17 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
-import type { CloudEvent } from '@portico/events';
+import { DOCUMENT_TYPES, type CloudEvent, type DocumentType } from '@portico/events';
 import { outboxPath } from '@portico/outbox';
-
-export const DOCUMENT_TYPES = [
-  'INVOICE',
-  'CREDIT_NOTE',
-  'DEBIT_NOTE',
-  'ESTIMATE',
-  'REMINDER',
-  'DELIVERY_NOTE',
-  'ORDER_CONFIRMATION',
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface PortalSettingsRecord {
   _id: string; // the tenant id

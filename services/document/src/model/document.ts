@@ -1,18 +1,9 @@
 import { Schema, type Connection } from 'mongoose';
-import type { CloudEvent } from '@portico/events';
+import { DOCUMENT_TYPES, type CloudEvent, type DocumentType } from '@portico/events';
 import { outboxPath } from '@portico/outbox';
 import type { PricedLine } from '../money/line-totals';
 
-export const DOCUMENT_TYPES = [
-  'INVOICE',
-  'CREDIT_NOTE',
-  'DEBIT_NOTE',
-  'ESTIMATE',
-  'REMINDER',
-  'DELIVERY_NOTE',
-  'ORDER_CONFIRMATION',
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export { DOCUMENT_TYPES, type DocumentType };
 export type DocumentStatus =
   'DRAFT' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'VOID' | 'ACCEPTED' | 'DECLINED';
 
