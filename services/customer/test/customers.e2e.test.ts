@@ -381,6 +381,15 @@ describe('portal accesses', () => {
     expect(errorField(await acceptInvitation(gateway, second, secondCode))).toBe('token');
   });
 
+  it('retries an SMS the gateway refused', async () => {
+    running.sms.failNext(2, 503);
+    await grant(owner.accessToken, otherCustomerId, {
+      email: 'retry@other.example',
+      phone: '+491701234569',
+    });
+    expect(await smsCode('+491701234569')).toMatch(/^[A-Z0-9]{6}$/);
+  });
+
   it('allows one live access per email in a tenant', async () => {
     await grant(owner.accessToken, customerId, { email: 'twice@hafen.example' });
     const again = await grant(owner.accessToken, otherCustomerId, { email: 'twice@hafen.example' });
@@ -452,6 +461,25 @@ describe('portal accesses', () => {
     expect(statuses[0]!.status).toBe('EXPIRED');
 
     const cut = await inviteContact(t, org, customerId, { email: 'cut@hafen.example' });
+    expect((await myCustomer(cut.contact.accessToken)).errors).toBeUndefined();
+    const { accessLevels } = await graphqlData<{ accessLevels: { id: string; name: string }[] }>(
+      gateway,
+      '{ accessLevels { id name } }',
+      {},
+      { token: t },
+    );
+    const readOnly = accessLevels.find((level) => level.name === 'Read only')!;
+    const relevelled = await gql(
+      'mutation($id: ID!, $input: UpdateAccessInput!) { updatePortalAccess(id: $id, input: $input) { status accessLevel { name } } }',
+      { id: cut.accessId, input: { accessLevelId: readOnly.id } },
+      t,
+    );
+    expect(relevelled.data).toEqual({
+      updatePortalAccess: {
+        status: expect.stringMatching(/^(INVITED|ACTIVE)$/),
+        accessLevel: { name: 'Read only' },
+      },
+    });
     expect((await myCustomer(cut.contact.accessToken)).errors).toBeUndefined();
     const updated = await gql(
       'mutation($id: ID!, $input: UpdateAccessInput!) { updatePortalAccess(id: $id, input: $input) { status } }',

@@ -9,8 +9,8 @@ export type OneTimeTokenKind = 'PASSWORD_RESET' | 'STAFF_INVITATION' | 'CONTACT_
 /** SMS codes: no look-alikes (no 0/O, 1/I/l, 5/S, 2/Z, 8/B), upper case, read out easily. */
 export const CODE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
 export const CODE_LENGTH = 6;
-/** Wrong codes allowed per link before the link is void. */
-const MAX_CODE_FAILURES = 5;
+/** Code guesses allowed per link; then the link is void. */
+const MAX_CODE_ATTEMPTS = 5;
 
 interface TokenRecord {
   _id: string; // sha-256 of the token
@@ -37,18 +37,18 @@ const hashCode = (token: string, code: string) =>
  * Secrets sent by email (reset links, invitations), optionally with a second
  * factor sent by SMS: stored only as hashes, valid until they expire, usable
  * once. Using one is an insert under its hash, the one write exclusive under
- * concurrency on every backend; wrong codes are counted the same way.
+ * concurrency on every backend; code guesses are counted the same way.
  */
 export class OneTimeTokens {
   private readonly tokens;
   private readonly uses;
-  private readonly codeFailures;
+  private readonly codeAttempts;
 
   constructor(connection: Connection) {
     this.tokens = connection.collection<TokenRecord>('one_time_tokens');
     this.uses = connection.collection<{ _id: string; usedAt: Date }>('one_time_token_uses');
-    this.codeFailures = connection.collection<{ tokenId: string; at: Date }>(
-      'one_time_token_code_failures',
+    this.codeAttempts = connection.collection<{ tokenId: string; at: Date }>(
+      'one_time_token_code_attempts',
     );
   }
 
@@ -56,14 +56,14 @@ export class OneTimeTokens {
     // serves: voiding a user's earlier tokens of a kind
     await this.tokens.createIndex({ tenantId: 1, userId: 1, kind: 1 });
     // serves: counting wrong codes per token
-    await this.codeFailures.createIndex({ tokenId: 1 });
+    await this.codeAttempts.createIndex({ tokenId: 1 });
   }
 
   /** Forgets every token of these users (their customer was deleted). */
   async eraseFor(tenantId: string, userIds: string[]): Promise<void> {
     const records = await this.tokens.find({ tenantId, userId: { $in: userIds } }).toArray();
     const ids = records.map((record) => record._id);
-    await this.codeFailures.deleteMany({ tokenId: { $in: ids } });
+    await this.codeAttempts.deleteMany({ tokenId: { $in: ids } });
     await this.uses.deleteMany({ _id: { $in: ids } });
     await this.tokens.deleteMany({ _id: { $in: ids } });
   }
@@ -94,7 +94,7 @@ export class OneTimeTokens {
   /**
    * Uses the token up and says whose and what it was. BAD_USER_INPUT on
    * `token` when unknown, expired or used; on `code` when the SMS code is
-   * missing or wrong (the fifth wrong code voids the token).
+   * missing or wrong (after five guesses the token is void).
    */
   async redeem(
     kinds: OneTimeTokenKind[],
@@ -119,17 +119,22 @@ export class OneTimeTokens {
     return { kind: record.kind, tenantId: record.tenantId, userId: record.userId };
   }
 
+  /**
+   * Each guess is recorded before it is judged, so guesses sent side by side
+   * are all counted: the k-th sees at least k, and the sixth is refused even
+   * when right.
+   */
   private async checkCode(
     record: TokenRecord,
     token: string,
     code: string | null | undefined,
     invalid: Error,
   ): Promise<void> {
-    if ((await this.codeFailures.countDocuments({ tokenId: record._id })) >= MAX_CODE_FAILURES)
-      throw invalid;
     if (!code?.trim()) throw badInput('code', 'Enter the code we sent by SMS');
+    await this.codeAttempts.insertOne({ tokenId: record._id, at: new Date() });
+    if ((await this.codeAttempts.countDocuments({ tokenId: record._id })) > MAX_CODE_ATTEMPTS)
+      throw invalid;
     if (timingSafeEqual(hashCode(token, code), Buffer.from(record.codeHash!, 'hex'))) return;
-    await this.codeFailures.insertOne({ tokenId: record._id, at: new Date() });
     throw badInput('code', 'This code is not right; check the SMS');
   }
 }

@@ -24,4 +24,24 @@ describe('email templates', () => {
     expect(text).toContain('Hello Müller & Söhne <GmbH>,');
     expect(text).toContain('https://portal.example/documents/a?x=1&y=2');
   });
+
+  it('tells a contact about the SMS code only when there is one', () => {
+    const invitation = {
+      name: 'Lena',
+      organization: 'Nordwind & Co',
+      customer: 'Hafen <Logistik>',
+      link: 'https://portal.example/accept-invitation?token=abc&x=1',
+      expiresAt: '2026-11-30T10:00:00.000Z',
+    };
+    const withCode = renderTemplate('contact-invitation.text', { ...invitation, needsCode: true });
+    expect(withCode).toContain('Nordwind & Co invites you');
+    expect(withCode).toContain('https://portal.example/accept-invitation?token=abc&x=1');
+    expect(withCode).toContain('code we send to your mobile phone');
+    expect(
+      renderTemplate('contact-invitation.text', { ...invitation, needsCode: false }),
+    ).not.toContain('SMS');
+    expect(renderTemplate('contact-invitation.html', { ...invitation, needsCode: true })).toContain(
+      'Hafen &lt;Logistik&gt;',
+    );
+  });
 });
