@@ -19,6 +19,10 @@ export const eventCatalog = {
   'portico.access.updated.v1': { topic: 'access.events.v1' },
   'portico.access.revoked.v1': { topic: 'access.events.v1' },
   'portico.document.issued.v1': { topic: 'document.events.v1' },
+  'portico.document.voided.v1': { topic: 'document.events.v1' },
+  'portico.document.payment-recorded.v1': { topic: 'document.events.v1' },
+  'portico.document.comment-added.v1': { topic: 'document.events.v1' },
+  'portico.document.estimate-answered.v1': { topic: 'document.events.v1' },
   'portico.email.sent.v1': { topic: 'notification.events.v1' },
 } as const satisfies { [T in keyof EventDataMap]: { topic: TopicName } };
 

@@ -100,6 +100,18 @@ export interface CustomerCreatedV1 {
    * id of the staff user who created it
    */
   createdBy?: string | null;
+  address?: {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    country?: string | null;
+  } | null;
+  taxId?: string | null;
+  vatId?: string | null;
+  /**
+   * staff users who administer the customer
+   */
+  administratorIds?: string[];
 }
 
 /**
@@ -126,6 +138,10 @@ export interface PortalSettingsChangedV1 {
   )[];
   portalAccessByDefault: boolean;
   defaultAccessLevelId: string;
+  /**
+   * whether new documents are shared with the customer's contacts
+   */
+  shareNewDocuments?: boolean;
 }
 
 /**
@@ -144,6 +160,44 @@ export interface CustomerUpdatedV1 {
     kind: 'STAFF' | 'CONTACT';
     userId: string;
   };
+  address?: {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    country?: string | null;
+  } | null;
+  taxId?: string | null;
+  vatId?: string | null;
+  /**
+   * staff users who administer the customer
+   */
+  administratorIds?: string[];
+}
+
+/**
+ * Someone commented on a document.
+ */
+export interface DocumentCommentAddedV1 {
+  documentId: string;
+  customerId: string;
+  number: string | null;
+  commentId: string;
+  author: {
+    kind: 'STAFF' | 'CONTACT';
+    userId: string;
+  };
+}
+
+/**
+ * A contact accepted or declined an estimate.
+ */
+export interface EstimateAnsweredV1 {
+  documentId: string;
+  customerId: string;
+  number: string | null;
+  decision: 'ACCEPT' | 'DECLINE';
+  answeredBy: string;
+  comment?: string | null;
 }
 
 /**
@@ -169,6 +223,33 @@ export interface DocumentIssuedV1 {
     displayName: string;
     email?: string | null;
   };
+}
+
+/**
+ * Staff recorded a payment against a document.
+ */
+export interface PaymentRecordedV1 {
+  documentId: string;
+  customerId: string;
+  number: string | null;
+  paymentId: string;
+  amount: string;
+  currency: string;
+  date: string;
+  paidTotal: string;
+  balanceDue: string;
+  recordedBy: string;
+}
+
+/**
+ * An issued document was voided; it stays numbered and visible, marked VOID.
+ */
+export interface DocumentVoidedV1 {
+  documentId: string;
+  customerId: string;
+  number: string | null;
+  reason: string;
+  voidedBy: string;
 }
 
 /**
@@ -284,7 +365,11 @@ export interface EventDataMap {
   'portico.customer.deleted.v1': CustomerDeletedV1;
   'portico.customer.portal-settings-changed.v1': PortalSettingsChangedV1;
   'portico.customer.updated.v1': CustomerUpdatedV1;
+  'portico.document.comment-added.v1': DocumentCommentAddedV1;
+  'portico.document.estimate-answered.v1': EstimateAnsweredV1;
   'portico.document.issued.v1': DocumentIssuedV1;
+  'portico.document.payment-recorded.v1': PaymentRecordedV1;
+  'portico.document.voided.v1': DocumentVoidedV1;
   'portico.email.sent.v1': EmailSentV1;
   'portico.identity.contact-activated.v1': ContactActivatedV1;
   'portico.identity.contact-invited.v1': ContactInvitedV1;
@@ -454,6 +539,23 @@ export const eventDataSchemas = {
       displayName: { type: 'string', minLength: 1 },
       email: { type: ['string', 'null'] },
       createdBy: { type: ['string', 'null'], description: 'id of the staff user who created it' },
+      address: {
+        type: ['object', 'null'],
+        additionalProperties: false,
+        properties: {
+          street: { type: ['string', 'null'] },
+          postalCode: { type: ['string', 'null'] },
+          city: { type: ['string', 'null'] },
+          country: { type: ['string', 'null'] },
+        },
+      },
+      taxId: { type: ['string', 'null'] },
+      vatId: { type: ['string', 'null'] },
+      administratorIds: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'staff users who administer the customer',
+      },
     },
   },
   'portico.customer.deleted.v1': {
@@ -496,6 +598,10 @@ export const eventDataSchemas = {
       },
       portalAccessByDefault: { type: 'boolean' },
       defaultAccessLevelId: { type: 'string', minLength: 1 },
+      shareNewDocuments: {
+        type: 'boolean',
+        description: "whether new documents are shared with the customer's contacts",
+      },
     },
   },
   'portico.customer.updated.v1': {
@@ -523,6 +629,64 @@ export const eventDataSchemas = {
         },
         description: 'who did it',
       },
+      address: {
+        type: ['object', 'null'],
+        additionalProperties: false,
+        properties: {
+          street: { type: ['string', 'null'] },
+          postalCode: { type: ['string', 'null'] },
+          city: { type: ['string', 'null'] },
+          country: { type: ['string', 'null'] },
+        },
+      },
+      taxId: { type: ['string', 'null'] },
+      vatId: { type: ['string', 'null'] },
+      administratorIds: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'staff users who administer the customer',
+      },
+    },
+  },
+  'portico.document.comment-added.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.document.comment-added.v1.json',
+    title: 'DocumentCommentAddedV1',
+    description: 'Someone commented on a document.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['documentId', 'customerId', 'number', 'commentId', 'author'],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'] },
+      commentId: { type: 'string', minLength: 1 },
+      author: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'userId'],
+        properties: {
+          kind: { enum: ['STAFF', 'CONTACT'] },
+          userId: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+  },
+  'portico.document.estimate-answered.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.document.estimate-answered.v1.json',
+    title: 'EstimateAnsweredV1',
+    description: 'A contact accepted or declined an estimate.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['documentId', 'customerId', 'number', 'decision', 'answeredBy'],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'] },
+      decision: { enum: ['ACCEPT', 'DECLINE'] },
+      answeredBy: { type: 'string', minLength: 1 },
+      comment: { type: ['string', 'null'] },
     },
   },
   'portico.document.issued.v1': {
@@ -562,6 +726,54 @@ export const eventDataSchemas = {
           email: { type: ['string', 'null'] },
         },
       },
+    },
+  },
+  'portico.document.payment-recorded.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.document.payment-recorded.v1.json',
+    title: 'PaymentRecordedV1',
+    description: 'Staff recorded a payment against a document.',
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'documentId',
+      'customerId',
+      'number',
+      'paymentId',
+      'amount',
+      'currency',
+      'date',
+      'paidTotal',
+      'balanceDue',
+      'recordedBy',
+    ],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'] },
+      paymentId: { type: 'string', minLength: 1 },
+      amount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+      currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+      date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      paidTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+      balanceDue: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+      recordedBy: { type: 'string', minLength: 1 },
+    },
+  },
+  'portico.document.voided.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.document.voided.v1.json',
+    title: 'DocumentVoidedV1',
+    description: 'An issued document was voided; it stays numbered and visible, marked VOID.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['documentId', 'customerId', 'number', 'reason', 'voidedBy'],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'] },
+      reason: { type: 'string', minLength: 1 },
+      voidedBy: { type: 'string', minLength: 1 },
     },
   },
   'portico.email.sent.v1': {

@@ -33,6 +33,8 @@ export class CustomerChanges {
     const given = input.number?.trim() ? customerNumberFrom(input.number) : null;
     const settings = await this.store.findPortalSettings(staff.tenantId);
     const _id = randomUUID();
+    // A specialist administers what they create, or could not see it afterwards.
+    const administratorIds = staff.role === 'SPECIALIST' ? [staff.userId] : [];
     for (let attempt = 1; ; attempt++) {
       const number = given ?? (await this.store.nextCustomerNumber(staff.tenantId));
       const event = createEvent({
@@ -46,6 +48,10 @@ export class CustomerChanges {
           type: fields.type,
           displayName: fields.displayName,
           email: fields.email,
+          address: fields.address,
+          taxId: fields.taxId,
+          vatId: fields.vatId,
+          administratorIds,
           createdBy: staff.userId,
         },
       });
@@ -56,8 +62,7 @@ export class CustomerChanges {
           number,
           ...fields,
           portalEnabled: settings.portalAccessByDefault,
-          // A specialist administers what they create, or could not see it afterwards.
-          administratorIds: staff.role === 'SPECIALIST' ? [staff.userId] : [],
+          administratorIds,
           createdBy: staff.userId,
           outbox: [event],
         });
@@ -187,6 +192,10 @@ export class CustomerChanges {
         number: next.number,
         displayName: next.displayName,
         email: next.email,
+        address: next.address,
+        taxId: next.taxId,
+        vatId: next.vatId,
+        administratorIds: next.administratorIds,
         changedFields,
         updatedBy,
       },

@@ -25,6 +25,7 @@ export interface PortalSettingsInput {
   portalAccessByDefault?: boolean | null;
   applyToExistingCustomers?: boolean | null;
   defaultAccessLevelId?: string | null;
+  shareNewDocuments?: boolean | null;
 }
 
 type PortalSettings = Omit<PortalSettingsRecord, 'outbox'>;
@@ -74,6 +75,7 @@ export class PortalConfiguration {
     }
     if (input.portalAccessByDefault != null)
       next.portalAccessByDefault = input.portalAccessByDefault;
+    if (input.shareNewDocuments != null) next.shareNewDocuments = input.shareNewDocuments;
     if (input.defaultAccessLevelId) {
       const level = await this.store.findAccessLevel(staff.tenantId, input.defaultAccessLevelId);
       if (!level) throw badInput('input.defaultAccessLevelId', 'Unknown access level');
@@ -88,6 +90,7 @@ export class PortalConfiguration {
         enabledDocumentTypes: next.enabledDocumentTypes,
         portalAccessByDefault: next.portalAccessByDefault,
         defaultAccessLevelId: next.defaultAccessLevelId,
+        shareNewDocuments: next.shareNewDocuments,
       },
     });
     const { _id, ...fields } = next;

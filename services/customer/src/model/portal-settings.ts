@@ -7,6 +7,8 @@ export interface PortalSettingsRecord {
   enabledDocumentTypes: DocumentType[];
   portalAccessByDefault: boolean;
   defaultAccessLevelId: string;
+  /** Whether new documents are shared with contacts unless staff say otherwise. */
+  shareNewDocuments: boolean;
   outbox: CloudEvent[];
 }
 
@@ -16,6 +18,7 @@ const portalSettingsSchema = new Schema<PortalSettingsRecord>(
     enabledDocumentTypes: { type: [String], required: true },
     portalAccessByDefault: { type: Boolean, required: true },
     defaultAccessLevelId: { type: String, required: true },
+    shareNewDocuments: { type: Boolean, default: true },
     ...outboxPath,
   },
   { versionKey: false },
@@ -31,5 +34,6 @@ export function defaultPortalSettings(tenantId: string): Omit<PortalSettingsReco
     enabledDocumentTypes: [...DOCUMENT_TYPES],
     portalAccessByDefault: true,
     defaultAccessLevelId: `${tenantId}:standard`,
+    shareNewDocuments: true,
   };
 }
