@@ -58,8 +58,13 @@ export function isDuplicateKeyError(error: unknown): boolean {
  * document with a unique _id: on FerretDB 1.24 that is the only write that is
  * atomic under concurrency ($inc in findOneAndUpdate loses updates there).
  */
-export async function nextSequence(connection: Connection, key: string): Promise<number> {
-  const claims = connection.collection<{ _id: string; key: string; n: number }>('sequence_claims');
+export async function nextSequence(
+  connection: Connection,
+  key: string,
+  /** Who takes the value (e.g. a document id), so a retry after a crash finds it again. */
+  owner: string | null = null,
+): Promise<number> {
+  const claims = sequenceClaims(connection);
   const last = await claims
     .find({ key }, { projection: { n: 1 } })
     .sort({ n: -1 })
@@ -67,7 +72,7 @@ export async function nextSequence(connection: Connection, key: string): Promise
     .next();
   for (let n = (last?.n ?? 0) + 1, tries = 0; tries < 1000; n++, tries++) {
     try {
-      await claims.insertOne({ _id: `${key}#${n}`, key, n });
+      await claims.insertOne({ _id: `${key}#${n}`, key, n, owner });
       return n;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
@@ -76,7 +81,23 @@ export async function nextSequence(connection: Connection, key: string): Promise
   throw new Error(`sequence ${key}: no free value after 1000 tries`);
 }
 
-/** Serves nextSequence's lookup of a sequence's last value. */
+/** The value `owner` took from the sequence, if any. */
+export async function findSequenceValue(
+  connection: Connection,
+  key: string,
+  owner: string,
+): Promise<number | null> {
+  const claim = await sequenceClaims(connection).findOne({ key, owner });
+  return claim?.n ?? null;
+}
+
+const sequenceClaims = (connection: Connection) =>
+  connection.collection<{ _id: string; key: string; n: number; owner: string | null }>(
+    'sequence_claims',
+  );
+
+/** Serves nextSequence's lookup of a sequence's last value, and the lookup by owner. */
 export async function ensureSequenceIndex(connection: Connection): Promise<void> {
   await connection.collection('sequence_claims').createIndex({ key: 1, n: -1 });
+  await connection.collection('sequence_claims').createIndex({ key: 1, owner: 1 });
 }

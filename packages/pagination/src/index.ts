@@ -73,3 +73,87 @@ export function toConnection<T extends Position>(
     totalCount,
   };
 }
+
+/** Sorting by any one field; `_id` in the same direction breaks ties. */
+export interface SortSpec {
+  field: string;
+  direction: 1 | -1;
+  kind: 'string' | 'number' | 'date';
+}
+
+type SortValue = string | number | Date | null;
+
+function encodeSortedCursor(value: SortValue, _id: string): string {
+  const plain = value instanceof Date ? value.toISOString() : value;
+  return Buffer.from(JSON.stringify([plain, _id])).toString('base64url');
+}
+
+function decodeSortedCursor(
+  cursor: string,
+  kind: SortSpec['kind'],
+): { value: SortValue; _id: string } {
+  try {
+    const [plain, _id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      unknown,
+      unknown,
+    ];
+    if (typeof _id !== 'string') throw new Error('bad cursor');
+    if (plain === null) return { value: null, _id };
+    if (kind === 'number' && typeof plain === 'number') return { value: plain, _id };
+    if (kind === 'string' && typeof plain === 'string') return { value: plain, _id };
+    if (kind === 'date' && typeof plain === 'string' && !Number.isNaN(Date.parse(plain)))
+      return { value: new Date(plain), _id };
+    throw new Error('bad cursor');
+  } catch {
+    throw badInput('after', 'Invalid cursor');
+  }
+}
+
+/**
+ * What comes after the cursor's row in this order. MongoDB sorts null (and
+ * missing) first ascending and last descending, and `$gt`/`$lt` never match
+ * null, so nulls are spelled out.
+ */
+function afterFilter({ field, direction }: SortSpec, value: SortValue, _id: string): object {
+  const beyond = direction === 1 ? '$gt' : '$lt';
+  const tie = { [field]: value, _id: { [beyond]: _id } };
+  if (value === null) return direction === 1 ? { $or: [tie, { [field]: { $ne: null } }] } : tie;
+  const further = { [field]: { [beyond]: value } };
+  return direction === 1 ? { $or: [further, tie] } : { $or: [further, tie, { [field]: null }] };
+}
+
+/** Like pageQuery, for any sort field: no duplicates or gaps even when values repeat or are null. */
+export function sortedPageQuery(
+  args: { first?: number | null; after?: string | null },
+  spec: SortSpec,
+) {
+  const limit = pageSize(args.first);
+  const after = args.after ? decodeSortedCursor(args.after, spec.kind) : undefined;
+  return {
+    filter: after ? afterFilter(spec, after.value, after._id) : {},
+    sort: { [spec.field]: spec.direction, _id: spec.direction } as Record<string, 1 | -1>,
+    limit: limit + 1,
+    pageSize: limit,
+  };
+}
+
+export function toSortedConnection<T extends { _id: string }>(
+  rows: T[],
+  size: number,
+  totalCount: number,
+  spec: SortSpec,
+): Connection<T> {
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({
+    cursor: encodeSortedCursor(
+      ((node as Record<string, unknown>)[spec.field] ?? null) as SortValue,
+      node._id,
+    ),
+    node,
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

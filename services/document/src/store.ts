@@ -1,67 +1,63 @@
 import type { Connection } from 'mongoose';
-import type { AuthContext } from '@portico/auth';
-import { nextSequence } from '@portico/mongo';
-import { customerReplicaModel } from './model/customer-replica';
-import { documentModel, type DocumentRecord, type DocumentType } from './model/document';
+import { accessReplicaModel, type AccessReplicaRecord } from './model/access-replica';
+import { customerReplicaModel, type CustomerReplicaRecord } from './model/customer-replica';
+import { documentModel, type DocumentRecord } from './model/document';
+import { documentCommentModel } from './model/document-comment';
+import { staffMemberModel } from './model/staff-member';
+import {
+  defaultTenantSettings,
+  tenantSettingsModel,
+  type TenantSettingsRecord,
+} from './model/tenant-settings';
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
-const NUMBER_PREFIX: Record<DocumentType, string> = {
-  INVOICE: 'INV',
-  CREDIT_NOTE: 'CN',
-  DEBIT_NOTE: 'DN',
-  ESTIMATE: 'EST',
-  REMINDER: 'REM',
-  DELIVERY_NOTE: 'DEL',
-  ORDER_CONFIRMATION: 'OC',
-};
 
-/**
- * The filter of what a caller may see, applied inside every query: staff see
- * their tenant's documents, a contact only their customer's issued ones,
- * anonymous callers nothing.
- */
-export function visibleTo(auth: AuthContext): Record<string, unknown> | null {
-  if (auth.kind === 'STAFF') return { tenantId: auth.tenantId };
-  if (auth.kind === 'CONTACT')
-    return { tenantId: auth.tenantId, customerId: auth.customerId, status: { $ne: 'DRAFT' } };
-  return null;
-}
-
+/** The document service's collections; reads take a scope or the tenant id. */
 export class DocumentStore {
   readonly documents;
+  readonly comments;
   readonly customers;
+  readonly accesses;
+  readonly settings;
+  readonly staffMembers;
 
-  constructor(private readonly connection: Connection) {
+  constructor(connection: Connection) {
     this.documents = documentModel(connection);
+    this.comments = documentCommentModel(connection);
     this.customers = customerReplicaModel(connection);
+    this.accesses = accessReplicaModel(connection);
+    this.settings = tenantSettingsModel(connection);
+    this.staffMembers = staffMemberModel(connection);
   }
 
-  async findVisible(auth: AuthContext, id: string): Promise<DocumentRecord | null> {
-    const scope = visibleTo(auth);
-    return scope ? this.documents.findOne({ ...scope, _id: id }, WITHOUT_OUTBOX).lean() : null;
-  }
-
-  listVisible(
-    scope: Record<string, unknown>,
-    page: object,
-    sort: Record<string, 1 | -1>,
-    limit: number,
-  ) {
+  /** A document within `scope` (see viewer.ts). */
+  findDocument(scope: object, id: string): Promise<DocumentRecord | null> {
     return this.documents
-      .find({ $and: [scope, page] }, WITHOUT_OUTBOX)
-      .sort(sort)
-      .limit(limit)
+      .findOne({ $and: [scope, { _id: id }] }, WITHOUT_OUTBOX)
       .lean()
       .exec();
   }
 
-  findCustomer(tenantId: string, customerId: string) {
+  findCustomer(tenantId: string, customerId: string): Promise<CustomerReplicaRecord | null> {
     return this.customers.findOne({ _id: customerId, tenantId }).lean().exec();
   }
 
-  /** INV-2026-000001: per tenant, type and year. */
-  async nextNumber(tenantId: string, type: DocumentType, year: string): Promise<string> {
-    const sequence = await nextSequence(this.connection, `${tenantId}:${type}:${year}`);
-    return `${NUMBER_PREFIX[type]}-${year}-${String(sequence).padStart(6, '0')}`;
+  async customersAdministeredBy(tenantId: string, userId: string): Promise<string[]> {
+    const rows = await this.customers
+      .find({ tenantId, administratorIds: userId }, { _id: 1 })
+      .lean()
+      .exec();
+    return rows.map((row) => row._id);
+  }
+
+  findAccess(tenantId: string, accessId: string): Promise<AccessReplicaRecord | null> {
+    return this.accesses.findOne({ _id: accessId, tenantId }).lean().exec();
+  }
+
+  async tenantSettings(tenantId: string): Promise<TenantSettingsRecord> {
+    return (
+      (await this.settings.findOne({ _id: tenantId }).lean().exec()) ??
+      defaultTenantSettings(tenantId)
+    );
   }
 }

@@ -4,8 +4,9 @@ import type { DocumentStore } from '../store';
 
 /**
  * Keeps the customer read model current (upserts by customer id are
- * idempotent), and erases a deleted customer's documents with it. Events of
- * one customer share a partition, so a deletion comes after its updates.
+ * idempotent), follows the tenant's portal settings, and erases a deleted
+ * customer's documents, comments and accesses. Events of one customer share
+ * a partition, so a deletion comes after its updates.
  */
 export function customerReplicaConsumer(store: DocumentStore): ConsumerDefinition {
   return {
@@ -24,6 +25,24 @@ export function customerReplicaConsumer(store: DocumentStore): ConsumerDefinitio
                 number: data.number,
                 displayName: data.displayName,
                 email: data.email ?? null,
+                address: data.address ?? null,
+                taxId: data.taxId ?? null,
+                vatId: data.vatId ?? null,
+                administratorIds: data.administratorIds ?? [],
+              },
+            },
+            { upsert: true },
+          );
+          return;
+        }
+        case 'portico.customer.portal-settings-changed.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          await store.settings.updateOne(
+            { _id: tenantId },
+            {
+              $set: {
+                enabledDocumentTypes: data.enabledDocumentTypes,
+                shareNewDocuments: data.shareNewDocuments ?? true,
               },
             },
             { upsert: true },
@@ -32,7 +51,9 @@ export function customerReplicaConsumer(store: DocumentStore): ConsumerDefinitio
         }
         case 'portico.customer.deleted.v1': {
           const { customerId } = event.data as EventData<typeof event.type>;
+          await store.comments.deleteMany({ tenantId, customerId });
           await store.documents.deleteMany({ tenantId, customerId });
+          await store.accesses.deleteMany({ tenantId, customerId });
           await store.customers.deleteOne({ _id: customerId, tenantId });
           return;
         }

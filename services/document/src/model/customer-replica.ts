@@ -10,6 +10,10 @@ export interface CustomerReplicaRecord {
   number: string;
   displayName: string;
   email: string | null;
+  address: Record<string, string | null> | null;
+  taxId: string | null;
+  vatId: string | null;
+  administratorIds: string[];
 }
 
 const customerReplicaSchema = new Schema<CustomerReplicaRecord>(
@@ -19,9 +23,15 @@ const customerReplicaSchema = new Schema<CustomerReplicaRecord>(
     number: { type: String, required: true },
     displayName: { type: String, required: true },
     email: { type: String, default: null },
+    address: { type: Object, default: null },
+    taxId: { type: String, default: null },
+    vatId: { type: String, default: null },
+    administratorIds: { type: [String], default: [] },
   },
   { versionKey: false },
 );
+// serves: the customers a SPECIALIST administers
+customerReplicaSchema.index({ tenantId: 1, administratorIds: 1 });
 
 export const customerReplicaModel = (connection: Connection) =>
   connection.model<CustomerReplicaRecord>(

@@ -1,27 +1,87 @@
 import type { DocumentContext } from '../context';
-import type { DocumentRecord } from '../model/document';
-import type { PricedLine } from '../money/line-totals';
-import { formatAmount } from '../money/line-totals';
+import type { DocumentRecord, PaymentRecord } from '../model/document';
+import type { DocumentCommentRecord } from '../model/document-comment';
+import { formatAmount, type PricedLine } from '../money/line-totals';
 
 type Line = PricedLine & { exponent: number };
+const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** "19", "19.0" and "19.00" are one rate. */
+function rateKey(rate: string): string {
+  const [whole = '0', fraction = ''] = rate.trim().split('.');
+  const significant = fraction.replace(/0+$/, '');
+  const integer = whole.replace(/^0+(?=\d)/, '');
+  return significant ? `${integer}.${significant}` : integer;
+}
 
 export const documentResolvers = {
   /** Entity resolution applies the same visibility as document(id). */
-  __resolveReference: (reference: { id: string }, { auth, store }: DocumentContext) =>
-    store.findVisible(auth, reference.id),
+  async __resolveReference(reference: { id: string }, context: DocumentContext) {
+    return context.store.findDocument((await context.viewer()).scope, reference.id);
+  },
   id: (document: DocumentRecord) => document._id,
   customer: (document: DocumentRecord) => ({ __typename: 'Customer', id: document.customerId }),
+  paymentState: (document: DocumentRecord) => {
+    const open = document.paymentState === 'UNPAID' || document.paymentState === 'PARTIALLY_PAID';
+    return open && document.dueDate && document.dueDate < today()
+      ? 'OVERDUE'
+      : document.paymentState;
+  },
   lines: (document: DocumentRecord): Line[] =>
     document.lines.map((line) => ({ ...line, exponent: document.exponent })),
   netTotal: (document: DocumentRecord) => formatAmount(document.netMinor, document.exponent),
   taxTotal: (document: DocumentRecord) => formatAmount(document.taxMinor, document.exponent),
+  taxBreakdown: (document: DocumentRecord) => {
+    const byRate = new Map<string, { net: number; tax: number }>();
+    for (const line of document.lines) {
+      const key = rateKey(line.taxRate);
+      const sum = byRate.get(key) ?? { net: 0, tax: 0 };
+      byRate.set(key, { net: sum.net + line.netMinor, tax: sum.tax + line.taxMinor });
+    }
+    return [...byRate].map(([rate, sum]) => ({
+      rate,
+      netAmount: formatAmount(sum.net, document.exponent),
+      taxAmount: formatAmount(sum.tax, document.exponent),
+    }));
+  },
   grossTotal: (document: DocumentRecord) => formatAmount(document.grossMinor, document.exponent),
+  paidTotal: (document: DocumentRecord) => formatAmount(document.paidMinor, document.exponent),
+  balanceDue: (document: DocumentRecord) => formatAmount(document.balanceMinor, document.exponent),
+  firstRetrievedAt: (document: DocumentRecord) => iso(document.firstRetrievedAt),
+  lastRetrievedAt: (document: DocumentRecord) => iso(document.lastRetrievedAt),
+  /** Contacts see payments only with VIEW_PAYMENTS. */
+  async payments(document: DocumentRecord, _: unknown, context: DocumentContext) {
+    const viewer = await context.viewer();
+    if (viewer.kind === 'CONTACT' && !viewer.may('VIEW_PAYMENTS')) return [];
+    return document.payments.map((payment) => ({ ...payment, exponent: document.exponent }));
+  },
+  comments: (document: DocumentRecord, _: unknown, { store }: DocumentContext) =>
+    store.comments
+      .find({ tenantId: document.tenantId, documentId: document._id }, { outbox: 0 })
+      .sort({ createdAt: 1 })
+      .lean()
+      .exec(),
+  processors: (document: DocumentRecord, _: unknown, { auth }: DocumentContext) =>
+    auth.kind === 'STAFF' ? document.processorIds.map((id) => ({ __typename: 'User', id })) : [],
   createdAt: (document: DocumentRecord) => document.createdAt.toISOString(),
-  issuedAt: (document: DocumentRecord) => document.issuedAt?.toISOString() ?? null,
+  issuedAt: (document: DocumentRecord) => iso(document.issuedAt),
 };
 
 export const documentLineResolvers = {
   netAmount: (line: Line) => formatAmount(line.netMinor, line.exponent),
   taxAmount: (line: Line) => formatAmount(line.taxMinor, line.exponent),
   grossAmount: (line: Line) => formatAmount(line.grossMinor, line.exponent),
+};
+
+export const paymentResolvers = {
+  id: (payment: PaymentRecord) => payment._id,
+  amount: (payment: PaymentRecord & { exponent: number }) =>
+    formatAmount(payment.amountMinor, payment.exponent),
+};
+
+export const documentCommentResolvers = {
+  id: (comment: DocumentCommentRecord) => comment._id,
+  author: (comment: DocumentCommentRecord) => ({ __typename: 'User', id: comment.authorId }),
+  createdAt: (comment: DocumentCommentRecord) => comment.createdAt.toISOString(),
 };

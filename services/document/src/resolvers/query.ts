@@ -1,23 +1,35 @@
-import { pageQuery, toConnection } from '@portico/pagination';
+import { requireStaff } from '@portico/auth';
+import { DOCUMENT_TYPES } from '@portico/events';
 import type { DocumentContext } from '../context';
-import { visibleTo } from '../store';
+import { listDocuments, type DocumentFilter, type DocumentSort } from '../document-listing';
+import { DEFAULT_NUMBER_PATTERNS, formatNumber } from '../numbering';
 
 export const queryResolvers = {
   async documents(
     _: unknown,
-    args: { first?: number | null; after?: string | null },
-    { auth, store }: DocumentContext,
+    args: {
+      filter?: DocumentFilter | null;
+      sort?: DocumentSort | null;
+      first?: number | null;
+      after?: string | null;
+    },
+    context: DocumentContext,
   ) {
-    const page = pageQuery(args);
-    const scope = visibleTo(auth);
-    if (!scope) return toConnection([], page.pageSize, 0);
-    const [rows, total] = await Promise.all([
-      store.listVisible(scope, page.filter, page.sort, page.limit),
-      store.documents.countDocuments(scope),
-    ]);
-    return toConnection(rows, page.pageSize, total);
+    return listDocuments(context.store, (await context.viewer()).scope, args);
   },
 
-  document: (_: unknown, { id }: { id: string }, { auth, store }: DocumentContext) =>
-    store.findVisible(auth, id),
+  /** Null for what the caller may not see: never a hint that it exists. */
+  async document(_: unknown, { id }: { id: string }, context: DocumentContext) {
+    return context.store.findDocument((await context.viewer()).scope, id);
+  },
+
+  async documentNumberPatterns(_: unknown, __: unknown, context: DocumentContext) {
+    const staff = requireStaff(context.auth, ['OWNER', 'ADMIN']);
+    const settings = await context.store.tenantSettings(staff.tenantId);
+    const year = new Date().toISOString().slice(0, 4);
+    return DOCUMENT_TYPES.map((type) => {
+      const pattern = settings.numberPatterns[type] ?? DEFAULT_NUMBER_PATTERNS[type];
+      return { type, pattern, example: formatNumber(pattern, year, 1) };
+    });
+  },
 };

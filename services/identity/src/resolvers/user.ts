@@ -2,11 +2,16 @@ import type { IdentityContext } from '../context';
 import type { UserRecord } from '../model/user';
 
 export const userResolvers = {
-  /** Entity resolution: staff see users of their tenant, a contact only themselves. */
+  /**
+   * Entity resolution: staff see users of their tenant; a contact sees
+   * themselves and staff (who write comments to them), never other contacts.
+   */
   async __resolveReference(reference: { id: string }, { auth, store }: IdentityContext) {
     if (auth.kind === 'ANONYMOUS') return null;
-    if (auth.kind === 'CONTACT' && auth.userId !== reference.id) return null;
-    return store.findUser(auth.tenantId, reference.id);
+    const user = await store.findUser(auth.tenantId, reference.id);
+    if (auth.kind === 'CONTACT' && user?.kind === 'CONTACT' && user._id !== auth.userId)
+      return null;
+    return user;
   },
   id: (user: UserRecord) => user._id,
   lastLoginAt: (user: UserRecord) => user.lastLoginAt?.toISOString() ?? null,

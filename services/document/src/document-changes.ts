@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
+import { AppError, badInput, forbidden, notFound } from '@portico/errors';
+import { createEvent, type DocumentType, type EventData, type EventType } from '@portico/events';
+import { lockDocument } from '@portico/outbox';
+import { requireDate, requireText, optionalText } from '@portico/validation';
+import { documentContentFrom, type DocumentInput } from './document-input';
+import type { DocumentCommentRecord } from './model/document-comment';
+import {
+  PAYABLE_TYPES,
+  type DocumentRecord,
+  type DocumentStatus,
+  type StoredPaymentState,
+} from './model/document';
+import { positiveAmountToMinor } from './money/amount';
+import { formatAmount } from './money/line-totals';
+import {
+  checkNumberPattern,
+  DEFAULT_NUMBER_PATTERNS,
+  formatNumber,
+  type DocumentNumbers,
+} from './numbering';
+import type { DocumentStore } from './store';
+import type { DocumentViewer } from './viewer';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const conflict = (message: string, field = 'id') => new AppError('CONFLICT', message, field);
+
+/** Payment state and balance after `paidMinor` of `grossMinor` is paid (same sign as gross). */
+function paymentPosition(document: Pick<DocumentRecord, 'type' | 'grossMinor'>, paidMinor: number) {
+  if (!PAYABLE_TYPES.includes(document.type))
+    return { paymentState: null, balanceMinor: 0, status: 'ISSUED' as DocumentStatus };
+  const balanceMinor = document.grossMinor - paidMinor;
+  const state: StoredPaymentState =
+    balanceMinor === 0 ? 'PAID' : paidMinor === 0 ? 'UNPAID' : 'PARTIALLY_PAID';
+  const status: DocumentStatus = state === 'UNPAID' ? 'ISSUED' : state;
+  return { paymentState: state, balanceMinor, status };
+}
+
+/**
+ * Every change to documents: drafts, issuing with its number, voiding,
+ * payments, sharing, processors, comments and estimate answers. Each is one
+ * write of the document (or comment) with its event; the caller has already
+ * checked who they are, this module checks what they may do to which document.
+ */
+export class DocumentChanges {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly numbers: DocumentNumbers,
+    private readonly publishPending: () => Promise<void>,
+  ) {}
+
+  async create(staff: StaffPrincipal, input: DocumentInput): Promise<DocumentRecord> {
+    const content = documentContentFrom(input);
+    const customer = await this.store.findCustomer(staff.tenantId, input.customerId);
+    if (!customer) throw badInput('input.customerId', 'No such customer');
+    const settings = await this.store.tenantSettings(staff.tenantId);
+    const created = await this.store.documents.create({
+      _id: randomUUID(),
+      tenantId: staff.tenantId,
+      customerId: customer._id,
+      status: 'DRAFT',
+      ...content,
+      shared: settings.shareNewDocuments,
+      createdBy: staff.userId,
+    });
+    return created.toObject();
+  }
+
+  async update(viewer: DocumentViewer, id: string, input: DocumentInput): Promise<DocumentRecord> {
+    const draft = await this.visible(viewer, id);
+    if (draft.status !== 'DRAFT') throw conflict('Only a draft can be changed');
+    const content = documentContentFrom(input);
+    const customer = await this.store.findCustomer(draft.tenantId, input.customerId);
+    if (!customer) throw badInput('input.customerId', 'No such customer');
+    return this.write(
+      draft,
+      { status: 'DRAFT' },
+      { $set: { ...content, customerId: customer._id } },
+    );
+  }
+
+  /** Numbers the draft (gap-free, see numbering.ts), freezes the bill-to data, publishes document issued. */
+  async issue(viewer: DocumentViewer, id: string): Promise<DocumentRecord> {
+    const draft = await this.visible(viewer, id);
+    if (draft.status !== 'DRAFT') throw conflict('Only a draft can be issued');
+    const customer = await this.store.findCustomer(draft.tenantId, draft.customerId);
+    if (!customer) throw notFound('Customer');
+    const issueDate = draft.issueDate ?? today();
+    const year = issueDate.slice(0, 4);
+    const settings = await this.store.tenantSettings(draft.tenantId);
+    const pattern = settings.numberPatterns[draft.type] ?? DEFAULT_NUMBER_PATTERNS[draft.type];
+    const sequence = await this.numbers.sequenceFor(draft.tenantId, draft._id, draft.type, year);
+    const number = formatNumber(pattern, year, sequence);
+    const billTo = {
+      customerId: customer._id,
+      number: customer.number,
+      displayName: customer.displayName,
+      email: customer.email,
+      address: customer.address,
+      taxId: customer.taxId,
+      vatId: customer.vatId,
+    };
+    const position = paymentPosition(draft, 0);
+    const event = this.event(draft, 'portico.document.issued.v1', {
+      documentId: draft._id,
+      type: draft.type,
+      number,
+      issueDate,
+      dueDate: draft.dueDate,
+      currency: draft.currency,
+      grossTotal: formatAmount(draft.grossMinor, draft.exponent),
+      customer: { id: customer._id, displayName: customer.displayName, email: customer.email },
+    });
+    return this.write(
+      draft,
+      { status: 'DRAFT' },
+      {
+        $set: { ...position, number, issueDate, billTo, issuedAt: new Date() },
+        $push: { outbox: event },
+      },
+    );
+  }
+
+  async void(viewer: DocumentViewer, staff: StaffPrincipal, id: string, reason: string) {
+    const document = await this.visible(viewer, id);
+    const why = requireText('reason', reason, 500);
+    if (document.status === 'DRAFT') throw conflict('A draft is not issued; change it instead');
+    if (document.status === 'VOID') throw conflict('The document is void already');
+    if (document.paidMinor !== 0)
+      throw conflict('Payments were recorded; issue a credit note instead');
+    const event = this.event(document, 'portico.document.voided.v1', {
+      ...this.eventBase(document),
+      reason: why,
+      voidedBy: staff.userId,
+    });
+    return this.write(
+      document,
+      { status: document.status },
+      {
+        $set: { status: 'VOID', voidReason: why, paymentState: null, balanceMinor: 0 },
+        $push: { outbox: event },
+      },
+    );
+  }
+
+  async recordPayment(
+    viewer: DocumentViewer,
+    staff: StaffPrincipal,
+    id: string,
+    input: { amount: string; date: string; method?: string | null; reference?: string | null },
+  ): Promise<DocumentRecord> {
+    const document = await this.visible(viewer, id);
+    if (!document.paymentState || document.status === 'VOID' || document.status === 'DRAFT')
+      throw conflict(
+        'Only issued invoices, debit notes, reminders and credit notes take payments',
+        'documentId',
+      );
+    const amountMinor = positiveAmountToMinor('input.amount', input.amount, document.exponent);
+    const sign = document.grossMinor < 0 ? -1 : 1;
+    const paidMinor = document.paidMinor + sign * amountMinor;
+    if (Math.abs(paidMinor) > Math.abs(document.grossMinor))
+      throw badInput(
+        'input.amount',
+        `More than the balance due of ${formatAmount(document.balanceMinor, document.exponent)}`,
+      );
+    const payment = {
+      _id: randomUUID(),
+      amountMinor,
+      date: requireDate('input.date', input.date),
+      method: optionalText('input.method', input.method, 50),
+      reference: optionalText('input.reference', input.reference, 140),
+      recordedBy: staff.userId,
+      recordedAt: new Date(),
+    };
+    const position = paymentPosition(document, paidMinor);
+    const event = this.event(document, 'portico.document.payment-recorded.v1', {
+      ...this.eventBase(document),
+      paymentId: payment._id,
+      amount: formatAmount(amountMinor, document.exponent),
+      currency: document.currency,
+      date: payment.date,
+      paidTotal: formatAmount(paidMinor, document.exponent),
+      balanceDue: formatAmount(position.balanceMinor, document.exponent),
+      recordedBy: staff.userId,
+    });
+    // Conditional on the paid total read: a concurrent payment makes this one retry by the caller.
+    return this.write(
+      document,
+      { paidMinor: document.paidMinor },
+      { $set: { ...position, paidMinor }, $push: { payments: payment, outbox: event } },
+    );
+  }
+
+  async setShared(viewer: DocumentViewer, id: string, shared: boolean): Promise<DocumentRecord> {
+    const document = await this.visible(viewer, id);
+    return this.write(document, {}, { $set: { shared } });
+  }
+
+  async setProcessors(
+    viewer: DocumentViewer,
+    id: string,
+    userIds: string[],
+  ): Promise<DocumentRecord> {
+    const document = await this.visible(viewer, id);
+    const unique = [...new Set(userIds)];
+    const known = await this.store.staffMembers
+      .find({ _id: { $in: unique }, tenantId: document.tenantId }, { _id: 1 })
+      .lean();
+    if (known.length !== unique.length) throw badInput('userIds', 'Not a staff user of yours');
+    return this.write(document, {}, { $set: { processorIds: unique } });
+  }
+
+  /** Staff on any document they see; a contact with COMMENT on their customer's. */
+  async addComment(
+    viewer: DocumentViewer,
+    author: Principal,
+    documentId: string,
+    body: string,
+  ): Promise<DocumentCommentRecord> {
+    if (viewer.kind === 'CONTACT' && !viewer.may('COMMENT'))
+      throw forbidden('Your access does not include comments');
+    const document = await this.visible(viewer, documentId, 'documentId');
+    const _id = randomUUID();
+    const event = this.event(document, 'portico.document.comment-added.v1', {
+      ...this.eventBase(document),
+      commentId: _id,
+      author: { kind: author.kind, userId: author.userId },
+    });
+    const comment = await this.store.comments.create({
+      _id,
+      tenantId: document.tenantId,
+      documentId: document._id,
+      customerId: document.customerId,
+      authorId: author.userId,
+      authorKind: author.kind,
+      body: requireText('body', body, 2000),
+      outbox: [event],
+    });
+    void this.publishPending();
+    return comment.toObject();
+  }
+
+  /** A contact with RESPOND_TO_ESTIMATES accepts or declines an issued estimate, once. */
+  async respondToEstimate(
+    viewer: DocumentViewer,
+    contact: ContactPrincipal,
+    id: string,
+    decision: 'ACCEPT' | 'DECLINE',
+    comment: string | null | undefined,
+  ): Promise<DocumentRecord> {
+    if (!viewer.may('RESPOND_TO_ESTIMATES'))
+      throw forbidden('Your access does not include answering estimates');
+    const estimate = await this.visible(viewer, id);
+    if (estimate.type !== 'ESTIMATE')
+      throw badInput('id', 'Only estimates are accepted or declined');
+    if (estimate.status !== 'ISSUED') throw conflict(`The estimate is ${estimate.status} already`);
+    const note = optionalText('comment', comment, 2000);
+    const event = this.event(estimate, 'portico.document.estimate-answered.v1', {
+      ...this.eventBase(estimate),
+      decision,
+      answeredBy: contact.userId,
+      comment: note,
+    });
+    const answered = await this.write(
+      estimate,
+      { status: 'ISSUED' },
+      {
+        $set: { status: decision === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED' },
+        $push: { outbox: event },
+      },
+    );
+    if (note) await this.addComment(viewer, contact, id, note);
+    return answered;
+  }
+
+  async setNumberPattern(staff: StaffPrincipal, type: DocumentType, pattern: string) {
+    const checked = checkNumberPattern('pattern', pattern);
+    await this.store.settings.updateOne(
+      { _id: staff.tenantId },
+      { $set: { [`numberPatterns.${type}`]: checked } },
+      { upsert: true },
+    );
+    return { type, pattern: checked };
+  }
+
+  private async visible(viewer: DocumentViewer, id: string, field = 'id'): Promise<DocumentRecord> {
+    const document = await this.store.findDocument(viewer.scope, id);
+    if (!document) throw new AppError('NOT_FOUND', 'Document not found', field);
+    return document;
+  }
+
+  /**
+   * One conditional write of the document with what it carries ($push of
+   * events included), under its document lock; CONFLICT when `expected` no
+   * longer holds (someone changed it meanwhile).
+   */
+  private async write(
+    document: DocumentRecord,
+    expected: Partial<DocumentRecord>,
+    update: object,
+  ): Promise<DocumentRecord> {
+    const updated = await lockDocument(this.store.documents, document._id, () =>
+      this.store.documents
+        // No projection: FerretDB 1.24 does not implement findAndModify "fields".
+        .findOneAndUpdate({ _id: document._id, tenantId: document.tenantId, ...expected }, update, {
+          new: true,
+        })
+        .lean()
+        .exec(),
+    );
+    if (!updated) throw conflict('The document changed meanwhile; reload and try again');
+    void this.publishPending();
+    return updated;
+  }
+
+  private eventBase(document: DocumentRecord) {
+    return { documentId: document._id, customerId: document.customerId, number: document.number };
+  }
+
+  private event<T extends EventType>(document: DocumentRecord, type: T, data: EventData<T>) {
+    return createEvent({
+      type,
+      service: 'document',
+      subject: document._id,
+      tenantId: document.tenantId,
+      data,
+    });
+  }
+}

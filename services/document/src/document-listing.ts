@@ -1,0 +1,157 @@
+import { badInput } from '@portico/errors';
+import { DOCUMENT_TYPES, type DocumentType } from '@portico/events';
+import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
+import { requireDate } from '@portico/validation';
+import type { DocumentRecord, PaymentState } from './model/document';
+import { currencyExponent } from './money/currencies';
+import { formatAmount } from './money/line-totals';
+import type { DocumentStore } from './store';
+
+export interface DocumentFilter {
+  customerId?: string | null;
+  types?: DocumentType[] | null;
+  paymentStates?: PaymentState[] | null;
+  issueDateFrom?: string | null;
+  issueDateTo?: string | null;
+  dueDateFrom?: string | null;
+  dueDateTo?: string | null;
+  currency?: string | null;
+  numberContains?: string | null;
+  retrieved?: boolean | null;
+}
+
+export interface DocumentSort {
+  field: keyof typeof SORT_FIELDS;
+  direction: 'ASC' | 'DESC';
+}
+
+const SORT_FIELDS = {
+  NUMBER: { field: 'number', kind: 'string' },
+  ISSUE_DATE: { field: 'issueDate', kind: 'string' },
+  DUE_DATE: { field: 'dueDate', kind: 'string' },
+  TYPE: { field: 'type', kind: 'string' },
+  CURRENCY: { field: 'currency', kind: 'string' },
+  NET_TOTAL: { field: 'netMinor', kind: 'number' },
+  GROSS_TOTAL: { field: 'grossMinor', kind: 'number' },
+  PAID_TOTAL: { field: 'paidMinor', kind: 'number' },
+  BALANCE_DUE: { field: 'balanceMinor', kind: 'number' },
+  RETRIEVED_AT: { field: 'lastRetrievedAt', kind: 'date' },
+} as const satisfies Record<string, Omit<SortSpec, 'direction'>>;
+
+// Without a sort: newest first.
+const NEWEST_FIRST: SortSpec = { field: 'createdAt', direction: -1, kind: 'date' };
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A payment state as a MongoDB condition: OVERDUE is unpaid or partly paid past the due date. */
+function paymentStateCondition(state: PaymentState): object {
+  const open = { paymentState: { $in: ['UNPAID', 'PARTIALLY_PAID'] } };
+  if (state === 'OVERDUE') return { ...open, dueDate: { $lt: today() } };
+  if (state === 'PAID') return { paymentState: 'PAID' };
+  const notYetDue = { $or: [{ dueDate: null }, { dueDate: { $gte: today() } }] };
+  return { $and: [{ paymentState: state }, notYetDue] };
+}
+
+/** The caller's filter as MongoDB conditions; BAD_USER_INPUT names the field. */
+export function documentFilterConditions(filter: DocumentFilter | null | undefined): object[] {
+  if (!filter) return [];
+  const conditions: object[] = [];
+  if (filter.customerId) conditions.push({ customerId: filter.customerId });
+  if (filter.types?.length) {
+    if (filter.types.some((type) => !DOCUMENT_TYPES.includes(type)))
+      throw badInput('filter.types', 'Unknown document type');
+    conditions.push({ type: { $in: filter.types } });
+  }
+  if (filter.paymentStates?.length)
+    conditions.push({ $or: filter.paymentStates.map(paymentStateCondition) });
+  const range = (field: string, from?: string | null, to?: string | null, name = field) => {
+    if (!from && !to) return;
+    conditions.push({
+      [field]: {
+        ...(from ? { $gte: requireDate(`filter.${name}From`, from) } : {}),
+        ...(to ? { $lte: requireDate(`filter.${name}To`, to) } : {}),
+      },
+    });
+  };
+  range('issueDate', filter.issueDateFrom, filter.issueDateTo);
+  range('dueDate', filter.dueDateFrom, filter.dueDateTo);
+  if (filter.currency) {
+    const currency = filter.currency.trim().toUpperCase();
+    if (currencyExponent(currency) === undefined)
+      throw badInput('filter.currency', 'Unknown currency');
+    conditions.push({ currency });
+  }
+  const number = filter.numberContains?.trim();
+  if (number)
+    conditions.push({ number: { $regex: escapeRegex(number.slice(0, 40)), $options: 'i' } });
+  if (filter.retrieved === true) conditions.push({ firstRetrievedAt: { $ne: null } });
+  if (filter.retrieved === false) conditions.push({ firstRetrievedAt: null });
+  return conditions;
+}
+
+export function sortSpec(sort: DocumentSort | null | undefined): SortSpec {
+  if (!sort) return NEWEST_FIRST;
+  const field = SORT_FIELDS[sort.field];
+  if (!field) throw badInput('sort.field', 'Unknown sort field');
+  return { ...field, direction: sort.direction === 'DESC' ? -1 : 1 };
+}
+
+/**
+ * One page of the documents in `scope` that match the filter, in the asked
+ * order, with the count and per-currency totals of everything matched.
+ */
+export async function listDocuments(
+  store: DocumentStore,
+  scope: object,
+  args: {
+    filter?: DocumentFilter | null;
+    sort?: DocumentSort | null;
+    first?: number | null;
+    after?: string | null;
+  },
+) {
+  const matched = { $and: [scope, ...documentFilterConditions(args.filter)] };
+  const spec = sortSpec(args.sort);
+  const page = sortedPageQuery(args, spec);
+  const [rows, totalCount, totals] = await Promise.all([
+    store.documents
+      .find({ $and: [matched, page.filter] }, { outbox: 0 })
+      .sort(page.sort)
+      .limit(page.limit)
+      .lean<DocumentRecord[]>()
+      .exec(),
+    store.documents.countDocuments(matched),
+    currencyTotals(store, matched),
+  ]);
+  return { ...toSortedConnection(rows, page.pageSize, totalCount, spec), totals };
+}
+
+async function currencyTotals(store: DocumentStore, matched: object) {
+  const groups = await store.documents.aggregate<{
+    _id: string;
+    gross: number;
+    paid: number;
+    balance: number;
+  }>([
+    { $match: matched },
+    {
+      $group: {
+        _id: '$currency',
+        gross: { $sum: '$grossMinor' },
+        paid: { $sum: '$paidMinor' },
+        balance: { $sum: '$balanceMinor' },
+      },
+    },
+    { $sort: { _id: 1 } },
+  ]);
+  return groups.map((group) => {
+    const exponent = currencyExponent(group._id) ?? 2;
+    return {
+      currency: group._id,
+      grossTotal: formatAmount(group.gross, exponent),
+      paidTotal: formatAmount(group.paid, exponent),
+      balanceDue: formatAmount(group.balance, exponent),
+    };
+  });
+}

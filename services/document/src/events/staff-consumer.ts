@@ -1,0 +1,25 @@
+import type { CloudEvent, EventData } from '@portico/events';
+import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { DocumentStore } from '../store';
+
+/** Knows the tenant's staff users (owners at registration, invited staff), to check processors. */
+export function staffConsumer(store: DocumentStore): ConsumerDefinition {
+  return {
+    name: 'staff',
+    topics: ['identity.events.v1'],
+    async handle(event: CloudEvent) {
+      const userId =
+        event.type === 'portico.identity.organization-registered.v1'
+          ? (event.data as EventData<typeof event.type>).ownerUserId
+          : event.type === 'portico.identity.staff-invited.v1'
+            ? (event.data as EventData<typeof event.type>).userId
+            : null;
+      if (!userId) return;
+      await store.staffMembers.updateOne(
+        { _id: userId },
+        { $set: { tenantId: event.tenantid } },
+        { upsert: true },
+      );
+    },
+  };
+}

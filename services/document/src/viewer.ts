@@ -1,0 +1,56 @@
+import type { AuthContext } from '@portico/auth';
+import type { Permission } from '@portico/events';
+import type { DocumentStore } from './store';
+
+/** What the caller may see and do with documents, worked out once per request. */
+export interface DocumentViewer {
+  /** A MongoDB filter every document query of this caller includes. */
+  scope: object;
+  kind: 'ANONYMOUS' | 'STAFF' | 'CONTACT';
+  /** A contact's permissions (from their access); staff may do everything their role allows. */
+  may(permission: Permission): boolean;
+}
+
+const NOTHING = { _id: { $in: [] as string[] } };
+const nobody: DocumentViewer = { scope: NOTHING, kind: 'ANONYMOUS', may: () => false };
+
+/**
+ * Owners and admins see the tenant's documents; a SPECIALIST those of the
+ * customers they administer and those they process; a contact only their
+ * customer's shared, issued documents of the portal's enabled types, and only
+ * while their access grants VIEW_DOCUMENTS.
+ */
+export async function documentViewer(
+  auth: AuthContext,
+  store: DocumentStore,
+): Promise<DocumentViewer> {
+  if (auth.kind === 'ANONYMOUS') return nobody;
+  if (auth.kind === 'STAFF') {
+    const staff = { kind: 'STAFF' as const, may: () => true };
+    if (auth.role !== 'SPECIALIST') return { ...staff, scope: { tenantId: auth.tenantId } };
+    const administered = await store.customersAdministeredBy(auth.tenantId, auth.userId);
+    return {
+      ...staff,
+      scope: {
+        tenantId: auth.tenantId,
+        $or: [{ customerId: { $in: administered } }, { processorIds: auth.userId }],
+      },
+    };
+  }
+  const access = await store.findAccess(auth.tenantId, auth.accessId);
+  if (!access || access.revoked || access.customerId !== auth.customerId) return nobody;
+  const permissions = new Set(access.permissions);
+  const contact = { kind: 'CONTACT' as const, may: (p: Permission) => permissions.has(p) };
+  if (!permissions.has('VIEW_DOCUMENTS')) return { ...contact, scope: NOTHING };
+  const settings = await store.tenantSettings(auth.tenantId);
+  return {
+    ...contact,
+    scope: {
+      tenantId: auth.tenantId,
+      customerId: auth.customerId,
+      shared: true,
+      status: { $ne: 'DRAFT' },
+      type: { $in: settings.enabledDocumentTypes },
+    },
+  };
+}
