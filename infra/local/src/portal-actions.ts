@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
-import { graphqlData, graphqlRequest, type GraphQLResponse } from './gateway-client';
-import { TEST_PUBLIC_URL } from './test-platform';
+import { eventually, graphqlData, graphqlRequest, type GraphQLResponse } from './gateway-client';
+import type { SmsInbox } from './sms-inbox';
+import { TEST_PUBLIC_URL, type TestPlatform } from './test-platform';
 import type { TestMailbox } from './test-mailbox';
 
 /** Steps end-to-end tests repeat against the gateway: sign-up, sign-in, reading errors and emails. */
@@ -73,4 +74,50 @@ export function linkToken(mail: ParsedMail, path: string): string {
   const match = pattern.exec(mail.text ?? '');
   if (!match) throw new Error(`no ${path} link in: ${mail.text}`);
   return match[1]!;
+}
+
+/** The invitation code in the `nth` SMS to this number (E.164). */
+export async function smsCode(sms: SmsInbox, phoneE164: string, nth = 1): Promise<string> {
+  const message = await eventually(async () => {
+    const received = sms.messages.filter((each) => each.to === phoneE164);
+    return received.length >= nth && received[nth - 1];
+  });
+  const code = /code is ([A-Z0-9]+)/.exec(message.body)?.[1];
+  if (!code) throw new Error(`no code in SMS: ${message.body}`);
+  return code;
+}
+
+export interface GrantInput {
+  email: string;
+  /** E.164, so the SMS can be found by it. */
+  phone?: string;
+  accessLevelId?: string;
+  expiresAt?: string;
+}
+
+/** Staff grant portal access; the contact follows the emailed link (and SMS code) and is signed in. */
+export async function grantAndJoin(
+  running: TestPlatform,
+  staffToken: string,
+  organization: string,
+  customerId: string,
+  input: GrantInput,
+): Promise<{ contact: Auth; accessId: string }> {
+  const gateway = running.platform.gatewayUrl;
+  const { grantPortalAccess } = await graphqlData<{ grantPortalAccess: { id: string } }>(
+    gateway,
+    'mutation($c: ID!, $input: GrantAccessInput!) { grantPortalAccess(customerId: $c, input: $input) { id } }',
+    { c: customerId, input },
+    { token: staffToken },
+  );
+  const mail = await emailTo(
+    running.mailbox,
+    input.email,
+    `Your customer portal at ${organization}`,
+  );
+  const code = input.phone ? await smsCode(running.sms, input.phone) : null;
+  const accepted = await acceptInvitation(gateway, linkToken(mail, '/accept-invitation'), code);
+  if (!accepted.data)
+    throw new Error(`acceptInvitation failed: ${JSON.stringify(accepted.errors)}`);
+  return { contact: accepted.data.acceptInvitation, accessId: grantPortalAccess.id };
 }

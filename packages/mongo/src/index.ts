@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 
 export type { Connection };
 
@@ -100,4 +100,36 @@ const sequenceClaims = (connection: Connection) =>
 export async function ensureSequenceIndex(connection: Connection): Promise<void> {
   await connection.collection('sequence_claims').createIndex({ key: 1, n: -1 });
   await connection.collection('sequence_claims').createIndex({ key: 1, owner: 1 });
+}
+
+/**
+ * Sums of `fields` per value of `groupBy` over the documents matching
+ * `match`. One aggregation per field: FerretDB 1.24 computes only the first
+ * accumulator of a `$group` (the others come back 0), so each `$group` here
+ * has exactly one.
+ */
+export async function sumsByGroup<T, F extends string>(
+  model: Model<T>,
+  match: object,
+  groupBy: string,
+  fields: readonly F[],
+): Promise<Map<string, Record<F, number>>> {
+  const perField = await Promise.all(
+    fields.map(async (field) => {
+      const rows = await model.aggregate<{ _id: string; total: number }>([
+        { $match: match },
+        { $group: { _id: `$${groupBy}`, total: { $sum: `$${field}` } } },
+      ]);
+      return { field, rows };
+    }),
+  );
+  const sums = new Map<string, Record<F, number>>();
+  for (const { field, rows } of perField)
+    for (const { _id, total } of rows) {
+      const entry =
+        sums.get(_id) ?? (Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>);
+      entry[field] = total;
+      sums.set(_id, entry);
+    }
+  return sums;
 }

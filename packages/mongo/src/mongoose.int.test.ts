@@ -4,6 +4,7 @@ import {
   connectMongo,
   ensureIndexes,
   isDuplicateKeyError,
+  sumsByGroup,
   mongoAnswers,
   nextSequence,
   type Connection,
@@ -110,5 +111,24 @@ describe('mongoose on the configured MongoDB-compatible server', () => {
         .filter((result) => result.status === 'rejected')
         .every((result) => isDuplicateKeyError((result as PromiseRejectedResult).reason)),
     ).toBe(true);
+  });
+
+  it('sums per group with one accumulator per aggregation (FerretDB 1.24 computes only the first)', async () => {
+    const model = connection.model<Item>('Item');
+    await model.create([
+      { tenantId: 'sum', number: 'S1', amountMinor: 7 },
+      { tenantId: 'sum', number: 'S2', amountMinor: 8 },
+      { tenantId: 'sum', number: 'S3', amountMinor: 100 },
+    ]);
+    const match = { $and: [{ tenantId: 'sum' }, { number: { $in: ['S1', 'S2'] } }] };
+    const sums = await sumsByGroup(model, match, 'tenantId', ['amountMinor', 'amountMinor']);
+    expect(sums.get('sum')).toEqual({ amountMinor: 15 });
+    // The pitfall itself, so we notice when a FerretDB upgrade fixes it (or MongoDB is used).
+    const [both] = await model.aggregate<{ first: number; second: number }>([
+      { $match: match },
+      { $group: { _id: null, first: { $sum: '$amountMinor' }, second: { $sum: '$amountMinor' } } },
+    ]);
+    expect(both!.first).toBe(15);
+    expect([0, 15]).toContain(both!.second); // 0 on FerretDB 1.24, 15 on MongoDB
   });
 });

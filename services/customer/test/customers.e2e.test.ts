@@ -6,12 +6,15 @@ import {
   errorField,
   eventually,
   graphqlData,
+  grantAndJoin,
   graphqlRequest,
   linkToken,
   login,
   registerOrganization,
+  smsCode as readSmsCode,
   startTestPlatform,
   type Auth,
+  type GrantInput,
   type TestPlatform,
 } from '@portico/local-infra';
 
@@ -82,32 +85,14 @@ const myCustomer = (token: string) =>
   );
 
 /** Grants access and follows the invitation to a signed-in contact. */
-async function inviteContact(
+const inviteContact = (
   staffToken: string,
   organization: string,
   customerId: string,
-  grantInput: { email: string; phone?: string; accessLevelId?: string; expiresAt?: string },
-): Promise<{ contact: Auth; accessId: string }> {
-  const granted = await grant(staffToken, customerId, grantInput);
-  expect(granted.errors).toBeUndefined();
-  const mail = await emailTo(
-    running.mailbox,
-    grantInput.email,
-    `Your customer portal at ${organization}`,
-  );
-  const code = grantInput.phone ? await smsCode(grantInput.phone) : null;
-  const accepted = await acceptInvitation(gateway, linkToken(mail, '/accept-invitation'), code);
-  expect(accepted.errors).toBeUndefined();
-  return { contact: accepted.data!.acceptInvitation, accessId: granted.data!.grantPortalAccess.id };
-}
+  input: GrantInput,
+) => grantAndJoin(running, staffToken, organization, customerId, input);
 
-async function smsCode(phoneE164: string, nth = 1): Promise<string> {
-  const sms = await eventually(async () => {
-    const received = running.sms.messages.filter((message) => message.to === phoneE164);
-    return received.length >= nth && received[nth - 1];
-  });
-  return /code is ([A-Z0-9]+)/.exec(sms.body)![1]!;
-}
+const smsCode = (phoneE164: string, nth = 1) => readSmsCode(running.sms, phoneE164, nth);
 
 async function auditActions(
   token: string,

@@ -51,9 +51,9 @@ export class DocumentChanges {
   ) {}
 
   async create(staff: StaffPrincipal, input: DocumentInput): Promise<DocumentRecord> {
-    const content = documentContentFrom(input);
     const customer = await this.store.findCustomer(staff.tenantId, input.customerId);
     if (!customer) throw badInput('input.customerId', 'No such customer');
+    const content = documentContentFrom(input);
     const settings = await this.store.tenantSettings(staff.tenantId);
     const created = await this.store.documents.create({
       _id: randomUUID(),

@@ -1,6 +1,7 @@
 import { badInput } from '@portico/errors';
 import { DOCUMENT_TYPES, type DocumentType } from '@portico/events';
 import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
+import { sumsByGroup } from '@portico/mongo';
 import { requireDate } from '@portico/validation';
 import type { DocumentRecord, PaymentState } from './model/document';
 import { currencyExponent } from './money/currencies';
@@ -128,30 +129,20 @@ export async function listDocuments(
 }
 
 async function currencyTotals(store: DocumentStore, matched: object) {
-  const groups = await store.documents.aggregate<{
-    _id: string;
-    gross: number;
-    paid: number;
-    balance: number;
-  }>([
-    { $match: matched },
-    {
-      $group: {
-        _id: '$currency',
-        gross: { $sum: '$grossMinor' },
-        paid: { $sum: '$paidMinor' },
-        balance: { $sum: '$balanceMinor' },
-      },
-    },
-    { $sort: { _id: 1 } },
-  ]);
-  return groups.map((group) => {
-    const exponent = currencyExponent(group._id) ?? 2;
-    return {
-      currency: group._id,
-      grossTotal: formatAmount(group.gross, exponent),
-      paidTotal: formatAmount(group.paid, exponent),
-      balanceDue: formatAmount(group.balance, exponent),
-    };
-  });
+  const sums = await sumsByGroup(store.documents, matched, 'currency', [
+    'grossMinor',
+    'paidMinor',
+    'balanceMinor',
+  ] as const);
+  return [...sums]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, sum]) => {
+      const exponent = currencyExponent(currency) ?? 2;
+      return {
+        currency,
+        grossTotal: formatAmount(sum.grossMinor, exponent),
+        paidTotal: formatAmount(sum.paidMinor, exponent),
+        balanceDue: formatAmount(sum.balanceMinor, exponent),
+      };
+    });
 }

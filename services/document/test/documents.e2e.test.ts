@@ -1,0 +1,601 @@
+import {
+  acceptInvitation,
+  emailTo,
+  errorCode,
+  errorField,
+  eventually,
+  grantAndJoin,
+  graphqlData,
+  graphqlRequest,
+  linkToken,
+  registerOrganization,
+  startTestPlatform,
+  type Auth,
+  type TestPlatform,
+} from '@portico/local-infra';
+
+/** The document subgraph through the gateway: life cycle, numbering, money, listing, who sees what. */
+let running: TestPlatform;
+let gateway: string;
+
+beforeAll(async () => {
+  running = await startTestPlatform('documents', 4500);
+  gateway = running.platform.gatewayUrl;
+}, 120_000);
+afterAll(() => running?.stop());
+
+const DOC_FIELDS =
+  'id type number status paymentState currency netTotal taxTotal grossTotal paidTotal balanceDue shared issueDate dueDate';
+interface Doc {
+  id: string;
+  type: string;
+  number: string | null;
+  status: string;
+  paymentState: string | null;
+  currency: string;
+  netTotal: string;
+  taxTotal: string;
+  grossTotal: string;
+  paidTotal: string;
+  balanceDue: string;
+  shared: boolean;
+}
+
+const gql = <T>(query: string, variables: Record<string, unknown>, token: string) =>
+  graphqlRequest<T>(gateway, query, variables, { token });
+const year = new Date().getUTCFullYear();
+const daysFromNow = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function newCustomer(token: string, name: string): Promise<string> {
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    gateway,
+    'mutation($n: String!) { createCustomer(input: { type: COMPANY, companyName: $n }) { id } }',
+    { n: name },
+    { token },
+  );
+  // The document service learns of customers from their events: once it knows this one,
+  // a draft in an unknown currency fails on the currency, no longer on the customer.
+  await eventually(
+    async () =>
+      errorField(await draft(token, { customerId: createCustomer.id, currency: 'XXX' })) ===
+      'input.currency',
+  );
+  return createCustomer.id;
+}
+
+function draft(token: string, input: Record<string, unknown>) {
+  return gql<{ createDocument: Doc }>(
+    `mutation($input: DocumentInput!) { createDocument(input: $input) { ${DOC_FIELDS} } }`,
+    {
+      input: {
+        type: 'INVOICE',
+        currency: 'EUR',
+        lines: [{ description: 'Consulting', quantity: '1', unitPrice: '100.00', taxRate: '19' }],
+        ...input,
+      },
+    },
+    token,
+  );
+}
+
+async function issued(token: string, input: Record<string, unknown>): Promise<Doc> {
+  const created = await draft(token, input);
+  expect(created.errors).toBeUndefined();
+  return issue(token, created.data!.createDocument.id);
+}
+
+async function issue(token: string, id: string): Promise<Doc> {
+  const { issueDocument } = await graphqlData<{ issueDocument: Doc }>(
+    gateway,
+    `mutation($id: ID!) { issueDocument(id: $id) { ${DOC_FIELDS} } }`,
+    { id },
+    { token },
+  );
+  return issueDocument;
+}
+
+function pay(token: string, documentId: string, amount: string) {
+  return gql<{ recordPayment: Doc }>(
+    `mutation($id: ID!, $input: PaymentInput!) { recordPayment(documentId: $id, input: $input) { ${DOC_FIELDS} } }`,
+    { id: documentId, input: { amount, date: daysFromNow(0), method: 'transfer' } },
+    token,
+  );
+}
+
+const documentById = (token: string, id: string) =>
+  gql<{ document: (Doc & Record<string, unknown>) | null }>(
+    `query($id: ID!) { document(id: $id) { ${DOC_FIELDS} payments { amount } comments { body author { id } } } }`,
+    { id },
+    token,
+  );
+
+describe('life cycle and numbering', () => {
+  let owner: Auth;
+  let customerId: string;
+  beforeAll(async () => {
+    owner = await registerOrganization(gateway, 'doc-life');
+    customerId = await newCustomer(owner.accessToken, 'Life Cycle GmbH');
+  });
+
+  it('checks drafts field by field and keeps them editable until issued', async () => {
+    const t = owner.accessToken;
+    expect(errorField(await draft(t, { customerId, currency: 'XYZ' }))).toBe('input.currency');
+    const badLine = await draft(t, {
+      customerId,
+      lines: [{ description: 'x', quantity: '1,5', unitPrice: '1', taxRate: '19' }],
+    });
+    expect(errorField(badLine)).toBe('input.lines.0.quantity');
+    expect(errorField(await draft(t, { customerId: 'nope' }))).toBe('input.customerId');
+    const late = await draft(t, { customerId, issueDate: '2026-05-10', dueDate: '2026-05-01' });
+    expect(errorField(late)).toBe('input.dueDate');
+
+    const created = (await draft(t, { customerId })).data!.createDocument;
+    expect(created).toMatchObject({
+      status: 'DRAFT',
+      number: null,
+      paymentState: null,
+      grossTotal: '119.00',
+    });
+    const updated = await gql<{ updateDocument: Doc }>(
+      `mutation($id: ID!, $input: DocumentInput!) { updateDocument(id: $id, input: $input) { ${DOC_FIELDS} } }`,
+      {
+        id: created.id,
+        input: {
+          type: 'INVOICE',
+          customerId,
+          currency: 'BHD',
+          lines: [{ description: 'Fee', quantity: '3', unitPrice: '0.3335', taxRate: '10' }],
+        },
+      },
+      t,
+    );
+    expect(updated.data!.updateDocument).toMatchObject({
+      currency: 'BHD',
+      netTotal: '1.001',
+      taxTotal: '0.100',
+      grossTotal: '1.101',
+    });
+    const done = await issue(t, created.id);
+    expect(done).toMatchObject({ status: 'ISSUED', paymentState: 'UNPAID', balanceDue: '1.101' });
+    expect(done.number).toMatch(new RegExp(`^INV-${year}-\\d{6}$`));
+    const again = await gql(
+      `mutation($id: ID!, $input: DocumentInput!) { updateDocument(id: $id, input: $input) { id } }`,
+      { id: created.id, input: { type: 'INVOICE', customerId, currency: 'EUR', lines: [] } },
+      t,
+    );
+    expect(errorCode(again)).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await gql('mutation($id: ID!) { issueDocument(id: $id) { id } }', { id: created.id }, t),
+      ),
+    ).toBe('CONFLICT');
+  });
+
+  it('numbers documents issued side by side without gaps or repeats', async () => {
+    const { accessToken: t } = await registerOrganization(gateway, 'doc-numbers');
+    const customer = await newCustomer(t, 'Parallel AG');
+    const drafts = await Promise.all(
+      Array.from({ length: 20 }, () => draft(t, { customerId: customer, type: 'CREDIT_NOTE' })),
+    );
+    // The same draft issued five times at once: one succeeds, the rest are told it is in progress or done.
+    const first = drafts[0]!.data!.createDocument.id;
+    const sameDraft = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        gql<{ issueDocument: Doc }>(
+          'mutation($id: ID!) { issueDocument(id: $id) { number } }',
+          { id: first },
+          t,
+        ),
+      ),
+    );
+    expect(sameDraft.filter((r) => r.data?.issueDocument).length).toBe(1);
+    expect(sameDraft.filter((r) => errorCode(r) === 'CONFLICT').length).toBe(4);
+    const rest = await Promise.all(
+      drafts
+        .slice(1)
+        .map((d) =>
+          gql<{ issueDocument: Doc }>(
+            'mutation($id: ID!) { issueDocument(id: $id) { number } }',
+            { id: d.data!.createDocument.id },
+            t,
+          ),
+        ),
+    );
+    const numbers = [...sameDraft, ...rest]
+      .map((r) => r.data?.issueDocument.number)
+      .filter((n): n is string => Boolean(n))
+      .sort();
+    expect(numbers).toEqual(
+      Array.from({ length: 20 }, (_, i) => `CN-${year}-${String(i + 1).padStart(6, '0')}`),
+    );
+  });
+
+  it('forms numbers from the tenant pattern (owners and admins set it)', async () => {
+    const t = owner.accessToken;
+    const bad = await gql(
+      'mutation { setDocumentNumberPattern(type: ESTIMATE, pattern: "EST-{YYYY}") { pattern } }',
+      {},
+      t,
+    );
+    expect([errorCode(bad), errorField(bad)]).toEqual(['BAD_USER_INPUT', 'pattern']);
+    const set = await gql<{ setDocumentNumberPattern: { example: string } }>(
+      'mutation { setDocumentNumberPattern(type: ESTIMATE, pattern: "AN/{YY}/{SEQ:4}") { example } }',
+      {},
+      t,
+    );
+    expect(set.data!.setDocumentNumberPattern.example).toBe(`AN/${String(year).slice(2)}/0001`);
+    const estimate = await issued(t, { customerId, type: 'ESTIMATE' });
+    expect(estimate.number).toBe(`AN/${String(year).slice(2)}/0001`);
+    expect(estimate.paymentState).toBeNull(); // estimates are not paid
+  });
+
+  it('moves through payments to PAID, refuses overpaying, voids only what is unpaid', async () => {
+    const t = owner.accessToken;
+    const invoice = await issued(t, { customerId });
+    const part = await pay(t, invoice.id, '19.00');
+    expect(part.data!.recordPayment).toMatchObject({
+      status: 'PARTIALLY_PAID',
+      paymentState: 'PARTIALLY_PAID',
+      paidTotal: '19.00',
+      balanceDue: '100.00',
+    });
+    expect(errorField(await pay(t, invoice.id, '100.01'))).toBe('input.amount');
+    expect(errorField(await pay(t, invoice.id, '1.005'))).toBe('input.amount');
+    expect(errorField(await pay(t, invoice.id, '-5'))).toBe('input.amount');
+    const full = await pay(t, invoice.id, '100');
+    expect(full.data!.recordPayment).toMatchObject({
+      status: 'PAID',
+      paymentState: 'PAID',
+      balanceDue: '0.00',
+    });
+    const voidPaid = await gql(
+      'mutation($id: ID!) { voidDocument(id: $id, reason: "wrong") { status } }',
+      { id: invoice.id },
+      t,
+    );
+    expect(errorCode(voidPaid)).toBe('CONFLICT');
+
+    const credit = await issued(t, {
+      customerId,
+      type: 'CREDIT_NOTE',
+      lines: [{ description: 'Refund', quantity: '-1', unitPrice: '50', taxRate: '19' }],
+    });
+    expect(credit).toMatchObject({
+      grossTotal: '-59.50',
+      balanceDue: '-59.50',
+      paymentState: 'UNPAID',
+    });
+    const refunded = await pay(t, credit.id, '59.50');
+    expect(refunded.data!.recordPayment).toMatchObject({
+      paymentState: 'PAID',
+      paidTotal: '-59.50',
+      balanceDue: '0.00',
+    });
+
+    const mistaken = await issued(t, { customerId });
+    const voided = await gql<{ voidDocument: Doc & { voidReason: string } }>(
+      `mutation($id: ID!) { voidDocument(id: $id, reason: "sent twice") { ${DOC_FIELDS} voidReason } }`,
+      { id: mistaken.id },
+      t,
+    );
+    expect(voided.data!.voidDocument).toMatchObject({
+      status: 'VOID',
+      paymentState: null,
+      balanceDue: '0.00',
+      voidReason: 'sent twice',
+    });
+    expect(voided.data!.voidDocument.number).toBe(mistaken.number);
+    expect(errorCode(await pay(t, mistaken.id, '1'))).toBe('CONFLICT');
+  });
+
+  it('marks unpaid documents past their due date OVERDUE and filters by it', async () => {
+    const t = owner.accessToken;
+    const late = await issued(t, {
+      customerId,
+      issueDate: daysFromNow(-40),
+      dueDate: daysFromNow(-10),
+    });
+    expect(late.paymentState).toBe('OVERDUE');
+    const { documents } = await graphqlData<{ documents: { edges: { node: { id: string } }[] } }>(
+      gateway,
+      'query($c: ID!) { documents(filter: { customerId: $c, paymentStates: [OVERDUE] }) { edges { node { id } } } }',
+      { c: customerId },
+      { token: t },
+    );
+    expect(documents.edges.map((e) => e.node.id)).toEqual([late.id]);
+  });
+});
+
+describe('listing', () => {
+  it('filters, sorts by a repeated value without duplicates and sums per currency', async () => {
+    const { accessToken: t } = await registerOrganization(gateway, 'doc-list');
+    const customerId = await newCustomer(t, 'Listing KG');
+    const amounts = ['10.00', '20.00', '10.00', '30.00', '10.00'];
+    for (const amount of amounts)
+      await issued(t, {
+        customerId,
+        lines: [{ description: 'x', quantity: '1', unitPrice: amount, taxRate: '0' }],
+      });
+    await issued(t, {
+      customerId,
+      currency: 'JPY',
+      lines: [{ description: 'y', quantity: '3', unitPrice: '333.5', taxRate: '10' }],
+    });
+    await draft(t, { customerId, type: 'ESTIMATE' });
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    let totals: unknown;
+    do {
+      const page: {
+        documents: {
+          edges: { node: { id: string; grossTotal: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          totalCount: number;
+          totals: unknown;
+        };
+      } = await graphqlData(
+        gateway,
+        'query($after: String) { documents(first: 2, after: $after, filter: { types: [INVOICE], currency: "eur" }, sort: { field: GROSS_TOTAL, direction: ASC }) { edges { node { id grossTotal } } pageInfo { hasNextPage endCursor } totalCount totals { currency grossTotal paidTotal balanceDue } } }',
+        { after },
+        { token: t },
+      );
+      seen.push(...page.documents.edges.map((e) => `${e.node.grossTotal}:${e.node.id}`));
+      expect(page.documents.totalCount).toBe(5);
+      totals = page.documents.totals;
+      after = page.documents.pageInfo.hasNextPage ? page.documents.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.map((s) => s.split(':')[0])).toEqual(['10.00', '10.00', '10.00', '20.00', '30.00']);
+    expect(new Set(seen).size).toBe(5);
+    expect(totals).toEqual([
+      { currency: 'EUR', grossTotal: '80.00', paidTotal: '0.00', balanceDue: '80.00' },
+    ]);
+
+    const all = await graphqlData<{ documents: { totals: unknown[]; totalCount: number } }>(
+      gateway,
+      '{ documents { totalCount totals { currency grossTotal } } }',
+      {},
+      { token: t },
+    );
+    expect(all.documents.totalCount).toBe(7);
+    expect(all.documents.totals).toEqual([
+      { currency: 'EUR', grossTotal: '199.00' }, // the draft estimate counts: it was matched
+      { currency: 'JPY', grossTotal: '1101' },
+    ]);
+    const byNumber = await graphqlData<{ documents: { totalCount: number } }>(
+      gateway,
+      `{ documents(filter: { numberContains: "${year}-000003" }) { totalCount } }`,
+      {},
+      { token: t },
+    );
+    expect(byNumber.documents.totalCount).toBe(1);
+    const badCursor = await gql('{ documents(after: "garbage") { totalCount } }', {}, t);
+    expect(errorField(badCursor)).toBe('after');
+  });
+});
+
+describe('who sees what', () => {
+  const org = 'doc-portal';
+  let owner: Auth;
+  let customerId: string;
+  let otherCustomerId: string;
+  let levels: Record<string, string>;
+  beforeAll(async () => {
+    owner = await registerOrganization(gateway, org);
+    customerId = await newCustomer(owner.accessToken, 'Portal Customer');
+    otherCustomerId = await newCustomer(owner.accessToken, 'Other Portal Customer');
+    const { accessLevels } = await graphqlData<{ accessLevels: { id: string; name: string }[] }>(
+      gateway,
+      '{ accessLevels { id name } }',
+      {},
+      { token: owner.accessToken },
+    );
+    levels = Object.fromEntries(accessLevels.map((level) => [level.name, level.id]));
+  });
+
+  it('shows a contact only their customer’s shared, issued documents of enabled types', async () => {
+    const t = owner.accessToken;
+    const visible = await issued(t, { customerId });
+    const unshared = await issued(t, { customerId });
+    await gql(
+      'mutation($id: ID!) { setDocumentShared(id: $id, shared: false) { id } }',
+      { id: unshared.id },
+      t,
+    );
+    const notIssued = (await draft(t, { customerId })).data!.createDocument;
+    const estimate = await issued(t, { customerId, type: 'ESTIMATE' });
+    const foreign = await issued(t, { customerId: otherCustomerId });
+
+    const { contact } = await grantAndJoin(running, t, org, customerId, {
+      email: 'see@portal.example',
+    });
+    const c = contact.accessToken;
+    const listed = async () =>
+      (
+        await graphqlData<{ documents: { edges: { node: { id: string } }[] } }>(
+          gateway,
+          '{ documents { edges { node { id } } } }',
+          {},
+          { token: c },
+        )
+      ).documents.edges
+        .map((e) => e.node.id)
+        .sort();
+    expect(await listed()).toEqual([visible.id, estimate.id].sort());
+    for (const hidden of [unshared.id, notIssued.id, foreign.id])
+      expect((await documentById(c, hidden)).data!.document).toBeNull();
+    const byFilter = await graphqlData<{ documents: { totalCount: number } }>(
+      gateway,
+      'query($c: ID!) { documents(filter: { customerId: $c }) { totalCount } }',
+      { c: otherCustomerId },
+      { token: c },
+    );
+    expect(byFilter.documents.totalCount).toBe(0);
+    const subgraph = running.platform.processes.find((p) => p.name === 'document')!;
+    const entities = await graphqlRequest<{ _entities: unknown[] }>(
+      `http://127.0.0.1:${subgraph.port}/graphql`,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id } } }',
+      {
+        r: [
+          { __typename: 'Document', id: foreign.id },
+          { __typename: 'Document', id: visible.id },
+        ],
+      },
+      { token: c, headers: { 'x-gateway-secret': running.platform.gatewaySecret } },
+    );
+    expect(entities.data!._entities).toEqual([null, { id: visible.id }]);
+
+    // The tenant turns estimates off in the portal: they leave the contact's view.
+    await graphqlData(
+      gateway,
+      'mutation { updatePortalSettings(input: { enabledDocumentTypes: [INVOICE] }) { shareNewDocuments } }',
+      {},
+      { token: t },
+    );
+    await eventually(async () => (await listed()).length === 1);
+    expect(await listed()).toEqual([visible.id]);
+    expect(
+      errorCode(
+        await gql(
+          'mutation($id: ID!) { setDocumentShared(id: $id, shared: true) { id } }',
+          { id: unshared.id },
+          c,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('shows payments, comments and estimate answers only with their permissions', async () => {
+    const t = owner.accessToken;
+    await graphqlData(
+      gateway,
+      'mutation { updatePortalSettings(input: { enabledDocumentTypes: [INVOICE, ESTIMATE] }) { shareNewDocuments } }',
+      {},
+      { token: t },
+    );
+    const invoice = await issued(t, { customerId });
+    await pay(t, invoice.id, '50');
+    const estimate = await issued(t, { customerId, type: 'ESTIMATE' });
+    const reader = (
+      await grantAndJoin(running, t, org, customerId, {
+        email: 'reader@portal.example',
+        accessLevelId: levels['Read only'],
+      })
+    ).contact;
+    const full = (
+      await grantAndJoin(running, t, org, customerId, {
+        email: 'full@portal.example',
+        accessLevelId: levels['Full access'],
+      })
+    ).contact;
+    await eventually(
+      async () => (await documentById(reader.accessToken, invoice.id)).data?.document,
+    );
+
+    expect((await documentById(reader.accessToken, invoice.id)).data!.document!.payments).toEqual(
+      [],
+    );
+    expect((await documentById(full.accessToken, invoice.id)).data!.document!.payments).toEqual([
+      { amount: '50.00' },
+    ]);
+
+    const comment = (token: string, body: string) =>
+      gql<{ addDocumentComment: { body: string; author: { id: string; email: string } } }>(
+        'mutation($d: ID!, $b: String!) { addDocumentComment(documentId: $d, body: $b) { body author { id email } } }',
+        { d: invoice.id, b: body },
+        token,
+      );
+    expect(errorCode(await comment(reader.accessToken, 'hello'))).toBe('FORBIDDEN');
+    expect(errorField(await comment(full.accessToken, '   '))).toBe('body');
+    const asked = await comment(full.accessToken, 'Can we pay in two parts?');
+    expect(asked.data!.addDocumentComment).toEqual({
+      body: 'Can we pay in two parts?',
+      author: { id: full.user.id, email: 'full@portal.example' },
+    });
+    await comment(t, 'Yes, of course.');
+    const thread = (await documentById(full.accessToken, invoice.id)).data!.document!.comments as {
+      body: string;
+      author: { id: string };
+    }[];
+    expect(thread.map((entry) => [entry.body, entry.author.id])).toEqual([
+      ['Can we pay in two parts?', full.user.id],
+      ['Yes, of course.', owner.user.id],
+    ]);
+
+    const respond = (token: string, id: string, decision: string) =>
+      gql<{ respondToEstimate: { status: string } }>(
+        'mutation($id: ID!, $d: EstimateDecision!) { respondToEstimate(id: $id, decision: $d, comment: "Fine") { status } }',
+        { id, d: decision },
+        token,
+      );
+    expect(errorCode(await respond(reader.accessToken, estimate.id, 'ACCEPT'))).toBe('FORBIDDEN');
+    expect(errorField(await respond(full.accessToken, invoice.id, 'ACCEPT'))).toBe('id');
+    expect(
+      (await respond(full.accessToken, estimate.id, 'ACCEPT')).data!.respondToEstimate.status,
+    ).toBe('ACCEPTED');
+    expect(errorCode(await respond(full.accessToken, estimate.id, 'DECLINE'))).toBe('CONFLICT');
+    expect(errorCode(await respond(t, estimate.id, 'DECLINE'))).toBe('FORBIDDEN'); // staff do not answer for the customer
+  });
+
+  it('shows a SPECIALIST the documents of customers they administer and those they process', async () => {
+    const t = owner.accessToken;
+    const administered = await issued(t, { customerId });
+    const processed = await issued(t, { customerId: otherCustomerId });
+    const { createStaffUser } = await graphqlData<{ createStaffUser: { id: string } }>(
+      gateway,
+      'mutation { createStaffUser(input: { email: "spec@portal.example", role: SPECIALIST }) { id } }',
+      {},
+      { token: t },
+    );
+    const mail = await emailTo(running.mailbox, 'spec@portal.example', 'You are invited to');
+    const specialist = (
+      await acceptInvitation(gateway, linkToken(mail, '/accept-invitation'), null)
+    ).data!.acceptInvitation;
+    const s = specialist.accessToken;
+    expect((await documentById(s, administered.id)).data!.document).toBeNull();
+
+    await eventually(async () => {
+      const set = await gql(
+        'mutation($c: ID!, $u: [ID!]!) { setCustomerAdministrators(customerId: $c, userIds: $u) { id } }',
+        { c: customerId, u: [createStaffUser.id] },
+        t,
+      );
+      return !set.errors;
+    });
+    await eventually(async () => (await documentById(s, administered.id)).data?.document);
+    expect((await documentById(s, processed.id)).data!.document).toBeNull();
+    expect(
+      errorCode(
+        await gql(
+          'mutation($id: ID!, $u: [ID!]!) { setDocumentProcessors(id: $id, userIds: $u) { id } }',
+          { id: processed.id, u: [createStaffUser.id] },
+          s,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorField(
+        await gql(
+          'mutation($id: ID!) { setDocumentProcessors(id: $id, userIds: ["nobody"]) { id } }',
+          { id: processed.id },
+          t,
+        ),
+      ),
+    ).toBe('userIds');
+    const assigned = await gql<{ setDocumentProcessors: { processors: { id: string }[] } }>(
+      'mutation($id: ID!, $u: [ID!]!) { setDocumentProcessors(id: $id, userIds: $u) { processors { id } } }',
+      { id: processed.id, u: [createStaffUser.id] },
+      t,
+    );
+    expect(assigned.data!.setDocumentProcessors.processors).toEqual([{ id: createStaffUser.id }]);
+    expect((await documentById(s, processed.id)).data!.document!.id).toBe(processed.id);
+    const other = await graphqlRequest(
+      gateway,
+      '{ documents { totalCount } }',
+      {},
+      { token: (await registerOrganization(gateway, 'doc-other-tenant')).accessToken },
+    );
+    expect(other.data).toEqual({ documents: { totalCount: 0 } });
+  });
+});
