@@ -11,6 +11,7 @@ import { createLogger, currentRequestId } from '@portico/logger';
 import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
 import { loadGatewayConfig } from './config';
+import { mountFileProxy } from './file-proxy';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 
 async function main(): Promise<void> {
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     logger,
     readiness: [{ name: 'subgraphs', check: subgraphsReady }],
   });
+  mountFileProxy(http.app, new URL(urls.notification).origin);
   http.app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

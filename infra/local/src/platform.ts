@@ -74,6 +74,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     LOG_LEVEL: options.logLevel ?? 'info',
     // A fresh secret per run: only this run's gateway can reach these subgraphs.
     GATEWAY_SECRET: randomBytes(24).toString('base64url'),
+    FILE_LINK_SECRET: randomBytes(24).toString('base64url'),
     JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
     SIGNING_KEY_SECRET: process.env.SIGNING_KEY_SECRET ?? localSigningKeySecret(),
     PUBLIC_URL: options.providerEnv.PUBLIC_URL ?? `http://localhost:${ports.gateway}`,

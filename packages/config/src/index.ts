@@ -74,3 +74,15 @@ export const serviceEnv = {
     .describe('shared secret the gateway sends; other callers get 401'),
   JWKS_URL: z.url().describe("identity's JSON Web Key Set used to verify access tokens"),
 };
+
+/** Keys of the services that make or serve download links (document signs, notification serves). */
+export const fileLinkEnv = {
+  FILE_LINK_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .describe('signs download links; the same value in the document and notification services'),
+  PUBLIC_URL: z
+    .url()
+    .default('http://localhost:4000')
+    .describe("the portal's base URL, used in links"),
+};

@@ -242,6 +242,19 @@ export interface PaymentRecordedV1 {
 }
 
 /**
+ * A contact looked at a document (VIEWED) or asked for its PDF (DOWNLOADED). For the audit trail.
+ */
+export interface DocumentRetrievedV1 {
+  documentId: string;
+  customerId: string;
+  number: string | null;
+  how: 'VIEWED' | 'DOWNLOADED';
+  userId: string;
+  accessId?: string | null;
+  at: string;
+}
+
+/**
  * An issued document was voided; it stays numbered and visible, marked VOID.
  */
 export interface DocumentVoidedV1 {
@@ -369,6 +382,7 @@ export interface EventDataMap {
   'portico.document.estimate-answered.v1': EstimateAnsweredV1;
   'portico.document.issued.v1': DocumentIssuedV1;
   'portico.document.payment-recorded.v1': PaymentRecordedV1;
+  'portico.document.retrieved.v1': DocumentRetrievedV1;
   'portico.document.voided.v1': DocumentVoidedV1;
   'portico.email.sent.v1': EmailSentV1;
   'portico.identity.contact-activated.v1': ContactActivatedV1;
@@ -758,6 +772,25 @@ export const eventDataSchemas = {
       paidTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
       balanceDue: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
       recordedBy: { type: 'string', minLength: 1 },
+    },
+  },
+  'portico.document.retrieved.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.document.retrieved.v1.json',
+    title: 'DocumentRetrievedV1',
+    description:
+      'A contact looked at a document (VIEWED) or asked for its PDF (DOWNLOADED). For the audit trail.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['documentId', 'customerId', 'number', 'how', 'userId', 'at'],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'] },
+      how: { enum: ['VIEWED', 'DOWNLOADED'] },
+      userId: { type: 'string', minLength: 1 },
+      accessId: { type: ['string', 'null'] },
+      at: { type: 'string', format: 'date-time' },
     },
   },
   'portico.document.voided.v1': {

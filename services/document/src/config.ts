@@ -1,4 +1,5 @@
-import { loadConfigOrExit, serviceEnv, z } from '@portico/config';
+import { fileLinkEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
 
-export const documentConfigSchema = z.object({ ...serviceEnv });
+export const documentConfigSchema = z.object({ ...serviceEnv, ...fileLinkEnv });
+export type DocumentConfig = z.infer<typeof documentConfigSchema>;
 export const loadDocumentConfig = () => loadConfigOrExit(documentConfigSchema);

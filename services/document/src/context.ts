@@ -1,11 +1,13 @@
 import type { SubgraphContext } from '@portico/subgraph';
 import type { DocumentChanges } from './document-changes';
+import type { Downloads } from './downloads';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
 
 export interface DocumentContext extends SubgraphContext {
   store: DocumentStore;
   changes: DocumentChanges;
+  downloads: Downloads;
   /** The caller's document visibility and permissions, worked out at most once per request. */
   viewer: () => Promise<DocumentViewer>;
 }

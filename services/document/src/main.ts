@@ -3,6 +3,7 @@ import { runService } from '@portico/service-runtime';
 import { loadDocumentConfig } from './config';
 import type { DocumentContext } from './context';
 import { DocumentChanges } from './document-changes';
+import { Downloads } from './downloads';
 import { accessReplicaConsumer } from './events/access-replica-consumer';
 import { customerReplicaConsumer } from './events/customer-replica-consumer';
 import { staffConsumer } from './events/staff-consumer';
@@ -18,12 +19,21 @@ import { queryResolvers } from './resolvers/query';
 import { DocumentStore } from './store';
 import { documentViewer, type DocumentViewer } from './viewer';
 
+const config = loadDocumentConfig();
+
 runService<DocumentContext>({
   name: 'document',
-  config: loadDocumentConfig(),
+  config,
   typeDefs: subgraphTypeDefs('document'),
-  async setup({ connection, publishPending }) {
+  async setup({ connection, bus, logger, publishPending }) {
     const store = new DocumentStore(connection);
+    const downloads = new Downloads(
+      store,
+      bus,
+      logger,
+      { secret: config.FILE_LINK_SECRET, publicUrl: config.PUBLIC_URL },
+      publishPending,
+    );
     const changes = new DocumentChanges(store, new DocumentNumbers(connection), publishPending);
     return {
       resolvers: {
@@ -40,6 +50,7 @@ runService<DocumentContext>({
           ...base,
           store,
           changes,
+          downloads,
           viewer: () => (viewer ??= documentViewer(base.auth, store)),
         };
       },

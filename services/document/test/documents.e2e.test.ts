@@ -598,4 +598,97 @@ describe('who sees what', () => {
     );
     expect(other.data).toEqual({ documents: { totalCount: 0 } });
   });
+
+  it('gives a short-lived PDF link bound to the document, records and audits a contact’s download', async () => {
+    const t = owner.accessToken;
+    const invoice = await issued(t, { customerId });
+    const other = await issued(t, { customerId });
+    const reader = (
+      await grantAndJoin(running, t, org, customerId, {
+        email: 'dl@portal.example',
+        accessLevelId: levels['Read only'],
+      })
+    ).contact;
+    const statementsOnly = await graphqlData<{ createAccessLevel: { id: string } }>(
+      gateway,
+      'mutation { createAccessLevel(input: { name: "View only", permissions: [VIEW_DOCUMENTS] }) { id } }',
+      {},
+      { token: t },
+    );
+    const viewer = (
+      await grantAndJoin(running, t, org, customerId, {
+        email: 'noview@portal.example',
+        accessLevelId: statementsOnly.createAccessLevel.id,
+      })
+    ).contact;
+    const request = (token: string, id: string) =>
+      gql<{ requestDocumentDownload: { url: string; expiresAt: string } }>(
+        'mutation($id: ID!) { requestDocumentDownload(id: $id) { url expiresAt } }',
+        { id },
+        token,
+      );
+    await eventually(
+      async () => (await documentById(reader.accessToken, invoice.id)).data?.document,
+    );
+    expect(errorCode(await request(viewer.accessToken, invoice.id))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await request(reader.accessToken, (await draft(t, { customerId })).data!.createDocument.id),
+      ),
+    ).toBe('NOT_FOUND');
+
+    const link = (await request(reader.accessToken, invoice.id)).data!.requestDocumentDownload;
+    expect(link.url.startsWith(`https://portal.example.test/files/documents/${invoice.id}?`)).toBe(
+      true,
+    );
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+    // The gateway serves /files; the test fetches the same path and query from it.
+    const viaGateway = (url: string) =>
+      fetch(new URL(new URL(url).pathname + new URL(url).search, gateway));
+    const pdf = await eventually(async () => {
+      const response = await viaGateway(link.url);
+      return response.status === 200 && response;
+    });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    const otherDocument = link.url.replace(invoice.id, other.id);
+    expect((await viaGateway(otherDocument)).status).toBe(403);
+    const tampered = link.url.replace(/sub=[^&]+/, `sub=${owner.user.id}`);
+    expect((await viaGateway(tampered)).status).toBe(403);
+    const expired = link.url.replace(/exp=\d+/, `exp=${Date.now() - 1000}`);
+    expect((await viaGateway(expired)).status).toBe(403); // the signature covers the expiry too
+
+    const retrieved = await graphqlData<{ document: { firstRetrievedAt: string | null } }>(
+      gateway,
+      'query($id: ID!) { document(id: $id) { firstRetrievedAt lastRetrievedAt } }',
+      { id: invoice.id },
+      { token: t },
+    );
+    expect(retrieved.document.firstRetrievedAt).not.toBeNull();
+    const { documents } = await graphqlData<{ documents: { totalCount: number } }>(
+      gateway,
+      'query($c: ID!) { documents(filter: { customerId: $c, retrieved: true }) { totalCount } }',
+      { c: customerId },
+      { token: t },
+    );
+    expect(documents.totalCount).toBe(1);
+    const audited = await eventually(async () => {
+      const { auditLog } = await graphqlData<{
+        auditLog: { edges: { node: { action: string; actor: { id: string } } }[] };
+      }>(
+        gateway,
+        'query($d: ID!) { auditLog(filter: { targetId: $d }) { edges { node { action actor { id } } } } }',
+        { d: invoice.id },
+        { token: t },
+      );
+      const actions = auditLog.edges.map((e) => `${e.node.action}:${e.node.actor.id}`);
+      return actions.includes(`document.downloaded:${reader.user.id}`) && actions;
+    });
+    expect(audited).toContain(`document.viewed:${reader.user.id}`);
+  });
 });

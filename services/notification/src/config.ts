@@ -1,16 +1,13 @@
-import { loadConfigOrExit, serviceEnv, z } from '@portico/config';
+import { fileLinkEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
 
 export const notificationConfigSchema = z.object({
   ...serviceEnv,
+  ...fileLinkEnv,
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .describe('SMTP server for outgoing mail (the launcher sets the local catcher when unset)'),
   CHROMIUM_PATH: z.string().min(1).describe('Chromium binary puppeteer drives to render PDFs'),
-  PUBLIC_URL: z
-    .url()
-    .default('http://localhost:4000')
-    .describe("the portal's base URL used in links inside emails"),
   SMS_WEBHOOK_URL: z
     .preprocess((value) => (value === '' ? undefined : value), z.url().optional())
     .describe(

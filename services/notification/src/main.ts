@@ -4,6 +4,8 @@ import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
 import { documentIssuedConsumer } from './events/document-issued-consumer';
 import { erasureConsumer } from './events/erasure-consumer';
+import { DocumentPdfs } from './files/document-pdfs';
+import { fileRoutes } from './files/file-routes';
 import { identityEmailsConsumer } from './events/identity-emails-consumer';
 import { Mailer } from './mail/mailer';
 import { PdfRenderer } from './rendering/pdf-renderer';
@@ -26,15 +28,17 @@ runService<NotificationContext>({
       concurrency: config.PDF_CONCURRENCY,
     });
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
+    const pdfs = new DocumentPdfs(connection);
     return {
       resolvers: { Query: queryResolvers, EmailMessage: emailMessageResolvers },
       extendContext: (base) => ({ ...base, store }),
       outboxModels: [store.emails],
       consumers: [
-        erasureConsumer(store),
+        erasureConsumer(store, pdfs),
         documentIssuedConsumer({
           store,
           renderer,
+          pdfs,
           mailer,
           logger,
           publicUrl: config.PUBLIC_URL,
@@ -49,6 +53,7 @@ runService<NotificationContext>({
           sms: config.SMS_WEBHOOK_URL ? new SmsSender(config.SMS_WEBHOOK_URL) : null,
         }),
       ],
+      routes: fileRoutes(pdfs, config.FILE_LINK_SECRET),
       stop: async () => {
         mailer.close();
         await renderer.close();

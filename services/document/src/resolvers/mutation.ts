@@ -80,6 +80,11 @@ export const mutationResolvers = {
     );
   },
 
+  async requestDocumentDownload(_: unknown, args: { id: string }, ctx: DocumentContext) {
+    const principal = requirePrincipal(ctx.auth);
+    return ctx.downloads.request(await ctx.viewer(), principal, args.id);
+  },
+
   async setDocumentNumberPattern(
     _: unknown,
     args: { type: DocumentType; pattern: string },

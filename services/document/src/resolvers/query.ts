@@ -20,7 +20,10 @@ export const queryResolvers = {
 
   /** Null for what the caller may not see: never a hint that it exists. */
   async document(_: unknown, { id }: { id: string }, context: DocumentContext) {
-    return context.store.findDocument((await context.viewer()).scope, id);
+    const document = await context.store.findDocument((await context.viewer()).scope, id);
+    if (document && context.auth.kind !== 'ANONYMOUS')
+      context.downloads.viewed(document, context.auth);
+    return document;
   },
 
   async documentNumberPatterns(_: unknown, __: unknown, context: DocumentContext) {

@@ -9,7 +9,12 @@ import type { IdentityStore } from '../store';
 export function auditConsumer(store: IdentityStore): ConsumerDefinition {
   return {
     name: 'audit',
-    topics: ['customer.events.v1', 'access.events.v1', 'notification.events.v1'],
+    topics: [
+      'customer.events.v1',
+      'access.events.v1',
+      'document.events.v1',
+      'notification.events.v1',
+    ],
     async handle(event: CloudEvent) {
       const base = {
         _id: `event:${event.id}`,
@@ -95,6 +100,43 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
             targetId: data.accessId,
             customerId: data.customerId,
             details: JSON.stringify({ reason: data.reason }),
+          });
+        }
+        case 'portico.document.retrieved.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          return store.audit({
+            ...base,
+            actorId: data.userId,
+            action: data.how === 'VIEWED' ? 'document.viewed' : 'document.downloaded',
+            targetType: 'Document',
+            targetId: data.documentId,
+            customerId: data.customerId,
+            details: JSON.stringify({ number: data.number, accessId: data.accessId }),
+          });
+        }
+        case 'portico.document.voided.v1':
+        case 'portico.document.payment-recorded.v1':
+        case 'portico.document.estimate-answered.v1': {
+          const data = event.data as EventData<typeof event.type>;
+          const [actorId, action] =
+            'voidedBy' in data
+              ? [data.voidedBy, 'document.voided']
+              : 'recordedBy' in data
+                ? [data.recordedBy, 'document.payment-recorded']
+                : [
+                    data.answeredBy,
+                    data.decision === 'ACCEPT'
+                      ? 'document.estimate-accepted'
+                      : 'document.estimate-declined',
+                  ];
+          return store.audit({
+            ...base,
+            actorId,
+            action,
+            targetType: 'Document',
+            targetId: data.documentId,
+            customerId: data.customerId,
+            details: JSON.stringify({ number: data.number }),
           });
         }
         case 'portico.email.sent.v1': {

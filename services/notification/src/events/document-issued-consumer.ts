@@ -3,16 +3,18 @@ import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { DOCUMENT_TITLES } from '../document-titles';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
+import type { DocumentPdfs } from '../files/document-pdfs';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
 import { renderTemplate } from '../rendering/templates';
 
 export interface DocumentIssuedDependencies extends DeliveryDependencies {
   renderer: PdfRenderer;
+  pdfs: DocumentPdfs;
   logger: Logger;
   publicUrl: string;
 }
 
-/** "Document issued" -> an email with the PDF attached and a portal link. */
+/** "Document issued" -> the PDF, kept for downloads, and an email with it attached and a portal link. */
 export function documentIssuedConsumer(deps: DocumentIssuedDependencies): ConsumerDefinition {
   return {
     name: 'document-issued',
@@ -20,15 +22,6 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.document.issued.v1') return;
       const data = event.data as CloudEvent<'portico.document.issued.v1'>['data'];
-      // Until the access read model exists, the customer's own address receives it.
-      const to = data.customer.email;
-      if (!to) {
-        deps.logger.info(
-          { documentId: data.documentId },
-          'customer has no email address; nothing sent',
-        );
-        return;
-      }
       const view = {
         title: DOCUMENT_TITLES[data.type],
         number: data.number,
@@ -40,6 +33,21 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
         portalUrl: `${deps.publicUrl}/documents/${encodeURIComponent(data.documentId)}`,
         attached: true,
       };
+      // Rendered once and kept: attached here, served for downloads.
+      const pdf = await deps.pdfs.renderOnce(
+        data.documentId,
+        { tenantId: event.tenantid, customerId: data.customer.id },
+        () => deps.renderer.render(renderTemplate('document.pdf', view)),
+      );
+      // Until the access read model exists, the customer's own address receives it.
+      const to = data.customer.email;
+      if (!to) {
+        deps.logger.info(
+          { documentId: data.documentId },
+          'customer has no email address; nothing sent',
+        );
+        return;
+      }
       await deliverOnce(
         deps,
         {
@@ -57,7 +65,7 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
           attachments: [
             {
               filename: `${data.number}.pdf`,
-              content: await deps.renderer.render(renderTemplate('document.pdf', view)),
+              content: pdf,
               contentType: 'application/pdf',
             },
           ],

@@ -1,9 +1,10 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { DocumentPdfs } from '../files/document-pdfs';
 import type { NotificationStore } from '../store';
 
-/** Erases the email history of a deleted customer (invitations and document emails). */
-export function erasureConsumer(store: NotificationStore): ConsumerDefinition {
+/** Erases a deleted customer's email history (invitations and document emails) and PDFs. */
+export function erasureConsumer(store: NotificationStore, pdfs: DocumentPdfs): ConsumerDefinition {
   return {
     name: 'erasure',
     topics: ['customer.events.v1'],
@@ -11,6 +12,7 @@ export function erasureConsumer(store: NotificationStore): ConsumerDefinition {
       if (event.type !== 'portico.customer.deleted.v1') return;
       const { customerId } = event.data as EventData<typeof event.type>;
       await store.emails.deleteMany({ tenantId: event.tenantid, customerId });
+      await pdfs.eraseCustomer(event.tenantid, customerId);
     },
   };
 }

@@ -1,0 +1,91 @@
+import type { Principal } from '@portico/auth';
+import { AppError, forbidden } from '@portico/errors';
+import { createEvent, type CloudEvent } from '@portico/events';
+import { signFileLink } from '@portico/file-links';
+import type { EventBus } from '@portico/kafka';
+import type { Logger } from '@portico/logger';
+import { lockDocument } from '@portico/outbox';
+import type { DocumentRecord } from './model/document';
+import type { DocumentStore } from './store';
+import type { DocumentViewer } from './viewer';
+
+const LINK_TTL_MS = 5 * 60_000;
+
+/**
+ * Download links to a document's PDF (served by the notification service,
+ * which renders and keeps the PDFs) and the record of what contacts looked at.
+ */
+export class Downloads {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    private readonly link: { secret: string; publicUrl: string },
+    private readonly publishPending: () => Promise<void>,
+  ) {}
+
+  /** A link bound to this document and caller; a contact's request is recorded as a retrieval. */
+  async request(viewer: DocumentViewer, principal: Principal, id: string) {
+    if (viewer.kind === 'CONTACT' && !viewer.may('DOWNLOAD_DOCUMENTS'))
+      throw forbidden('Your access does not include downloads');
+    const document = await this.store.findDocument(viewer.scope, id);
+    if (!document) throw new AppError('NOT_FOUND', 'Document not found', 'id');
+    if (document.status === 'DRAFT')
+      throw new AppError('CONFLICT', 'A draft has no PDF yet; issue it first', 'id');
+    if (principal.kind === 'CONTACT') await this.recordDownload(document, principal);
+    const expiresAt = new Date(Date.now() + LINK_TTL_MS);
+    const url = signFileLink(this.link.secret, this.link.publicUrl, {
+      tenantId: document.tenantId,
+      path: `documents/${document._id}`,
+      userId: principal.userId,
+      expiresAt,
+    });
+    return { url, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** A contact opened a document: audited, nothing stored here (so no outbox; a lost view is tolerable). */
+  viewed(document: DocumentRecord, principal: Principal): void {
+    if (principal.kind !== 'CONTACT') return;
+    this.bus
+      .publish([this.retrieved(document, principal, 'VIEWED', new Date())])
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'document view not audited'));
+  }
+
+  private async recordDownload(document: DocumentRecord, contact: Principal): Promise<void> {
+    const at = new Date();
+    const event = this.retrieved(document, contact, 'DOWNLOADED', at);
+    await lockDocument(this.store.documents, document._id, () =>
+      this.store.documents.updateOne(
+        { _id: document._id, tenantId: document.tenantId },
+        {
+          $set: { lastRetrievedAt: at, firstRetrievedAt: document.firstRetrievedAt ?? at },
+          $push: { outbox: event },
+        },
+      ),
+    );
+    void this.publishPending();
+  }
+
+  private retrieved(
+    document: DocumentRecord,
+    principal: Principal,
+    how: 'VIEWED' | 'DOWNLOADED',
+    at: Date,
+  ): CloudEvent {
+    return createEvent({
+      type: 'portico.document.retrieved.v1',
+      service: 'document',
+      subject: document._id,
+      tenantId: document.tenantId,
+      data: {
+        documentId: document._id,
+        customerId: document.customerId,
+        number: document.number,
+        how,
+        userId: principal.userId,
+        accessId: principal.kind === 'CONTACT' ? principal.accessId : null,
+        at: at.toISOString(),
+      },
+    });
+  }
+}
