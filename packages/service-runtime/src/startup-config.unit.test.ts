@@ -32,6 +32,7 @@ describe('start-up configuration', () => {
     const result = start('services/notification/src/main.ts', {
       ...valid,
       CHROMIUM_PATH: '/usr/bin/chromium',
+      FILE_LINK_SECRET: 'x'.repeat(32),
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('Invalid configuration: SMTP_URL: is required\n');
