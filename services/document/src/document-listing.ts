@@ -100,7 +100,9 @@ export function sortSpec(sort: DocumentSort | null | undefined): SortSpec {
 
 /**
  * One page of the documents in `scope` that match the filter, in the asked
- * order, with the count and per-currency totals of everything matched.
+ * order. The count and the per-currency totals cover everything matched; they
+ * are computed only when the query asks for them (each is a pass over the
+ * matched documents).
  */
 export async function listDocuments(
   store: DocumentStore,
@@ -115,17 +117,17 @@ export async function listDocuments(
   const matched = { $and: [scope, ...documentFilterConditions(args.filter)] };
   const spec = sortSpec(args.sort);
   const page = sortedPageQuery(args, spec);
-  const [rows, totalCount, totals] = await Promise.all([
-    store.documents
-      .find({ $and: [matched, page.filter] }, { outbox: 0 })
-      .sort(page.sort)
-      .limit(page.limit)
-      .lean<DocumentRecord[]>()
-      .exec(),
-    store.documents.countDocuments(matched),
-    currencyTotals(store, matched),
-  ]);
-  return { ...toSortedConnection(rows, page.pageSize, totalCount, spec), totals };
+  const rows = await store.documents
+    .find({ $and: [matched, page.filter] }, { outbox: 0 })
+    .sort(page.sort)
+    .limit(page.limit)
+    .lean<DocumentRecord[]>()
+    .exec();
+  return {
+    ...toSortedConnection(rows, page.pageSize, 0, spec),
+    totalCount: () => store.documents.countDocuments(matched).exec(),
+    totals: () => currencyTotals(store, matched),
+  };
 }
 
 async function currencyTotals(store: DocumentStore, matched: object) {

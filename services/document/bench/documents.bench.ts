@@ -1,0 +1,245 @@
+/**
+ * `pnpm bench:documents`: one tenant with 100,000 documents over 1,000
+ * customers on the local stack; a contact's first page, a staff deep page
+ * (unpaid, by due date) and a staff search by number, through the gateway.
+ * Prints p50/p99 latency, throughput and the explain plan of the slowest
+ * query. Asserts nothing. BENCH_DOCUMENTS and BENCH_RUNS scale it down:
+ * on FerretDB 1.24 (SQLite) every non-_id query scans the collection.
+ */
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import {
+  grantAndJoin,
+  graphqlData,
+  graphqlRequest,
+  registerOrganization,
+  startProviders,
+  startTestPlatform,
+} from '@portico/local-infra';
+
+const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
+const CUSTOMERS = 1_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function measure(name: string, run: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < Math.min(20, Math.ceil(RUNS / 5)); i++) await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  // Throughput: four clients side by side for three seconds.
+  let done = 0;
+  const until = Date.now() + 3_000;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (Date.now() < until) {
+        await run();
+        done++;
+      }
+    }),
+  );
+  const sorted = times.sort((a, b) => a - b);
+  const p99 = percentile(sorted, 99);
+  console.log(
+    `${name}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (n=${RUNS}); ${(done / 3).toFixed(0)} req/s with 4 clients`,
+  );
+  return p99;
+}
+
+function tenantOf(accessToken: string): string {
+  return (
+    JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { tid: string }
+  ).tid;
+}
+
+async function main(): Promise<void> {
+  const providers = await startProviders('test');
+  Object.assign(process.env, providers.env);
+  const running = await startTestPlatform('bench-documents', 4600);
+  const connection = await mongoose
+    .createConnection(process.env.MONGO_URL!, { dbName: 'portico_document' })
+    .asPromise();
+  try {
+    const gateway = running.platform.gatewayUrl;
+    const org = `bench-docs-${randomUUID().slice(0, 6)}`;
+    const owner = await registerOrganization(gateway, org);
+    const tenantId = tenantOf(owner.accessToken);
+    const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+      gateway,
+      'mutation { createCustomer(input: { type: COMPANY, companyName: "Bench Customer" }) { id } }',
+      {},
+      { token: owner.accessToken },
+    );
+    const { contact } = await grantAndJoin(running, owner.accessToken, org, createCustomer.id, {
+      email: `contact@${org}.example`,
+    });
+
+    const customerIds = [
+      createCustomer.id,
+      ...Array.from({ length: CUSTOMERS - 1 }, () => randomUUID()),
+    ];
+    const db = connection.db!;
+    await db.collection('customer_replicas').insertMany(
+      customerIds.slice(1).map((id, i) => ({
+        _id: id as never,
+        tenantId,
+        number: `C-${String(i + 2).padStart(5, '0')}`,
+        displayName: `Customer ${i + 2}`,
+        email: null,
+        administratorIds: [],
+      })),
+    );
+    const seedStarted = performance.now();
+    const states = ['UNPAID', 'UNPAID', 'PAID', 'PARTIALLY_PAID'] as const;
+    for (let batch = 0; batch < DOCUMENTS; batch += 2_000) {
+      const docs = Array.from({ length: Math.min(2_000, DOCUMENTS - batch) }, (_, j) => {
+        const n = batch + j + 1;
+        const gross = 1_000 + (n % 997) * 100;
+        const state = states[n % states.length]!;
+        const paid =
+          state === 'PAID' ? gross : state === 'PARTIALLY_PAID' ? Math.floor(gross / 2) : 0;
+        const day = new Date(Date.UTC(2025, 0, 1) + (n % 700) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        const due = new Date(Date.UTC(2025, 0, 15) + (n % 700) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        return {
+          _id: randomUUID(),
+          tenantId,
+          customerId: customerIds[n % CUSTOMERS]!,
+          type: 'INVOICE',
+          status: state === 'UNPAID' ? 'ISSUED' : state,
+          number: `INV-2025-${String(n).padStart(6, '0')}`,
+          issueDate: day,
+          dueDate: due,
+          currency: 'EUR',
+          exponent: 2,
+          lines: [
+            {
+              description: 'Service',
+              quantity: '1',
+              unitPrice: '1',
+              taxRate: '19',
+              netMinor: gross,
+              taxMinor: 0,
+              grossMinor: gross,
+            },
+          ],
+          netMinor: gross,
+          taxMinor: 0,
+          grossMinor: gross,
+          paidMinor: paid,
+          balanceMinor: gross - paid,
+          paymentState: state,
+          payments: [],
+          shared: true,
+          processorIds: [],
+          firstRetrievedAt: null,
+          lastRetrievedAt: null,
+          project: null,
+          notes: null,
+          billTo: null,
+          voidReason: null,
+          createdBy: owner.user.id,
+          createdAt: new Date(Date.UTC(2025, 0, 1) + n * 60_000),
+          issuedAt: new Date(Date.UTC(2025, 0, 1) + n * 60_000),
+          outbox: [],
+        };
+      });
+      await db.collection('documents').insertMany(docs as never[]);
+    }
+    console.log(
+      `seeded ${DOCUMENTS} documents over ${CUSTOMERS} customers in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
+
+    const ask = (token: string, query: string, variables: Record<string, unknown> = {}) =>
+      graphqlRequest(gateway, query, variables, { token }).then((result) => {
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+        return result;
+      });
+    const FIELDS =
+      'edges { node { id number issueDate dueDate grossTotal paidTotal balanceDue } } pageInfo { endCursor hasNextPage }';
+
+    const contactFirst = `{ documents(first: 20) { ${FIELDS} } }`;
+    const contactWithTotals = `{ documents(first: 20) { ${FIELDS} totalCount totals { currency grossTotal balanceDue } } }`;
+    // A deep page: the 20,000th unpaid document by due date, reached by its cursor.
+    const unpaid = { tenantId, paymentState: { $in: ['UNPAID'] } };
+    const [deep] = await db
+      .collection('documents')
+      .find(unpaid)
+      .sort({ dueDate: 1, _id: 1 })
+      .skip(Math.floor(DOCUMENTS / 5))
+      .limit(1)
+      .toArray();
+    const deepCursor = Buffer.from(JSON.stringify([deep!.dueDate, deep!._id])).toString(
+      'base64url',
+    );
+    const staffDeep = `query($after: String) { documents(first: 20, after: $after, filter: { paymentStates: [UNPAID] }, sort: { field: DUE_DATE, direction: ASC }) { ${FIELDS} } }`;
+    const staffSearch = `{ documents(first: 20, filter: { numberContains: "2025-0123" }) { ${FIELDS} } }`;
+
+    const results = [
+      [
+        'contact first page',
+        await measure('contact first page', () => ask(contact.accessToken, contactFirst)),
+      ],
+      [
+        'contact first page with count and totals',
+        await measure('contact first page with count and totals', () =>
+          ask(contact.accessToken, contactWithTotals),
+        ),
+      ],
+      [
+        'staff deep page (unpaid by due date)',
+        await measure('staff deep page (unpaid by due date)', () =>
+          ask(owner.accessToken, staffDeep, { after: deepCursor }),
+        ),
+      ],
+      [
+        'staff search by number',
+        await measure('staff search by number', () => ask(owner.accessToken, staffSearch)),
+      ],
+    ] as const;
+    const slowest = [...results].sort((a, b) => b[1] - a[1])[0]!;
+    console.log(`slowest: ${slowest[0]}`);
+    const filters: Record<string, { filter: object; sort: object }> = {
+      'contact first page': {
+        filter: { tenantId, customerId: createCustomer.id, shared: true, status: { $ne: 'DRAFT' } },
+        sort: { createdAt: -1, _id: -1 },
+      },
+      'contact first page with count and totals': {
+        filter: { tenantId, customerId: createCustomer.id, shared: true, status: { $ne: 'DRAFT' } },
+        sort: { createdAt: -1, _id: -1 },
+      },
+      'staff deep page (unpaid by due date)': {
+        filter: { tenantId, paymentState: 'UNPAID', dueDate: { $gt: deep!.dueDate } },
+        sort: { dueDate: 1, _id: 1 },
+      },
+      'staff search by number': {
+        filter: { tenantId, number: { $regex: '2025-0123', $options: 'i' } },
+        sort: { createdAt: -1, _id: -1 },
+      },
+    };
+    const plan = await db.command({
+      explain: { find: 'documents', ...filters[slowest[0]], limit: 21 },
+      verbosity: 'queryPlanner',
+    });
+    console.log(
+      `explain plan of the slowest query's find:\n${JSON.stringify(plan.queryPlanner ?? plan, null, 2).slice(0, 3000)}`,
+    );
+  } finally {
+    await connection.close();
+    await running.stop();
+    await providers.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
