@@ -24,6 +24,7 @@ export const eventCatalog = {
   'portico.document.comment-added.v1': { topic: 'document.events.v1' },
   'portico.document.estimate-answered.v1': { topic: 'document.events.v1' },
   'portico.document.retrieved.v1': { topic: 'document.events.v1' },
+  'portico.document.statement-requested.v1': { topic: 'document.events.v1' },
   'portico.email.sent.v1': { topic: 'notification.events.v1' },
 } as const satisfies { [T in keyof EventDataMap]: { topic: TopicName } };
 

@@ -255,6 +255,34 @@ export interface DocumentRetrievedV1 {
 }
 
 /**
+ * Staff asked for a customer's account statement to be emailed: its open items and balances as of the date.
+ */
+export interface StatementRequestedV1 {
+  customerId: string;
+  customerName: string;
+  email: string;
+  date: string;
+  openDocuments: {
+    documentId: string;
+    type: string;
+    number: string;
+    issueDate?: string | null;
+    dueDate?: string | null;
+    currency: string;
+    grossTotal: string;
+    paidTotal: string;
+    balanceDue: string;
+  }[];
+  totals: {
+    currency: string;
+    grossTotal: string;
+    paidTotal: string;
+    balanceDue: string;
+  }[];
+  requestedBy: string;
+}
+
+/**
  * An issued document was voided; it stays numbered and visible, marked VOID.
  */
 export interface DocumentVoidedV1 {
@@ -383,6 +411,7 @@ export interface EventDataMap {
   'portico.document.issued.v1': DocumentIssuedV1;
   'portico.document.payment-recorded.v1': PaymentRecordedV1;
   'portico.document.retrieved.v1': DocumentRetrievedV1;
+  'portico.document.statement-requested.v1': StatementRequestedV1;
   'portico.document.voided.v1': DocumentVoidedV1;
   'portico.email.sent.v1': EmailSentV1;
   'portico.identity.contact-activated.v1': ContactActivatedV1;
@@ -791,6 +820,72 @@ export const eventDataSchemas = {
       userId: { type: 'string', minLength: 1 },
       accessId: { type: ['string', 'null'] },
       at: { type: 'string', format: 'date-time' },
+    },
+  },
+  'portico.document.statement-requested.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.document.statement-requested.v1.json',
+    title: 'StatementRequestedV1',
+    description:
+      "Staff asked for a customer's account statement to be emailed: its open items and balances as of the date.",
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'customerId',
+      'customerName',
+      'email',
+      'date',
+      'openDocuments',
+      'totals',
+      'requestedBy',
+    ],
+    properties: {
+      customerId: { type: 'string', minLength: 1 },
+      customerName: { type: 'string', minLength: 1 },
+      email: { type: 'string', minLength: 3 },
+      date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      openDocuments: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: [
+            'documentId',
+            'type',
+            'number',
+            'currency',
+            'grossTotal',
+            'paidTotal',
+            'balanceDue',
+          ],
+          properties: {
+            documentId: { type: 'string', minLength: 1 },
+            type: { type: 'string', minLength: 1 },
+            number: { type: 'string', minLength: 1 },
+            issueDate: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            dueDate: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            grossTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            paidTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            balanceDue: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+          },
+        },
+      },
+      totals: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['currency', 'grossTotal', 'paidTotal', 'balanceDue'],
+          properties: {
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            grossTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            paidTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            balanceDue: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+          },
+        },
+      },
+      requestedBy: { type: 'string', minLength: 1 },
     },
   },
   'portico.document.voided.v1': {

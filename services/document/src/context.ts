@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@portico/subgraph';
 import type { DocumentChanges } from './document-changes';
 import type { Downloads } from './downloads';
+import type { Statements } from './statements';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
 
@@ -8,6 +9,7 @@ export interface DocumentContext extends SubgraphContext {
   store: DocumentStore;
   changes: DocumentChanges;
   downloads: Downloads;
+  statements: Statements;
   /** The caller's document visibility and permissions, worked out at most once per request. */
   viewer: () => Promise<DocumentViewer>;
 }

@@ -130,7 +130,8 @@ export async function listDocuments(
   };
 }
 
-async function currencyTotals(store: DocumentStore, matched: object) {
+/** Per currency: gross, paid and balance due of everything `matched`. */
+export async function currencyTotals(store: DocumentStore, matched: object) {
   const sums = await sumsByGroup(store.documents, matched, 'currency', [
     'grossMinor',
     'paidMinor',

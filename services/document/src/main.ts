@@ -16,6 +16,7 @@ import {
 } from './resolvers/document';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
+import { Statements } from './statements';
 import { DocumentStore } from './store';
 import { documentViewer, type DocumentViewer } from './viewer';
 
@@ -34,6 +35,7 @@ runService<DocumentContext>({
       { secret: config.FILE_LINK_SECRET, publicUrl: config.PUBLIC_URL },
       publishPending,
     );
+    const statements = new Statements(store, bus);
     const changes = new DocumentChanges(store, new DocumentNumbers(connection), publishPending);
     return {
       resolvers: {
@@ -51,6 +53,7 @@ runService<DocumentContext>({
           store,
           changes,
           downloads,
+          statements,
           viewer: () => (viewer ??= documentViewer(base.auth, store)),
         };
       },

@@ -211,6 +211,54 @@ describe('life cycle and numbering', () => {
     );
   });
 
+  it('freezes the bill-to data when issuing', async () => {
+    const t = owner.accessToken;
+    const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+      gateway,
+      'mutation { createCustomer(input: { type: COMPANY, companyName: "Frozen GmbH", vatId: "DE123456789", address: { street: "Kai 1", postalCode: "20457", city: "Hamburg", country: "DE" } }) { id } }',
+      {},
+      { token: t },
+    );
+    await eventually(
+      async () =>
+        errorField(await draft(t, { customerId: createCustomer.id, currency: 'XXX' })) ===
+        'input.currency',
+    );
+    const invoice = await issued(t, { customerId: createCustomer.id });
+    await graphqlData(
+      gateway,
+      'mutation($id: ID!) { updateCustomer(id: $id, input: { type: COMPANY, companyName: "Renamed GmbH" }) { id } }',
+      { id: createCustomer.id },
+      { token: t },
+    );
+    const read = async () =>
+      (
+        await graphqlData<{ document: { billTo: Record<string, unknown> } }>(
+          gateway,
+          'query($id: ID!) { document(id: $id) { billTo { name city country vatId } } }',
+          { id: invoice.id },
+          { token: t },
+        )
+      ).document.billTo;
+    expect(await read()).toEqual({
+      name: 'Frozen GmbH',
+      city: 'Hamburg',
+      country: 'DE',
+      vatId: 'DE123456789',
+    });
+    // A later draft takes the new name once the document service has heard of it.
+    await eventually(async () => {
+      const later = await issued(t, { customerId: createCustomer.id });
+      const { document } = await graphqlData<{ document: { billTo: { name: string } } }>(
+        gateway,
+        'query($id: ID!) { document(id: $id) { billTo { name } } }',
+        { id: later.id },
+        { token: t },
+      );
+      return document.billTo.name === 'Renamed GmbH';
+    });
+  });
+
   it('forms numbers from the tenant pattern (owners and admins set it)', async () => {
     const t = owner.accessToken;
     const bad = await gql(
@@ -287,6 +335,69 @@ describe('life cycle and numbering', () => {
     });
     expect(voided.data!.voidDocument.number).toBe(mistaken.number);
     expect(errorCode(await pay(t, mistaken.id, '1'))).toBe('CONFLICT');
+  });
+
+  it('states a customer’s open items and balances per currency', async () => {
+    const t = owner.accessToken;
+    const statement = async (id: string | null, token = t) =>
+      gql<{
+        accountStatement: {
+          customer: { id: string };
+          openDocuments: { id: string; balanceDue: string; paymentState: string }[];
+          totals: { currency: string; balanceDue: string }[];
+        };
+      }>(
+        'query($c: ID) { accountStatement(customerId: $c) { customer { id } date openDocuments { id balanceDue paymentState } totals { currency balanceDue } } }',
+        { c: id },
+        token,
+      );
+    const result = (await statement(customerId)).data!.accountStatement;
+    expect(result.customer.id).toBe(customerId);
+    expect(
+      result.openDocuments.every((d) =>
+        ['UNPAID', 'PARTIALLY_PAID', 'OVERDUE'].includes(d.paymentState),
+      ),
+    ).toBe(true);
+    const { documents } = await graphqlData<{
+      documents: { totals: { currency: string; balanceDue: string }[] };
+    }>(
+      gateway,
+      'query($c: ID!) { documents(filter: { customerId: $c, paymentStates: [UNPAID, PARTIALLY_PAID, OVERDUE] }) { totals { currency balanceDue } } }',
+      { c: customerId },
+      { token: t },
+    );
+    expect(result.totals).toEqual(documents.totals);
+    expect(errorField(await statement(null))).toBe('customerId');
+    expect(errorCode(await statement('nope'))).toBe('NOT_FOUND');
+  });
+
+  it('emails the statement as a PDF to a customer with an email address', async () => {
+    const t = owner.accessToken;
+    const send = (id: string) =>
+      gql<{ sendAccountStatement: boolean }>(
+        'mutation($c: ID!) { sendAccountStatement(customerId: $c) }',
+        { c: id },
+        t,
+      );
+    expect(errorField(await send(customerId))).toBe('customerId'); // no email address
+    const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+      gateway,
+      'mutation { createCustomer(input: { type: COMPANY, companyName: "Statement AG", email: "ap@statement.example" }) { id } }',
+      {},
+      { token: t },
+    );
+    await eventually(
+      async () =>
+        errorField(await draft(t, { customerId: createCustomer.id, currency: 'XXX' })) ===
+        'input.currency',
+    );
+    const open = await issued(t, { customerId: createCustomer.id });
+    expect((await send(createCustomer.id)).data).toEqual({ sendAccountStatement: true });
+    const mail = await emailTo(running.mailbox, 'ap@statement.example', 'Account statement as of');
+    expect(mail.text).toContain('Balance due in EUR: 119.00');
+    const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf?.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(open.number).not.toBeNull();
   });
 
   it('marks unpaid documents past their due date OVERDUE and filters by it', async () => {

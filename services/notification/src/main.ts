@@ -4,6 +4,7 @@ import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
 import { documentIssuedConsumer } from './events/document-issued-consumer';
 import { erasureConsumer } from './events/erasure-consumer';
+import { statementConsumer } from './events/statement-consumer';
 import { DocumentPdfs } from './files/document-pdfs';
 import { fileRoutes } from './files/file-routes';
 import { identityEmailsConsumer } from './events/identity-emails-consumer';
@@ -35,6 +36,13 @@ runService<NotificationContext>({
       outboxModels: [store.emails],
       consumers: [
         erasureConsumer(store, pdfs),
+        statementConsumer({
+          store,
+          renderer,
+          mailer,
+          publicUrl: config.PUBLIC_URL,
+          publishPending,
+        }),
         documentIssuedConsumer({
           store,
           renderer,

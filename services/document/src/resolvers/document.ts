@@ -64,6 +64,18 @@ export const documentResolvers = {
       .exec(),
   processors: (document: DocumentRecord, _: unknown, { auth }: DocumentContext) =>
     auth.kind === 'STAFF' ? document.processorIds.map((id) => ({ __typename: 'User', id })) : [],
+  billTo: ({ billTo }: DocumentRecord) =>
+    billTo && {
+      customerNumber: billTo.number,
+      name: billTo.displayName,
+      email: billTo.email,
+      street: billTo.address?.street ?? null,
+      postalCode: billTo.address?.postalCode ?? null,
+      city: billTo.address?.city ?? null,
+      country: billTo.address?.country ?? null,
+      taxId: billTo.taxId ?? null,
+      vatId: billTo.vatId ?? null,
+    },
   createdAt: (document: DocumentRecord) => document.createdAt.toISOString(),
   issuedAt: (document: DocumentRecord) => iso(document.issuedAt),
 };

@@ -85,6 +85,12 @@ export const mutationResolvers = {
     return ctx.downloads.request(await ctx.viewer(), principal, args.id);
   },
 
+  async sendAccountStatement(_: unknown, args: { customerId: string }, ctx: DocumentContext) {
+    const staff = requireStaff(ctx.auth);
+    await ctx.statements.send(await ctx.viewer(), staff, args.customerId);
+    return true;
+  },
+
   async setDocumentNumberPattern(
     _: unknown,
     args: { type: DocumentType; pattern: string },

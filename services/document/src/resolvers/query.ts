@@ -1,4 +1,4 @@
-import { requireStaff } from '@portico/auth';
+import { requirePrincipal, requireStaff } from '@portico/auth';
 import { DOCUMENT_TYPES } from '@portico/events';
 import type { DocumentContext } from '../context';
 import { listDocuments, type DocumentFilter, type DocumentSort } from '../document-listing';
@@ -24,6 +24,21 @@ export const queryResolvers = {
     if (document && context.auth.kind !== 'ANONYMOUS')
       context.downloads.viewed(document, context.auth);
     return document;
+  },
+
+  /** Open items of one customer, within what the caller may see. */
+  async accountStatement(
+    _: unknown,
+    args: { customerId?: string | null },
+    context: DocumentContext,
+  ) {
+    const principal = requirePrincipal(context.auth);
+    const statement = await context.statements.of(
+      await context.viewer(),
+      principal,
+      args.customerId,
+    );
+    return { ...statement, customer: { __typename: 'Customer', id: statement.customer._id } };
   },
 
   async documentNumberPatterns(_: unknown, __: unknown, context: DocumentContext) {

@@ -1,0 +1,75 @@
+import type { Principal, StaffPrincipal } from '@portico/auth';
+import { badInput, notFound } from '@portico/errors';
+import { createEvent } from '@portico/events';
+import type { EventBus } from '@portico/kafka';
+import { currencyTotals } from './document-listing';
+import type { DocumentRecord } from './model/document';
+import { formatAmount } from './money/line-totals';
+import type { DocumentStore } from './store';
+import type { DocumentViewer } from './viewer';
+
+/** Account statements: a customer's open items and balances per currency, shown or emailed. */
+export class Statements {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** Within what the caller may see; a contact's statement is always their own customer's. */
+  async of(viewer: DocumentViewer, principal: Principal, requested: string | null | undefined) {
+    const customerId = principal.kind === 'CONTACT' ? principal.customerId : requested;
+    if (!customerId) throw badInput('customerId', 'Name the customer');
+    const customer = await this.store.findCustomer(principal.tenantId, customerId);
+    if (!customer) throw notFound('Customer');
+    const open = {
+      $and: [viewer.scope, { customerId, paymentState: { $in: ['UNPAID', 'PARTIALLY_PAID'] } }],
+    };
+    const [openDocuments, totals] = await Promise.all([
+      this.store.documents
+        .find(open, { outbox: 0 })
+        .sort({ dueDate: 1, _id: 1 })
+        .lean<DocumentRecord[]>()
+        .exec(),
+      currencyTotals(this.store, open),
+    ]);
+    return { customer, date: new Date().toISOString().slice(0, 10), openDocuments, totals };
+  }
+
+  /**
+   * Publishes the statement for the notification service to render and email.
+   * Awaited: if the broker does not take it, the caller hears so and retries.
+   */
+  async send(viewer: DocumentViewer, staff: StaffPrincipal, customerId: string): Promise<void> {
+    const statement = await this.of(viewer, staff, customerId);
+    const { customer } = statement;
+    if (!customer.email)
+      throw badInput('customerId', 'The customer has no email address to send the statement to');
+    await this.bus.publish([
+      createEvent({
+        type: 'portico.document.statement-requested.v1',
+        service: 'document',
+        subject: customer._id,
+        tenantId: staff.tenantId,
+        data: {
+          customerId: customer._id,
+          customerName: customer.displayName,
+          email: customer.email,
+          date: statement.date,
+          openDocuments: statement.openDocuments.map((document) => ({
+            documentId: document._id,
+            type: document.type,
+            number: document.number ?? '',
+            issueDate: document.issueDate,
+            dueDate: document.dueDate,
+            currency: document.currency,
+            grossTotal: formatAmount(document.grossMinor, document.exponent),
+            paidTotal: formatAmount(document.paidMinor, document.exponent),
+            balanceDue: formatAmount(document.balanceMinor, document.exponent),
+          })),
+          totals: statement.totals,
+          requestedBy: staff.userId,
+        },
+      }),
+    ]);
+  }
+}

@@ -1,0 +1,54 @@
+import type { CloudEvent, EventData } from '@portico/events';
+import type { ConsumerDefinition } from '@portico/service-runtime';
+import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
+import type { PdfRenderer } from '../rendering/pdf-renderer';
+import { renderTemplate } from '../rendering/templates';
+
+export interface StatementDependencies extends DeliveryDependencies {
+  renderer: PdfRenderer;
+  publicUrl: string;
+}
+
+/** "Statement requested" -> the statement PDF by email to the customer. */
+export function statementConsumer(deps: StatementDependencies): ConsumerDefinition {
+  return {
+    name: 'statements',
+    topics: ['document.events.v1'],
+    async handle(event: CloudEvent) {
+      if (event.type !== 'portico.document.statement-requested.v1') return;
+      const data = event.data as EventData<typeof event.type>;
+      const view = {
+        ...data,
+        openDocuments: data.openDocuments.map((item) => ({
+          ...item,
+          issueDate: item.issueDate ?? '',
+          dueDate: item.dueDate ?? '',
+        })),
+        portalUrl: `${deps.publicUrl}/documents`,
+      };
+      await deliverOnce(
+        deps,
+        {
+          tenantId: event.tenantid,
+          eventId: event.id,
+          kind: 'ACCOUNT_STATEMENT',
+          to: data.email,
+          subject: `Account statement as of ${data.date}`,
+          customerId: data.customerId,
+          documentId: null,
+        },
+        async () => ({
+          text: renderTemplate('account-statement.text', view),
+          html: renderTemplate('account-statement.html', view),
+          attachments: [
+            {
+              filename: `statement-${data.date}.pdf`,
+              content: await deps.renderer.render(renderTemplate('statement.pdf', view)),
+              contentType: 'application/pdf',
+            },
+          ],
+        }),
+      );
+    },
+  };
+}
