@@ -36,7 +36,8 @@ runService<DocumentContext>({
       publishPending,
     );
     const statements = new Statements(store, bus);
-    const changes = new DocumentChanges(store, new DocumentNumbers(connection), publishPending);
+    const numbers = new DocumentNumbers(connection);
+    const changes = new DocumentChanges(store, numbers, publishPending);
     return {
       resolvers: {
         Query: queryResolvers,
@@ -59,7 +60,7 @@ runService<DocumentContext>({
       },
       outboxModels: [store.documents, store.comments],
       consumers: [
-        customerReplicaConsumer(store),
+        customerReplicaConsumer(store, numbers),
         accessReplicaConsumer(store),
         staffConsumer(store),
       ],

@@ -83,4 +83,15 @@ export class DocumentNumbers {
     await this.claims.updateOne({ _id: documentId }, { $set: { n, key } });
     return n;
   }
+
+  /**
+   * Forgets which documents took which numbers (their customer was deleted):
+   * the claims go, the sequence values stay taken so no number comes twice.
+   */
+  async forget(documentIds: string[]): Promise<void> {
+    await this.claims.deleteMany({ _id: { $in: documentIds } });
+    await this.connection
+      .collection('sequence_claims')
+      .updateMany({ owner: { $in: documentIds } }, { $set: { owner: null } });
+  }
 }

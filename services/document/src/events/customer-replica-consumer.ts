@@ -1,5 +1,6 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { DocumentNumbers } from '../numbering';
 import type { DocumentStore } from '../store';
 
 /**
@@ -8,7 +9,10 @@ import type { DocumentStore } from '../store';
  * customer's documents, comments and accesses. Events of one customer share
  * a partition, so a deletion comes after its updates.
  */
-export function customerReplicaConsumer(store: DocumentStore): ConsumerDefinition {
+export function customerReplicaConsumer(
+  store: DocumentStore,
+  numbers: DocumentNumbers,
+): ConsumerDefinition {
   return {
     name: 'customer-replica',
     topics: ['customer.events.v1'],
@@ -51,6 +55,8 @@ export function customerReplicaConsumer(store: DocumentStore): ConsumerDefinitio
         }
         case 'portico.customer.deleted.v1': {
           const { customerId } = event.data as EventData<typeof event.type>;
+          const documents = await store.documents.find({ tenantId, customerId }, { _id: 1 }).lean();
+          await numbers.forget(documents.map((document) => document._id));
           await store.comments.deleteMany({ tenantId, customerId });
           await store.documents.deleteMany({ tenantId, customerId });
           await store.accesses.deleteMany({ tenantId, customerId });
