@@ -31,14 +31,8 @@ export const DEFAULT_ACCESS_LEVELS: { key: string; name: string; permissions: Pe
   {
     key: 'standard',
     name: 'Standard',
-    permissions: [
-      'VIEW_DOCUMENTS',
-      'DOWNLOAD_DOCUMENTS',
-      'VIEW_PAYMENTS',
-      'COMMENT',
-      'RESPOND_TO_ESTIMATES',
-      'VIEW_STATEMENTS',
-    ],
+    // Everything but editing the customer's own data.
+    permissions: PERMISSIONS.filter((permission) => permission !== 'EDIT_CUSTOMER_DATA'),
   },
   { key: 'read-only', name: 'Read only', permissions: ['VIEW_DOCUMENTS', 'DOWNLOAD_DOCUMENTS'] },
 ];
