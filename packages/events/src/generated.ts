@@ -223,6 +223,10 @@ export interface DocumentIssuedV1 {
     displayName: string;
     email?: string | null;
   };
+  /**
+   * whether the customer's contacts see it (and are told)
+   */
+  shared?: boolean;
 }
 
 /**
@@ -768,6 +772,10 @@ export const eventDataSchemas = {
           displayName: { type: 'string' },
           email: { type: ['string', 'null'] },
         },
+      },
+      shared: {
+        type: 'boolean',
+        description: "whether the customer's contacts see it (and are told)",
       },
     },
   },

@@ -741,7 +741,7 @@ describe('permanent deletion', () => {
       { id: doc.createDocument.id },
       { token: t },
     );
-    await emailTo(running.mailbox, 'erika@erase.example', 'Invoice');
+    await emailTo(running.mailbox, 'contact@erase.example', 'Invoice'); // its contact is told
 
     const deleted = await gql(
       'mutation($id: ID!) { deleteCustomer(id: $id) }',

@@ -111,6 +111,7 @@ export class DocumentChanges {
       currency: draft.currency,
       grossTotal: formatAmount(draft.grossMinor, draft.exponent),
       customer: { id: customer._id, displayName: customer.displayName, email: customer.email },
+      shared: draft.shared,
     });
     return this.write(
       draft,

@@ -802,4 +802,62 @@ describe('who sees what', () => {
     });
     expect(audited).toContain(`document.viewed:${reader.user.id}`);
   });
+
+  it('emails a new document to each active contact who wants it, as they chose', async () => {
+    const t = owner.accessToken;
+    const mailCustomer = await newCustomer(t, 'Mail Preferences KG');
+    const join = (email: string) =>
+      grantAndJoin(running, t, org, mailCustomer, { email }).then((joined) => joined.contact);
+    const [plain, silent, noPdf] = await Promise.all([
+      join('plain@mail.example'),
+      join('silent@mail.example'),
+      join('nopdf@mail.example'),
+    ]);
+    const prefer = (token: string, input: Record<string, boolean>) =>
+      graphqlData<{ updateMyNotificationPreferences: Record<string, boolean> }>(
+        gateway,
+        'mutation($i: NotificationPreferencesInput!) { updateMyNotificationPreferences(input: $i) { emailOnNewDocument attachPdf } }',
+        { i: input },
+        { token },
+      );
+    expect(
+      (await prefer(silent.accessToken, { emailOnNewDocument: false }))
+        .updateMyNotificationPreferences,
+    ).toEqual({ emailOnNewDocument: false, attachPdf: true });
+    await prefer(noPdf.accessToken, { attachPdf: false });
+    const { myNotificationPreferences } = await graphqlData<{ myNotificationPreferences: unknown }>(
+      gateway,
+      '{ myNotificationPreferences { emailOnNewDocument attachPdf } }',
+      {},
+      { token: plain.accessToken },
+    );
+    expect(myNotificationPreferences).toEqual({ emailOnNewDocument: true, attachPdf: true });
+    expect(errorCode(await gql('{ myNotificationPreferences { attachPdf } }', {}, t))).toBe(
+      'FORBIDDEN',
+    );
+
+    const invoice = await issued(t, { customerId: mailCustomer });
+    const subject = `Invoice ${invoice.number}`;
+    const toPlain = await emailTo(running.mailbox, 'plain@mail.example', subject);
+    expect(toPlain.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+    const toNoPdf = await emailTo(running.mailbox, 'nopdf@mail.example', subject);
+    expect(toNoPdf.attachments).toHaveLength(0);
+    expect(toNoPdf.text).not.toContain('attached');
+    // Both sent: the history holds every delivery for this document, and none to the silent contact.
+    const history = await eventually(async () => {
+      const { emailHistory } = await graphqlData<{
+        emailHistory: { edges: { node: { to: string; documentId: string; status: string } }[] };
+      }>(
+        gateway,
+        'query($c: ID) { emailHistory(customerId: $c) { edges { node { to documentId status } } } }',
+        { c: mailCustomer },
+        { token: t },
+      );
+      const forInvoice = emailHistory.edges
+        .map((e) => e.node)
+        .filter((n) => n.documentId === invoice.id);
+      return forInvoice.filter((n) => n.status === 'SENT').length >= 2 && forInvoice;
+    });
+    expect(history.map((n) => n.to).sort()).toEqual(['nopdf@mail.example', 'plain@mail.example']);
+  });
 });

@@ -4,6 +4,7 @@ import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
 import { documentIssuedConsumer } from './events/document-issued-consumer';
 import { erasureConsumer } from './events/erasure-consumer';
+import { recipientsConsumer } from './events/recipients-consumer';
 import { statementConsumer } from './events/statement-consumer';
 import { DocumentPdfs } from './files/document-pdfs';
 import { fileRoutes } from './files/file-routes';
@@ -12,6 +13,7 @@ import { Mailer } from './mail/mailer';
 import { PdfRenderer } from './rendering/pdf-renderer';
 import { SmsSender } from './sms/sms-sender';
 import { emailMessageResolvers } from './resolvers/email-message';
+import { preferencesMutationResolvers, preferencesQueryResolvers } from './resolvers/preferences';
 import { queryResolvers } from './resolvers/query';
 import { NotificationStore } from './store';
 
@@ -31,11 +33,16 @@ runService<NotificationContext>({
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
     const pdfs = new DocumentPdfs(connection);
     return {
-      resolvers: { Query: queryResolvers, EmailMessage: emailMessageResolvers },
+      resolvers: {
+        Query: { ...queryResolvers, ...preferencesQueryResolvers },
+        Mutation: preferencesMutationResolvers,
+        EmailMessage: emailMessageResolvers,
+      },
       extendContext: (base) => ({ ...base, store }),
       outboxModels: [store.emails],
       consumers: [
         erasureConsumer(store, pdfs),
+        recipientsConsumer(store),
         statementConsumer({
           store,
           renderer,

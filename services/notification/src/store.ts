@@ -2,13 +2,16 @@ import type { Connection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import { lockDocument } from '@portico/outbox';
 import { emailMessageModel } from './model/email-message';
+import { recipientModel } from './model/recipient';
 
 /** The notification service's collections; reads take the tenant id. */
 export class NotificationStore {
   readonly emails;
+  readonly recipients;
 
   constructor(connection: Connection) {
     this.emails = emailMessageModel(connection);
+    this.recipients = recipientModel(connection);
   }
 
   listEmails(tenantId: string, filter: object, sort: Record<string, 1 | -1>, limit: number) {

@@ -1,9 +1,11 @@
-import type { CloudEvent } from '@portico/events';
+import type { CloudEvent, EventData } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { DOCUMENT_TITLES } from '../document-titles';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import type { DocumentPdfs } from '../files/document-pdfs';
+import { wantsNewDocuments } from '../model/recipient';
+import type { NotificationStore } from '../store';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
 import { renderTemplate } from '../rendering/templates';
 
@@ -14,7 +16,10 @@ export interface DocumentIssuedDependencies extends DeliveryDependencies {
   publicUrl: string;
 }
 
-/** "Document issued" -> the PDF, kept for downloads, and an email with it attached and a portal link. */
+/**
+ * "Document issued" -> the PDF, kept for downloads, and an email to each
+ * contact who wants it (attached unless they turned that off) with a portal link.
+ */
 export function documentIssuedConsumer(deps: DocumentIssuedDependencies): ConsumerDefinition {
   return {
     name: 'document-issued',
@@ -39,38 +44,68 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
         { tenantId: event.tenantid, customerId: data.customer.id },
         () => deps.renderer.render(renderTemplate('document.pdf', view)),
       );
-      // Until the access read model exists, the customer's own address receives it.
-      const to = data.customer.email;
-      if (!to) {
-        deps.logger.info(
-          { documentId: data.documentId },
-          'customer has no email address; nothing sent',
-        );
+      const recipients = await recipientsOf(deps.store, event.tenantid, data);
+      if (recipients.length === 0) {
+        deps.logger.info({ documentId: data.documentId }, 'nobody to tell about this document');
         return;
       }
-      await deliverOnce(
-        deps,
-        {
-          tenantId: event.tenantid,
-          eventId: event.id,
-          kind: 'DOCUMENT_ISSUED',
-          to,
-          subject: `${view.title} ${data.number}`,
-          customerId: data.customer.id,
-          documentId: data.documentId,
-        },
-        async () => ({
-          text: renderTemplate('document-issued.text', view),
-          html: renderTemplate('document-issued.html', view),
-          attachments: [
-            {
-              filename: `${data.number}.pdf`,
-              content: pdf,
-              contentType: 'application/pdf',
-            },
-          ],
-        }),
-      );
+      for (const recipient of recipients) {
+        const personal = { ...view, customerName: recipient.name, attached: recipient.attachPdf };
+        await deliverOnce(
+          deps,
+          {
+            tenantId: event.tenantid,
+            eventId: event.id,
+            kind: 'DOCUMENT_ISSUED',
+            to: recipient.email,
+            subject: `${view.title} ${data.number}`,
+            customerId: data.customer.id,
+            accessId: recipient.accessId,
+            documentId: data.documentId,
+          },
+          async () => ({
+            text: renderTemplate('document-issued.text', personal),
+            html: renderTemplate('document-issued.html', personal),
+            attachments: recipient.attachPdf
+              ? [{ filename: `${data.number}.pdf`, content: pdf, contentType: 'application/pdf' }]
+              : [],
+          }),
+        );
+      }
     },
   };
+}
+
+interface Recipient {
+  email: string;
+  name: string;
+  accessId: string | null;
+  attachPdf: boolean;
+}
+
+/**
+ * The customer's active contacts who want new documents (when the document is
+ * shared with them); a customer without any gets it at its own billing address.
+ */
+async function recipientsOf(
+  store: NotificationStore,
+  tenantId: string,
+  data: EventData<'portico.document.issued.v1'>,
+): Promise<Recipient[]> {
+  const contacts =
+    data.shared === false
+      ? []
+      : (await store.recipients.find({ tenantId, customerId: data.customer.id }).lean().exec())
+          .filter((contact) => wantsNewDocuments(contact))
+          .map((contact) => ({
+            email: contact.email,
+            name: contact.firstName ?? data.customer.displayName,
+            accessId: contact._id,
+            attachPdf: contact.attachPdf,
+          }));
+  if (contacts.length > 0) return contacts;
+  const billing = data.customer.email;
+  return billing
+    ? [{ email: billing, name: data.customer.displayName, accessId: null, attachPdf: true }]
+    : [];
 }

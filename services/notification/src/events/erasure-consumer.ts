@@ -13,6 +13,7 @@ export function erasureConsumer(store: NotificationStore, pdfs: DocumentPdfs): C
       const { customerId } = event.data as EventData<typeof event.type>;
       await store.emails.deleteMany({ tenantId: event.tenantid, customerId });
       await pdfs.eraseCustomer(event.tenantid, customerId);
+      await store.recipients.deleteMany({ tenantId: event.tenantid, customerId });
     },
   };
 }

@@ -8,7 +8,8 @@ import { isPermanentSmtpFailure, type Mailer, type OutgoingEmail } from './maile
 export type NewDelivery = Pick<
   EmailMessageRecord,
   'tenantId' | 'eventId' | 'kind' | 'to' | 'subject' | 'customerId' | 'documentId'
->;
+> &
+  Partial<Pick<EmailMessageRecord, 'accessId'>>;
 
 export interface DeliveryDependencies {
   store: NotificationStore;
@@ -75,7 +76,7 @@ async function claimDelivery(
 ): Promise<EmailMessageRecord | null> {
   try {
     return (
-      await store.emails.create({ ...delivery, status: 'QUEUED', accessId: null })
+      await store.emails.create({ accessId: null, ...delivery, status: 'QUEUED' })
     ).toObject();
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;

@@ -1,0 +1,55 @@
+import { Schema, type Connection } from 'mongoose';
+import type { Permission } from '@portico/events';
+
+/**
+ * The notification service's read model of portal contacts (one per access),
+ * fed by access and identity events, with the contact's own preferences.
+ */
+export interface RecipientRecord {
+  _id: string; // access id
+  tenantId: string;
+  customerId: string;
+  email: string;
+  firstName: string | null;
+  permissions: Permission[];
+  expiresAt: Date | null;
+  /** Accepted the invitation. */
+  active: boolean;
+  revoked: boolean;
+  emailOnNewDocument: boolean;
+  attachPdf: boolean;
+}
+
+const recipientSchema = new Schema<RecipientRecord>(
+  {
+    _id: String,
+    tenantId: { type: String, required: true },
+    customerId: { type: String, required: true },
+    email: { type: String, default: '' },
+    firstName: { type: String, default: null },
+    permissions: { type: [String], default: [] },
+    expiresAt: { type: Date, default: null },
+    active: { type: Boolean, default: false },
+    revoked: { type: Boolean, default: false },
+    emailOnNewDocument: { type: Boolean, default: true },
+    attachPdf: { type: Boolean, default: true },
+  },
+  { versionKey: false },
+);
+// serves: a customer's recipients of a new document; erasing a customer's
+recipientSchema.index({ tenantId: 1, customerId: 1 });
+
+export const recipientModel = (connection: Connection) =>
+  connection.model<RecipientRecord>('Recipient', recipientSchema, 'recipients');
+
+/** Contacts told about a new document: active, not revoked or expired, allowed to see documents, wanting it. */
+export function wantsNewDocuments(recipient: RecipientRecord, now = new Date()): boolean {
+  return (
+    recipient.active &&
+    !recipient.revoked &&
+    (!recipient.expiresAt || recipient.expiresAt > now) &&
+    recipient.permissions.includes('VIEW_DOCUMENTS') &&
+    recipient.emailOnNewDocument &&
+    recipient.email !== ''
+  );
+}
