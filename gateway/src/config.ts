@@ -4,6 +4,9 @@ import { SUBGRAPHS } from '@portico/schemas';
 const subgraphUrl = (name: keyof typeof SUBGRAPHS) =>
   z.url().default(SUBGRAPHS[name].defaultUrl).describe(`${name} subgraph GraphQL URL`);
 
+const limit = (fallback: number, what: string) =>
+  z.coerce.number().int().min(1).default(fallback).describe(what);
+
 export const gatewayConfigSchema = z.object({
   ...commonEnv,
   PORT: commonEnv.PORT.default(4000),
@@ -17,6 +20,12 @@ export const gatewayConfigSchema = z.object({
   CUSTOMER_URL: subgraphUrl('customer'),
   DOCUMENT_URL: subgraphUrl('document'),
   NOTIFICATION_URL: subgraphUrl('notification'),
+  MAX_QUERY_DEPTH: limit(12, 'deepest selection nesting a query may have'),
+  MAX_QUERY_ALIASES: limit(20, 'aliases a query may use (aliases multiply work)'),
+  MAX_QUERY_COST: limit(5000, 'graphql-armor cost of a query (fields, depth, lists)'),
+  MAX_QUERY_TOKENS: limit(3000, 'tokens a query document may have'),
+  MAX_QUERY_DIRECTIVES: limit(20, 'directives a query may use'),
+  MAX_BODY_BYTES: limit(1_000_000, 'largest request body accepted'),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -12,6 +12,7 @@ import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
 import { loadGatewayConfig } from './config';
 import { mountFileProxy } from './file-proxy';
+import { queryLimits } from './query-limits';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 
 async function main(): Promise<void> {
@@ -36,8 +37,14 @@ async function main(): Promise<void> {
     buildService: ({ name }) =>
       new SubgraphDataSource(urls[name as SubgraphName], config.GATEWAY_SECRET),
   });
+  const limits = queryLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    plugins: limits.plugins,
+    validationRules: limits.validationRules,
+    // One operation per request: batches would multiply every limit above.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     introspection: config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     // Our shutdown stops Apollo in its place in the order; Apollo's own signal handlers would race it.
@@ -72,7 +79,7 @@ async function main(): Promise<void> {
   mountFileProxy(http.app, new URL(urls.notification).origin);
   http.app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.headers.authorization;
