@@ -1,3 +1,5 @@
+import type { Model, RootFilterQuery, UpdateQuery } from 'mongoose';
+
 const pendingWrites = new Map<string, Promise<unknown>>();
 
 /**
@@ -26,4 +28,22 @@ export async function lockDocument<T>(
   } finally {
     if (pendingWrites.get(key) === settled) pendingWrites.delete(key);
   }
+}
+
+/**
+ * `findOneAndUpdate` of the document `filter._id` under its lock, returning
+ * the updated document, or null when `filter` no longer matches. No
+ * projection: FerretDB 1.24 does not implement findAndModify "fields".
+ */
+export function updateLocked<T>(
+  model: Model<T>,
+  filter: { _id: string } & Record<string, unknown>,
+  update: UpdateQuery<T>,
+): Promise<T | null> {
+  return lockDocument(model, filter._id, () =>
+    model
+      .findOneAndUpdate(filter as RootFilterQuery<T>, update, { new: true })
+      .lean<T>()
+      .exec(),
+  );
 }

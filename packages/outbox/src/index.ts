@@ -4,7 +4,7 @@ import type { EventBus } from '@portico/kafka';
 import type { Logger } from '@portico/logger';
 import { lockDocument } from './document-lock';
 
-export { lockDocument } from './document-lock';
+export { lockDocument, updateLocked } from './document-lock';
 
 /**
  * Schema path for a model whose documents carry pending events. A state change

@@ -3,7 +3,7 @@ import type { ContactPrincipal, StaffPrincipal } from '@portico/auth';
 import { badInput, conflict, forbidden, notFound } from '@portico/errors';
 import { createEvent, type EventData } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
-import { lockDocument } from '@portico/outbox';
+import { lockDocument, updateLocked } from '@portico/outbox';
 import {
   customerFieldsFrom,
   customerNumberFrom,
@@ -67,8 +67,7 @@ export class CustomerChanges {
           outbox: [event],
         });
         void this.publishPending();
-        const { outbox: _outbox, ...customer } = created.toObject();
-        return { ...customer, outbox: [] };
+        return created.toObject();
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         if (given) throw conflict('input.number', `Customer number ${given} is taken`);
@@ -200,15 +199,10 @@ export class CustomerChanges {
         updatedBy,
       },
     });
-    const updated = await lockDocument(this.store.customers, customer._id, () =>
-      this.store.customers
-        .findOneAndUpdate(
-          { _id: customer._id, tenantId: customer.tenantId, deletedAt: null },
-          { $set: { ...fields, updatedAt: new Date() }, $push: { outbox: event } },
-          { new: true },
-        )
-        .lean()
-        .exec(),
+    const updated = await updateLocked(
+      this.store.customers,
+      { _id: customer._id, tenantId: customer.tenantId, deletedAt: null },
+      { $set: { ...fields, updatedAt: new Date() }, $push: { outbox: event } },
     );
     if (!updated) throw notFound('Customer');
     void this.publishPending();

@@ -3,7 +3,8 @@ import type { ContactPrincipal, StaffPrincipal } from '@portico/auth';
 import { badInput, conflict, notFound } from '@portico/errors';
 import { createEvent, type EventData } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
-import { lockDocument } from '@portico/outbox';
+import { lockDocument, updateLocked } from '@portico/outbox';
+import type { UpdateQuery } from 'mongoose';
 import {
   normalizeEmail,
   normalizePhone,
@@ -255,12 +256,14 @@ export class PortalAccesses {
     return level;
   }
 
-  private async write(access: PortalAccessRecord, update: object): Promise<PortalAccessRecord> {
-    const updated = await lockDocument(this.store.accesses, access._id, () =>
-      this.store.accesses
-        .findOneAndUpdate({ _id: access._id, tenantId: access.tenantId }, update, { new: true })
-        .lean()
-        .exec(),
+  private async write(
+    access: PortalAccessRecord,
+    update: UpdateQuery<PortalAccessRecord>,
+  ): Promise<PortalAccessRecord> {
+    const updated = await updateLocked(
+      this.store.accesses,
+      { _id: access._id, tenantId: access.tenantId },
+      update,
     );
     if (!updated) throw notFound('Portal access');
     return updated;
