@@ -2,17 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
 import { AppError, badInput, forbidden, notFound } from '@portico/errors';
 import { createEvent, type DocumentType, type EventData, type EventType } from '@portico/events';
-import { lockDocument } from '@portico/outbox';
+import { updateLocked } from '@portico/outbox';
+import type { UpdateQuery } from 'mongoose';
 import { requireDate, requireText, optionalText } from '@portico/validation';
 import { documentContentFrom, type DocumentInput } from './document-input';
 import type { DocumentCommentRecord } from './model/document-comment';
-import {
-  PAYABLE_TYPES,
-  type DocumentRecord,
-  type DocumentStatus,
-  type StoredPaymentState,
-} from './model/document';
+import type { DocumentRecord } from './model/document';
 import { positiveAmountToMinor } from './money/amount';
+import { paymentPosition, today } from './payment-state';
 import { formatAmount } from './money/line-totals';
 import {
   checkNumberPattern,
@@ -23,19 +20,7 @@ import {
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const conflict = (message: string, field = 'id') => new AppError('CONFLICT', message, field);
-
-/** Payment state and balance after `paidMinor` of `grossMinor` is paid (same sign as gross). */
-function paymentPosition(document: Pick<DocumentRecord, 'type' | 'grossMinor'>, paidMinor: number) {
-  if (!PAYABLE_TYPES.includes(document.type))
-    return { paymentState: null, balanceMinor: 0, status: 'ISSUED' as DocumentStatus };
-  const balanceMinor = document.grossMinor - paidMinor;
-  const state: StoredPaymentState =
-    balanceMinor === 0 ? 'PAID' : paidMinor === 0 ? 'UNPAID' : 'PARTIALLY_PAID';
-  const status: DocumentStatus = state === 'UNPAID' ? 'ISSUED' : state;
-  return { paymentState: state, balanceMinor, status };
-}
 
 /**
  * Every change to documents: drafts, issuing with its number, voiding,
@@ -68,7 +53,7 @@ export class DocumentChanges {
   }
 
   async update(viewer: DocumentViewer, id: string, input: DocumentInput): Promise<DocumentRecord> {
-    const draft = await this.visible(viewer, id);
+    const draft = await this.store.requireDocument(viewer.scope, id);
     if (draft.status !== 'DRAFT') throw conflict('Only a draft can be changed');
     const content = documentContentFrom(input);
     const customer = await this.store.findCustomer(draft.tenantId, input.customerId);
@@ -82,7 +67,7 @@ export class DocumentChanges {
 
   /** Numbers the draft (gap-free, see numbering.ts), freezes the bill-to data, publishes document issued. */
   async issue(viewer: DocumentViewer, id: string): Promise<DocumentRecord> {
-    const draft = await this.visible(viewer, id);
+    const draft = await this.store.requireDocument(viewer.scope, id);
     if (draft.status !== 'DRAFT') throw conflict('Only a draft can be issued');
     const customer = await this.store.findCustomer(draft.tenantId, draft.customerId);
     if (!customer) throw notFound('Customer');
@@ -124,7 +109,7 @@ export class DocumentChanges {
   }
 
   async void(viewer: DocumentViewer, staff: StaffPrincipal, id: string, reason: string) {
-    const document = await this.visible(viewer, id);
+    const document = await this.store.requireDocument(viewer.scope, id);
     const why = requireText('reason', reason, 500);
     if (document.status === 'DRAFT') throw conflict('A draft is not issued; change it instead');
     if (document.status === 'VOID') throw conflict('The document is void already');
@@ -151,7 +136,7 @@ export class DocumentChanges {
     id: string,
     input: { amount: string; date: string; method?: string | null; reference?: string | null },
   ): Promise<DocumentRecord> {
-    const document = await this.visible(viewer, id);
+    const document = await this.store.requireDocument(viewer.scope, id);
     if (!document.paymentState || document.status === 'VOID' || document.status === 'DRAFT')
       throw conflict(
         'Only issued invoices, debit notes, reminders and credit notes take payments',
@@ -194,7 +179,7 @@ export class DocumentChanges {
   }
 
   async setShared(viewer: DocumentViewer, id: string, shared: boolean): Promise<DocumentRecord> {
-    const document = await this.visible(viewer, id);
+    const document = await this.store.requireDocument(viewer.scope, id);
     return this.write(document, {}, { $set: { shared } });
   }
 
@@ -203,7 +188,7 @@ export class DocumentChanges {
     id: string,
     userIds: string[],
   ): Promise<DocumentRecord> {
-    const document = await this.visible(viewer, id);
+    const document = await this.store.requireDocument(viewer.scope, id);
     const unique = [...new Set(userIds)];
     const known = await this.store.staffMembers
       .find({ _id: { $in: unique }, tenantId: document.tenantId }, { _id: 1 })
@@ -221,7 +206,7 @@ export class DocumentChanges {
   ): Promise<DocumentCommentRecord> {
     if (viewer.kind === 'CONTACT' && !viewer.may('COMMENT'))
       throw forbidden('Your access does not include comments');
-    const document = await this.visible(viewer, documentId, 'documentId');
+    const document = await this.store.requireDocument(viewer.scope, documentId, 'documentId');
     const _id = randomUUID();
     const event = this.event(document, 'portico.document.comment-added.v1', {
       ...this.eventBase(document),
@@ -252,7 +237,7 @@ export class DocumentChanges {
   ): Promise<DocumentRecord> {
     if (!viewer.may('RESPOND_TO_ESTIMATES'))
       throw forbidden('Your access does not include answering estimates');
-    const estimate = await this.visible(viewer, id);
+    const estimate = await this.store.requireDocument(viewer.scope, id);
     if (estimate.type !== 'ESTIMATE')
       throw badInput('id', 'Only estimates are accepted or declined');
     if (estimate.status !== 'ISSUED') throw conflict(`The estimate is ${estimate.status} already`);
@@ -285,12 +270,6 @@ export class DocumentChanges {
     return { type, pattern: checked };
   }
 
-  private async visible(viewer: DocumentViewer, id: string, field = 'id'): Promise<DocumentRecord> {
-    const document = await this.store.findDocument(viewer.scope, id);
-    if (!document) throw new AppError('NOT_FOUND', 'Document not found', field);
-    return document;
-  }
-
   /**
    * One conditional write of the document with what it carries ($push of
    * events included), under its document lock; CONFLICT when `expected` no
@@ -299,16 +278,12 @@ export class DocumentChanges {
   private async write(
     document: DocumentRecord,
     expected: Partial<DocumentRecord>,
-    update: object,
+    update: UpdateQuery<DocumentRecord>,
   ): Promise<DocumentRecord> {
-    const updated = await lockDocument(this.store.documents, document._id, () =>
-      this.store.documents
-        // No projection: FerretDB 1.24 does not implement findAndModify "fields".
-        .findOneAndUpdate({ _id: document._id, tenantId: document.tenantId, ...expected }, update, {
-          new: true,
-        })
-        .lean()
-        .exec(),
+    const updated = await updateLocked(
+      this.store.documents,
+      { _id: document._id, tenantId: document.tenantId, ...expected },
+      update,
     );
     if (!updated) throw conflict('The document changed meanwhile; reload and try again');
     void this.publishPending();

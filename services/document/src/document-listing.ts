@@ -6,6 +6,7 @@ import { requireDate } from '@portico/validation';
 import type { DocumentRecord, PaymentState } from './model/document';
 import { currencyExponent } from './money/currencies';
 import { formatAmount } from './money/line-totals';
+import { paymentStateCondition } from './payment-state';
 import type { DocumentStore } from './store';
 
 export interface DocumentFilter {
@@ -43,16 +44,6 @@ const SORT_FIELDS = {
 const NEWEST_FIRST: SortSpec = { field: 'createdAt', direction: -1, kind: 'date' };
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** A payment state as a MongoDB condition: OVERDUE is unpaid or partly paid past the due date. */
-function paymentStateCondition(state: PaymentState): object {
-  const open = { paymentState: { $in: ['UNPAID', 'PARTIALLY_PAID'] } };
-  if (state === 'OVERDUE') return { ...open, dueDate: { $lt: today() } };
-  if (state === 'PAID') return { paymentState: 'PAID' };
-  const notYetDue = { $or: [{ dueDate: null }, { dueDate: { $gte: today() } }] };
-  return { $and: [{ paymentState: state }, notYetDue] };
-}
 
 /** The caller's filter as MongoDB conditions; BAD_USER_INPUT names the field. */
 export function documentFilterConditions(filter: DocumentFilter | null | undefined): object[] {

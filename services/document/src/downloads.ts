@@ -28,8 +28,7 @@ export class Downloads {
   async request(viewer: DocumentViewer, principal: Principal, id: string) {
     if (viewer.kind === 'CONTACT' && !viewer.may('DOWNLOAD_DOCUMENTS'))
       throw forbidden('Your access does not include downloads');
-    const document = await this.store.findDocument(viewer.scope, id);
-    if (!document) throw new AppError('NOT_FOUND', 'Document not found', 'id');
+    const document = await this.store.requireDocument(viewer.scope, id);
     if (document.status === 'DRAFT')
       throw new AppError('CONFLICT', 'A draft has no PDF yet; issue it first', 'id');
     if (principal.kind === 'CONTACT') await this.recordDownload(document, principal);

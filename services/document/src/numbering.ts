@@ -42,6 +42,11 @@ export function formatNumber(pattern: string, year: string, sequence: number): s
   });
 }
 
+/** What the first number of this year would look like under `pattern`. */
+export function exampleNumber(pattern: string): string {
+  return formatNumber(pattern, String(new Date().getUTCFullYear()), 1);
+}
+
 // An issuing attempt that has not finished after this long is taken to have died.
 const ABANDONED_AFTER_MS = 30_000;
 

@@ -5,6 +5,7 @@ import type { EventBus } from '@portico/kafka';
 import { currencyTotals } from './document-listing';
 import type { DocumentRecord } from './model/document';
 import { formatAmount } from './money/line-totals';
+import { today } from './payment-state';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
 
@@ -32,7 +33,7 @@ export class Statements {
         .exec(),
       currencyTotals(this.store, open),
     ]);
-    return { customer, date: new Date().toISOString().slice(0, 10), openDocuments, totals };
+    return { customer, date: today(), openDocuments, totals };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { AppError } from '@portico/errors';
 import { accessReplicaModel, type AccessReplicaRecord } from './model/access-replica';
 import { customerReplicaModel, type CustomerReplicaRecord } from './model/customer-replica';
 import { documentModel, type DocumentRecord } from './model/document';
@@ -36,6 +37,13 @@ export class DocumentStore {
       .findOne({ $and: [scope, { _id: id }] }, WITHOUT_OUTBOX)
       .lean()
       .exec();
+  }
+
+  /** Like findDocument, but NOT_FOUND on `field` when the caller may not see it (or it does not exist). */
+  async requireDocument(scope: object, id: string, field = 'id'): Promise<DocumentRecord> {
+    const document = await this.findDocument(scope, id);
+    if (!document) throw new AppError('NOT_FOUND', 'Document not found', field);
+    return document;
   }
 
   findCustomer(tenantId: string, customerId: string): Promise<CustomerReplicaRecord | null> {

@@ -2,10 +2,10 @@ import type { DocumentContext } from '../context';
 import type { DocumentRecord, PaymentRecord } from '../model/document';
 import type { DocumentCommentRecord } from '../model/document-comment';
 import { formatAmount, type PricedLine } from '../money/line-totals';
+import { paymentStateOf } from '../payment-state';
 
 type Line = PricedLine & { exponent: number };
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** "19", "19.0" and "19.00" are one rate. */
 function rateKey(rate: string): string {
@@ -22,12 +22,7 @@ export const documentResolvers = {
   },
   id: (document: DocumentRecord) => document._id,
   customer: (document: DocumentRecord) => ({ __typename: 'Customer', id: document.customerId }),
-  paymentState: (document: DocumentRecord) => {
-    const open = document.paymentState === 'UNPAID' || document.paymentState === 'PARTIALLY_PAID';
-    return open && document.dueDate && document.dueDate < today()
-      ? 'OVERDUE'
-      : document.paymentState;
-  },
+  paymentState: paymentStateOf,
   lines: (document: DocumentRecord): Line[] =>
     document.lines.map((line) => ({ ...line, exponent: document.exponent })),
   netTotal: (document: DocumentRecord) => formatAmount(document.netMinor, document.exponent),

@@ -2,7 +2,7 @@ import { requireContact, requirePrincipal, requireStaff } from '@portico/auth';
 import type { DocumentType } from '@portico/events';
 import type { DocumentContext } from '../context';
 import type { DocumentInput } from '../document-input';
-import { formatNumber } from '../numbering';
+import { exampleNumber } from '../numbering';
 
 const MANAGERS = ['OWNER' as const, 'ADMIN' as const];
 
@@ -98,9 +98,6 @@ export const mutationResolvers = {
   ) {
     const staff = requireStaff(ctx.auth, MANAGERS);
     const saved = await ctx.changes.setNumberPattern(staff, args.type, args.pattern);
-    return {
-      ...saved,
-      example: formatNumber(saved.pattern, new Date().toISOString().slice(0, 4), 1),
-    };
+    return { ...saved, example: exampleNumber(saved.pattern) };
   },
 };

@@ -2,7 +2,7 @@ import { requirePrincipal, requireStaff } from '@portico/auth';
 import { DOCUMENT_TYPES } from '@portico/events';
 import type { DocumentContext } from '../context';
 import { listDocuments, type DocumentFilter, type DocumentSort } from '../document-listing';
-import { DEFAULT_NUMBER_PATTERNS, formatNumber } from '../numbering';
+import { DEFAULT_NUMBER_PATTERNS, exampleNumber } from '../numbering';
 
 export const queryResolvers = {
   async documents(
@@ -44,10 +44,9 @@ export const queryResolvers = {
   async documentNumberPatterns(_: unknown, __: unknown, context: DocumentContext) {
     const staff = requireStaff(context.auth, ['OWNER', 'ADMIN']);
     const settings = await context.store.tenantSettings(staff.tenantId);
-    const year = new Date().toISOString().slice(0, 4);
     return DOCUMENT_TYPES.map((type) => {
       const pattern = settings.numberPatterns[type] ?? DEFAULT_NUMBER_PATTERNS[type];
-      return { type, pattern, example: formatNumber(pattern, year, 1) };
+      return { type, pattern, example: exampleNumber(pattern) };
     });
   },
 };
