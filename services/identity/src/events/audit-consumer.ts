@@ -1,6 +1,140 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent, EventData, EventType } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
-import type { IdentityStore } from '../store';
+import type { IdentityStore, NewAuditEntry } from '../store';
+
+type AuditFields = Pick<NewAuditEntry, 'actorId' | 'action'> &
+  Pick<Partial<NewAuditEntry>, 'targetType' | 'targetId' | 'customerId' | 'details'>;
+
+const dataOf = <T extends EventType>(event: CloudEvent, _type: T) => event.data as EventData<T>;
+
+// What an entry is about; the customer is kept so erasing it finds the entry.
+const aboutCustomer = (customerId: string) => ({
+  targetType: 'Customer',
+  targetId: customerId,
+  customerId,
+});
+const aboutAccess = (data: { accessId: string; customerId: string }) => ({
+  targetType: 'PortalAccess',
+  targetId: data.accessId,
+  customerId: data.customerId,
+});
+const aboutDocument = (data: {
+  documentId: string;
+  customerId: string;
+  number: string | null;
+}) => ({
+  targetType: 'Document',
+  targetId: data.documentId,
+  customerId: data.customerId,
+  details: JSON.stringify({ number: data.number }),
+});
+
+/** The audit entry an event of another service makes, or null for events not audited. */
+export function auditEntryFor(event: CloudEvent): AuditFields | null {
+  switch (event.type) {
+    case 'portico.customer.created.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.createdBy ?? null,
+        action: 'customer.created',
+        ...aboutCustomer(data.customerId),
+      };
+    }
+    case 'portico.customer.updated.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.updatedBy.userId,
+        action: 'customer.updated',
+        ...aboutCustomer(data.customerId),
+        details: JSON.stringify({ changedFields: data.changedFields, by: data.updatedBy.kind }),
+      };
+    }
+    case 'portico.customer.deleted.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.deletedBy,
+        action: 'customer.deleted',
+        ...aboutCustomer(data.customerId),
+      };
+    }
+    case 'portico.access.granted.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.grantedBy,
+        action: 'access.granted',
+        ...aboutAccess(data),
+        details: JSON.stringify({ customerId: data.customerId, accessLevelId: data.accessLevelId }),
+      };
+    }
+    case 'portico.access.invitation-resent.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.resentBy,
+        action: 'access.invitation-resent',
+        ...aboutAccess(data),
+        details: JSON.stringify({ customerId: data.customerId, accessLevelId: data.accessLevelId }),
+      };
+    }
+    case 'portico.access.updated.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.updatedBy,
+        action: 'access.updated',
+        ...aboutAccess(data),
+        details: JSON.stringify({ accessLevelId: data.accessLevelId, expiresAt: data.expiresAt }),
+      };
+    }
+    case 'portico.access.revoked.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.revokedBy ?? null,
+        action: 'access.revoked',
+        ...aboutAccess(data),
+        details: JSON.stringify({ reason: data.reason }),
+      };
+    }
+    case 'portico.document.retrieved.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.userId,
+        action: data.how === 'VIEWED' ? 'document.viewed' : 'document.downloaded',
+        ...aboutDocument(data),
+        details: JSON.stringify({ number: data.number, accessId: data.accessId }),
+      };
+    }
+    case 'portico.document.voided.v1': {
+      const data = dataOf(event, event.type);
+      return { actorId: data.voidedBy, action: 'document.voided', ...aboutDocument(data) };
+    }
+    case 'portico.document.payment-recorded.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: data.recordedBy,
+        action: 'document.payment-recorded',
+        ...aboutDocument(data),
+      };
+    }
+    case 'portico.document.estimate-answered.v1': {
+      const data = dataOf(event, event.type);
+      const action =
+        data.decision === 'ACCEPT' ? 'document.estimate-accepted' : 'document.estimate-declined';
+      return { actorId: data.answeredBy, action, ...aboutDocument(data) };
+    }
+    case 'portico.email.sent.v1': {
+      const data = dataOf(event, event.type);
+      return {
+        actorId: null,
+        action: 'email.sent',
+        targetType: 'EmailMessage',
+        targetId: data.emailId,
+        customerId: data.customerId ?? null,
+        details: JSON.stringify({ kind: data.kind, documentId: data.documentId ?? null }),
+      };
+    }
+    default:
+      return null;
+  }
+}
 
 /**
  * Writes what other services report into the tenant's audit trail. The entry
@@ -16,144 +150,14 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
       'notification.events.v1',
     ],
     async handle(event: CloudEvent) {
-      const base = {
+      const entry = auditEntryFor(event);
+      if (!entry) return;
+      await store.audit({
         _id: `event:${event.id}`,
         tenantId: event.tenantid,
         createdAt: new Date(event.time),
-      };
-      switch (event.type) {
-        case 'portico.customer.created.v1': {
-          const data = event.data as CloudEvent<'portico.customer.created.v1'>['data'];
-          return store.audit({
-            ...base,
-            actorId: data.createdBy ?? null,
-            action: 'customer.created',
-            targetType: 'Customer',
-            targetId: data.customerId,
-            customerId: data.customerId,
-          });
-        }
-        case 'portico.customer.updated.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          return store.audit({
-            ...base,
-            actorId: data.updatedBy.userId,
-            action: 'customer.updated',
-            targetType: 'Customer',
-            targetId: data.customerId,
-            customerId: data.customerId,
-            details: JSON.stringify({ changedFields: data.changedFields, by: data.updatedBy.kind }),
-          });
-        }
-        case 'portico.customer.deleted.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          return store.audit({
-            ...base,
-            actorId: data.deletedBy,
-            action: 'customer.deleted',
-            targetType: 'Customer',
-            targetId: data.customerId,
-            customerId: data.customerId,
-          });
-        }
-        case 'portico.access.granted.v1':
-        case 'portico.access.invitation-resent.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          return store.audit({
-            ...base,
-            actorId: 'grantedBy' in data ? data.grantedBy : data.resentBy,
-            action:
-              event.type === 'portico.access.granted.v1'
-                ? 'access.granted'
-                : 'access.invitation-resent',
-            targetType: 'PortalAccess',
-            targetId: data.accessId,
-            customerId: data.customerId,
-            details: JSON.stringify({
-              customerId: data.customerId,
-              accessLevelId: data.accessLevelId,
-            }),
-          });
-        }
-        case 'portico.access.updated.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          return store.audit({
-            ...base,
-            actorId: data.updatedBy,
-            action: 'access.updated',
-            targetType: 'PortalAccess',
-            targetId: data.accessId,
-            customerId: data.customerId,
-            details: JSON.stringify({
-              accessLevelId: data.accessLevelId,
-              expiresAt: data.expiresAt,
-            }),
-          });
-        }
-        case 'portico.access.revoked.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          return store.audit({
-            ...base,
-            actorId: data.revokedBy ?? null,
-            action: 'access.revoked',
-            targetType: 'PortalAccess',
-            targetId: data.accessId,
-            customerId: data.customerId,
-            details: JSON.stringify({ reason: data.reason }),
-          });
-        }
-        case 'portico.document.retrieved.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          return store.audit({
-            ...base,
-            actorId: data.userId,
-            action: data.how === 'VIEWED' ? 'document.viewed' : 'document.downloaded',
-            targetType: 'Document',
-            targetId: data.documentId,
-            customerId: data.customerId,
-            details: JSON.stringify({ number: data.number, accessId: data.accessId }),
-          });
-        }
-        case 'portico.document.voided.v1':
-        case 'portico.document.payment-recorded.v1':
-        case 'portico.document.estimate-answered.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          const [actorId, action] =
-            'voidedBy' in data
-              ? [data.voidedBy, 'document.voided']
-              : 'recordedBy' in data
-                ? [data.recordedBy, 'document.payment-recorded']
-                : [
-                    data.answeredBy,
-                    data.decision === 'ACCEPT'
-                      ? 'document.estimate-accepted'
-                      : 'document.estimate-declined',
-                  ];
-          return store.audit({
-            ...base,
-            actorId,
-            action,
-            targetType: 'Document',
-            targetId: data.documentId,
-            customerId: data.customerId,
-            details: JSON.stringify({ number: data.number }),
-          });
-        }
-        case 'portico.email.sent.v1': {
-          const data = event.data as CloudEvent<'portico.email.sent.v1'>['data'];
-          return store.audit({
-            ...base,
-            actorId: null,
-            action: 'email.sent',
-            targetType: 'EmailMessage',
-            targetId: data.emailId,
-            customerId: data.customerId ?? null,
-            details: JSON.stringify({ kind: data.kind, documentId: data.documentId ?? null }),
-          });
-        }
-        default:
-          return undefined;
-      }
+        ...entry,
+      });
     },
   };
 }
