@@ -1,4 +1,4 @@
-import mongoose, { type Connection, type Model } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 
 export type { Connection };
 
@@ -102,24 +102,31 @@ export async function ensureSequenceIndex(connection: Connection): Promise<void>
   await connection.collection('sequence_claims').createIndex({ key: 1, owner: 1 });
 }
 
+/** A driver collection (or anything that aggregates like one). */
+export interface Aggregating {
+  aggregate(pipeline: object[]): { toArray(): Promise<unknown[]> };
+}
+
 /**
  * Sums of `fields` per value of `groupBy` over the documents matching
  * `match`. One aggregation per field: FerretDB 1.24 computes only the first
  * accumulator of a `$group` (the others come back 0), so each `$group` here
  * has exactly one.
  */
-export async function sumsByGroup<T, F extends string>(
-  model: Model<T>,
+export async function sumsByGroup<F extends string>(
+  collection: Aggregating,
   match: object,
   groupBy: string,
   fields: readonly F[],
 ): Promise<Map<string, Record<F, number>>> {
   const perField = await Promise.all(
     fields.map(async (field) => {
-      const rows = await model.aggregate<{ _id: string; total: number }>([
-        { $match: match },
-        { $group: { _id: `$${groupBy}`, total: { $sum: `$${field}` } } },
-      ]);
+      const rows = (await collection
+        .aggregate([
+          { $match: match },
+          { $group: { _id: `$${groupBy}`, total: { $sum: `$${field}` } } },
+        ])
+        .toArray()) as { _id: string; total: number }[];
       return { field, rows };
     }),
   );

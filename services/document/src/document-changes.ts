@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
 import { AppError, badInput, forbidden, notFound } from '@portico/errors';
 import { createEvent, type DocumentType, type EventData, type EventType } from '@portico/events';
-import { updateLocked } from '@portico/outbox';
 import type { UpdateQuery } from 'mongoose';
 import { requireDate, requireText, optionalText } from '@portico/validation';
 import { documentContentFrom, type DocumentInput } from './document-input';
@@ -40,7 +39,7 @@ export class DocumentChanges {
     if (!customer) throw badInput('input.customerId', 'No such customer');
     const content = documentContentFrom(input);
     const settings = await this.store.tenantSettings(staff.tenantId);
-    const created = await this.store.documents.create({
+    return this.store.insertDocument({
       _id: randomUUID(),
       tenantId: staff.tenantId,
       customerId: customer._id,
@@ -49,7 +48,6 @@ export class DocumentChanges {
       shared: settings.shareNewDocuments,
       createdBy: staff.userId,
     });
-    return created.toObject();
   }
 
   async update(viewer: DocumentViewer, id: string, input: DocumentInput): Promise<DocumentRecord> {
@@ -272,7 +270,7 @@ export class DocumentChanges {
 
   /**
    * One conditional write of the document with what it carries ($push of
-   * events included), under its document lock; CONFLICT when `expected` no
+   * events included) and its shelf copy, under its document lock; CONFLICT when `expected` no
    * longer holds (someone changed it meanwhile).
    */
   private async write(
@@ -280,10 +278,10 @@ export class DocumentChanges {
     expected: Partial<DocumentRecord>,
     update: UpdateQuery<DocumentRecord>,
   ): Promise<DocumentRecord> {
-    const updated = await updateLocked(
-      this.store.documents,
+    const updated = await this.store.updateDocument(
       { _id: document._id, tenantId: document.tenantId, ...expected },
       update,
+      document.customerId,
     );
     if (!updated) throw conflict('The document changed meanwhile; reload and try again');
     void this.publishPending();

@@ -1,13 +1,14 @@
 import { badInput } from '@portico/errors';
 import { DOCUMENT_TYPES, type DocumentType } from '@portico/events';
 import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
-import { sumsByGroup } from '@portico/mongo';
+import { sumsByGroup, type Aggregating } from '@portico/mongo';
 import { requireDate } from '@portico/validation';
-import type { DocumentRecord, PaymentState } from './model/document';
+import type { PaymentState } from './model/document';
 import { currencyExponent } from './money/currencies';
 import { formatAmount } from './money/line-totals';
 import { paymentStateCondition } from './payment-state';
 import type { DocumentStore } from './store';
+import type { DocumentViewer } from './viewer';
 
 export interface DocumentFilter {
   customerId?: string | null;
@@ -90,14 +91,15 @@ export function sortSpec(sort: DocumentSort | null | undefined): SortSpec {
 }
 
 /**
- * One page of the documents in `scope` that match the filter, in the asked
- * order. The count and the per-currency totals cover everything matched; they
- * are computed only when the query asks for them (each is a pass over the
- * matched documents).
+ * One page of the documents the viewer may see that match the filter, in the
+ * asked order. The count and the per-currency totals cover everything
+ * matched; they are computed only when the query asks for them (each is a
+ * pass over the matched documents). A list of one customer (every contact's,
+ * or staff filtering by customer) reads that customer's shelf.
  */
 export async function listDocuments(
   store: DocumentStore,
-  scope: object,
+  viewer: Pick<DocumentViewer, 'scope' | 'customerId'>,
   args: {
     filter?: DocumentFilter | null;
     sort?: DocumentSort | null;
@@ -105,25 +107,25 @@ export async function listDocuments(
     after?: string | null;
   },
 ) {
-  const matched = { $and: [scope, ...documentFilterConditions(args.filter)] };
+  const matched = { $and: [viewer.scope, ...documentFilterConditions(args.filter)] };
   const spec = sortSpec(args.sort);
   const page = sortedPageQuery(args, spec);
-  const rows = await store.documents
-    .find({ $and: [matched, page.filter] }, { outbox: 0 })
+  const documents = store.documentsOf(viewer.customerId ?? args.filter?.customerId);
+  const rows = await documents
+    .find({ $and: [matched, page.filter] }, { projection: { outbox: 0, shelved: 0 } })
     .sort(page.sort)
     .limit(page.limit)
-    .lean<DocumentRecord[]>()
-    .exec();
+    .toArray();
   return {
     ...toSortedConnection(rows, page.pageSize, 0, spec),
-    totalCount: () => store.documents.countDocuments(matched).exec(),
-    totals: () => currencyTotals(store, matched),
+    totalCount: () => documents.countDocuments(matched),
+    totals: () => currencyTotals(documents, matched),
   };
 }
 
-/** Per currency: gross, paid and balance due of everything `matched`. */
-export async function currencyTotals(store: DocumentStore, matched: object) {
-  const sums = await sumsByGroup(store.documents, matched, 'currency', [
+/** Per currency: gross, paid and balance due of everything `matched` in `documents`. */
+export async function currencyTotals(documents: Aggregating, matched: object) {
+  const sums = await sumsByGroup(documents, matched, 'currency', [
     'grossMinor',
     'paidMinor',
     'balanceMinor',

@@ -4,7 +4,6 @@ import { createEvent, type CloudEvent } from '@portico/events';
 import { signFileLink } from '@portico/file-links';
 import type { EventBus } from '@portico/kafka';
 import type { Logger } from '@portico/logger';
-import { lockDocument } from '@portico/outbox';
 import type { DocumentRecord } from './model/document';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
@@ -53,14 +52,12 @@ export class Downloads {
   private async recordDownload(document: DocumentRecord, contact: Principal): Promise<void> {
     const at = new Date();
     const event = this.retrieved(document, contact, 'DOWNLOADED', at);
-    await lockDocument(this.store.documents, document._id, () =>
-      this.store.documents.updateOne(
-        { _id: document._id, tenantId: document.tenantId },
-        {
-          $set: { lastRetrievedAt: at, firstRetrievedAt: document.firstRetrievedAt ?? at },
-          $push: { outbox: event },
-        },
-      ),
+    await this.store.updateDocument(
+      { _id: document._id, tenantId: document.tenantId },
+      {
+        $set: { lastRetrievedAt: at, firstRetrievedAt: document.firstRetrievedAt ?? at },
+        $push: { outbox: event },
+      },
     );
     void this.publishPending();
   }

@@ -28,6 +28,11 @@ runService<DocumentContext>({
   typeDefs: subgraphTypeDefs('document'),
   async setup({ connection, bus, logger, publishPending }) {
     const store = new DocumentStore(connection);
+    // In the background: on FerretDB this check reads the whole collection.
+    store
+      .restock()
+      .then((count) => count && logger.warn({ count }, 'shelved documents a crash had left off'))
+      .catch((error: unknown) => logger.error({ err: error }, 'restocking shelves failed'));
     const downloads = new Downloads(
       store,
       bus,

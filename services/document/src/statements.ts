@@ -3,7 +3,6 @@ import { badInput, notFound } from '@portico/errors';
 import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import { currencyTotals } from './document-listing';
-import type { DocumentRecord } from './model/document';
 import { formatAmount } from './money/line-totals';
 import { today } from './payment-state';
 import type { DocumentStore } from './store';
@@ -25,13 +24,13 @@ export class Statements {
     const open = {
       $and: [viewer.scope, { customerId, paymentState: { $in: ['UNPAID', 'PARTIALLY_PAID'] } }],
     };
+    const documents = this.store.documentsOf(customerId);
     const [openDocuments, totals] = await Promise.all([
-      this.store.documents
-        .find(open, { outbox: 0 })
+      documents
+        .find(open, { projection: { outbox: 0, shelved: 0 } })
         .sort({ dueDate: 1, _id: 1 })
-        .lean<DocumentRecord[]>()
-        .exec(),
-      currencyTotals(this.store, open),
+        .toArray(),
+      currencyTotals(documents, open),
     ]);
     return { customer, date: today(), openDocuments, totals };
   }

@@ -1,5 +1,7 @@
-import type { Connection } from 'mongoose';
+import type { Connection, mongo, RootFilterQuery, UpdateQuery } from 'mongoose';
 import { AppError } from '@portico/errors';
+import { lockDocument } from '@portico/outbox';
+import { CustomerShelves, type ShelvedDocument } from './customer-shelves';
 import { accessReplicaModel, type AccessReplicaRecord } from './model/access-replica';
 import { customerReplicaModel, type CustomerReplicaRecord } from './model/customer-replica';
 import { documentModel, type DocumentRecord } from './model/document';
@@ -13,6 +15,10 @@ import {
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
 
+/** A new document as the caller composes it; the schema fills in the defaults. */
+export type NewDocument = Partial<DocumentRecord> &
+  Pick<DocumentRecord, '_id' | 'tenantId' | 'customerId' | 'status' | 'createdBy'>;
+
 /** The document service's collections; reads take a scope or the tenant id. */
 export class DocumentStore {
   readonly documents;
@@ -21,8 +27,10 @@ export class DocumentStore {
   readonly accesses;
   readonly settings;
   readonly staffMembers;
+  readonly shelves;
 
-  constructor(connection: Connection) {
+  constructor(private readonly connection: Connection) {
+    this.shelves = new CustomerShelves(connection);
     this.documents = documentModel(connection);
     this.comments = documentCommentModel(connection);
     this.customers = customerReplicaModel(connection);
@@ -44,6 +52,65 @@ export class DocumentStore {
     const document = await this.findDocument(scope, id);
     if (!document) throw new AppError('NOT_FOUND', 'Document not found', field);
     return document;
+  }
+
+  /**
+   * Where to read documents: the customer's shelf when the read is pinned to
+   * one customer, else the shared collection. Callers still filter by scope.
+   */
+  documentsOf(customerId: string | null | undefined): mongo.Collection<ShelvedDocument> {
+    return customerId
+      ? this.shelves.of(customerId)
+      : this.connection.db!.collection<ShelvedDocument>(this.documents.collection.collectionName);
+  }
+
+  /** Inserts a new document and puts it on its customer's shelf. */
+  insertDocument(document: NewDocument): Promise<DocumentRecord> {
+    return lockDocument(this.documents, document._id, async () => {
+      const created = (await this.documents.create({ ...document, shelved: false })).toObject();
+      await this.shelve(created);
+      return created;
+    });
+  }
+
+  /**
+   * `findOneAndUpdate` of the document `filter._id` and its shelf copy, both
+   * under the document's lock; null when `filter` no longer matches. A crash
+   * between the two leaves `shelved: false`, which `restock` finishes.
+   */
+  updateDocument(
+    filter: { _id: string } & RootFilterQuery<DocumentRecord>,
+    update: UpdateQuery<DocumentRecord>,
+    previousCustomerId?: string,
+  ): Promise<DocumentRecord | null> {
+    return lockDocument(this.documents, filter._id, async () => {
+      const updated = await this.documents
+        .findOneAndUpdate(
+          filter,
+          { ...update, $set: { ...update.$set, shelved: false } },
+          { new: true },
+        )
+        .lean<DocumentRecord>()
+        .exec();
+      if (updated) await this.shelve(updated, previousCustomerId);
+      return updated;
+    });
+  }
+
+  /** Shelves what a crash left unshelved; returns how many. Run at start. */
+  async restock(): Promise<number> {
+    const pending = await this.documents.find({ shelved: false }, { _id: 1 }).lean().exec();
+    for (const { _id } of pending)
+      await lockDocument(this.documents, _id, async () => {
+        const document = await this.documents.findOne({ _id }).lean<DocumentRecord>().exec();
+        if (document && !document.shelved) await this.shelve(document);
+      });
+    return pending.length;
+  }
+
+  private async shelve(document: DocumentRecord, previousCustomerId?: string): Promise<void> {
+    await this.shelves.put(document, previousCustomerId);
+    await this.documents.updateOne({ _id: document._id }, { $set: { shelved: true } }).exec();
   }
 
   findCustomer(tenantId: string, customerId: string): Promise<CustomerReplicaRecord | null> {

@@ -7,12 +7,19 @@ export interface DocumentViewer {
   /** A MongoDB filter every document query of this caller includes. */
   scope: object;
   kind: 'ANONYMOUS' | 'STAFF' | 'CONTACT';
+  /** The one customer a contact's reads are pinned to; null for staff. */
+  customerId: string | null;
   /** A contact's permissions (from their access); staff may do everything their role allows. */
   may(permission: Permission): boolean;
 }
 
 const NOTHING = { _id: { $in: [] as string[] } };
-const nobody: DocumentViewer = { scope: NOTHING, kind: 'ANONYMOUS', may: () => false };
+const nobody: DocumentViewer = {
+  scope: NOTHING,
+  kind: 'ANONYMOUS',
+  customerId: null,
+  may: () => false,
+};
 
 /**
  * Owners and admins see the tenant's documents; a SPECIALIST those of the
@@ -26,7 +33,7 @@ export async function documentViewer(
 ): Promise<DocumentViewer> {
   if (auth.kind === 'ANONYMOUS') return nobody;
   if (auth.kind === 'STAFF') {
-    const staff = { kind: 'STAFF' as const, may: () => true };
+    const staff = { kind: 'STAFF' as const, customerId: null, may: () => true };
     if (auth.role !== 'SPECIALIST') return { ...staff, scope: { tenantId: auth.tenantId } };
     const administered = await store.customersAdministeredBy(auth.tenantId, auth.userId);
     return {
@@ -40,7 +47,11 @@ export async function documentViewer(
   const access = await store.findAccess(auth.tenantId, auth.accessId);
   if (!access || access.revoked || access.customerId !== auth.customerId) return nobody;
   const permissions = new Set(access.permissions);
-  const contact = { kind: 'CONTACT' as const, may: (p: Permission) => permissions.has(p) };
+  const contact = {
+    kind: 'CONTACT' as const,
+    customerId: auth.customerId,
+    may: (p: Permission) => permissions.has(p),
+  };
   if (!permissions.has('VIEW_DOCUMENTS')) return { ...contact, scope: NOTHING };
   const settings = await store.tenantSettings(auth.tenantId);
   return {

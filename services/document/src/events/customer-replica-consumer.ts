@@ -59,6 +59,7 @@ export function customerReplicaConsumer(
           await numbers.forget(documents.map((document) => document._id));
           await store.comments.deleteMany({ tenantId, customerId });
           await store.documents.deleteMany({ tenantId, customerId });
+          await store.shelves.drop(customerId);
           await store.accesses.deleteMany({ tenantId, customerId });
           await store.customers.deleteOne({ _id: customerId, tenantId });
           return;

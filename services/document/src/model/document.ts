@@ -66,6 +66,8 @@ export interface DocumentRecord {
   createdBy: string;
   createdAt: Date;
   issuedAt: Date | null;
+  /** False from a write until its copy is on the customer's shelf (customer-shelves.ts). */
+  shelved: boolean;
   outbox: CloudEvent[];
 }
 
@@ -100,6 +102,7 @@ const documentSchema = new Schema<DocumentRecord>(
     voidReason: nullableString,
     createdBy: { type: String, required: true },
     issuedAt: { type: Date, default: null },
+    shelved: { type: Boolean, default: false },
     ...outboxPath,
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false, minimize: false },
@@ -116,6 +119,8 @@ documentSchema.index({ tenantId: 1, customerId: 1, dueDate: 1, _id: 1 });
 documentSchema.index({ tenantId: 1, customerId: 1, issueDate: 1, _id: 1 });
 // serves: a SPECIALIST's processed documents
 documentSchema.index({ tenantId: 1, processorIds: 1 });
+// serves: the start-up check for copies a crash left off their shelf
+documentSchema.index({ shelved: 1 });
 
 export const documentModel = (connection: Connection) =>
   connection.model<DocumentRecord>('Document', documentSchema, 'documents');

@@ -15,7 +15,7 @@ export const queryResolvers = {
     },
     context: DocumentContext,
   ) {
-    return listDocuments(context.store, (await context.viewer()).scope, args);
+    return listDocuments(context.store, await context.viewer(), args);
   },
 
   /** Null for what the caller may not see: never a hint that it exists. */

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { connectMongo, type Connection } from '@portico/mongo';
+import { listDocuments } from './document-listing';
+import { DocumentStore, type NewDocument } from './store';
+
+let connection: Connection;
+let store: DocumentStore;
+
+beforeAll(async () => {
+  connection = await connectMongo(process.env.MONGO_URL!, `t_shelves_${randomUUID().slice(0, 8)}`);
+  store = new DocumentStore(connection);
+});
+afterAll(async () => {
+  await connection.dropDatabase();
+  await connection.close();
+});
+
+const draft = (customerId: string, grossMinor = 100): NewDocument => ({
+  _id: randomUUID(),
+  tenantId: 't1',
+  customerId,
+  type: 'INVOICE',
+  status: 'DRAFT',
+  currency: 'EUR',
+  exponent: 2,
+  lines: [],
+  netMinor: grossMinor,
+  taxMinor: 0,
+  grossMinor,
+  createdBy: 'u1',
+});
+
+const shelfIds = async (customerId: string) =>
+  (await store.shelves.of(customerId).find({}).toArray()).map((copy) => copy._id).sort();
+
+describe('customer shelves', () => {
+  it('hold a copy of every write of a customer’s documents, without the outbox', async () => {
+    const customer = randomUUID();
+    const created = await store.insertDocument(draft(customer));
+    await store.updateDocument(
+      { _id: created._id, status: 'DRAFT' },
+      { $set: { grossMinor: 250 }, $push: { outbox: { id: 'e1' } } },
+    );
+    const [copy] = await store.shelves.of(customer).find({}).toArray();
+    expect(copy).toMatchObject({ _id: created._id, grossMinor: 250 });
+    expect(copy).not.toHaveProperty('outbox');
+    expect(copy).not.toHaveProperty('shelved');
+    expect(await store.documents.findById(created._id).lean()).toMatchObject({ shelved: true });
+  });
+
+  it('move a draft from its old customer’s shelf to its new one', async () => {
+    const [before, after] = [randomUUID(), randomUUID()];
+    const created = await store.insertDocument(draft(before));
+    await store.updateDocument({ _id: created._id }, { $set: { customerId: after } }, before);
+    expect(await shelfIds(before)).toEqual([]);
+    expect(await shelfIds(after)).toEqual([created._id]);
+  });
+
+  it('are lists of one customer: a pinned list reads only that customer’s shelf', async () => {
+    const [mine, theirs] = [randomUUID(), randomUUID()];
+    const own = await store.insertDocument(draft(mine, 100));
+    await store.insertDocument(draft(theirs, 999));
+    const scope = { tenantId: 't1' };
+    const page = await listDocuments(store, { scope, customerId: mine }, {});
+    expect(page.edges.map((edge) => edge.node._id)).toEqual([own._id]);
+    expect(await page.totals()).toEqual([
+      { currency: 'EUR', grossTotal: '1.00', paidTotal: '0.00', balanceDue: '0.00' },
+    ]);
+    // A filter for another customer on a pinned list finds nothing.
+    const crossing = await listDocuments(
+      store,
+      { scope: { ...scope, customerId: mine }, customerId: mine },
+      { filter: { customerId: theirs } },
+    );
+    expect(crossing.edges).toEqual([]);
+  });
+
+  it('refuse a customer id that cannot name a collection, naming the field', async () => {
+    await expect(
+      listDocuments(store, { scope: {}, customerId: null }, { filter: { customerId: 'x.$cmd' } }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.customerId' });
+  });
+
+  it('are restocked at start with what a crash left off them', async () => {
+    const customer = randomUUID();
+    const created = await store.insertDocument(draft(customer));
+    // A crash after the document's write and before its copy's.
+    await store.documents.updateOne(
+      { _id: created._id },
+      { $set: { grossMinor: 777, shelved: false } },
+    );
+    expect(await store.restock()).toBeGreaterThanOrEqual(1);
+    const [copy] = await store.shelves.of(customer).find({}).toArray();
+    expect(copy).toMatchObject({ grossMinor: 777 });
+    expect(await store.documents.countDocuments({ shelved: false })).toBe(0);
+  });
+
+  it('are dropped with their customer, and dropping twice is fine', async () => {
+    const customer = randomUUID();
+    await store.insertDocument(draft(customer));
+    await store.shelves.drop(customer);
+    await store.shelves.drop(customer);
+    expect(await shelfIds(customer)).toEqual([]);
+  });
+});
