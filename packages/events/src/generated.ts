@@ -227,6 +227,44 @@ export interface DocumentIssuedV1 {
    * whether the customer's contacts see it (and are told)
    */
   shared?: boolean;
+  /**
+   * tax base; absent in events from before it was added
+   */
+  netTotal?: string;
+  taxTotal?: string;
+  /**
+   * the priced lines, in order
+   */
+  lines?: {
+    description: string;
+    quantity: string;
+    unitPrice: string;
+    taxRate: string;
+    netAmount: string;
+    taxAmount: string;
+    grossAmount: string;
+  }[];
+  taxBreakdown?: {
+    rate: string;
+    netAmount: string;
+    taxAmount: string;
+  }[];
+  /**
+   * who the document is addressed to, as frozen at issue
+   */
+  billTo?: {
+    number: string;
+    displayName: string;
+    address?: {
+      street?: string | null;
+      postalCode?: string | null;
+      city?: string | null;
+      country?: string | null;
+    } | null;
+    taxId?: string | null;
+    vatId?: string | null;
+  };
+  notes?: string | null;
 }
 
 /**
@@ -777,6 +815,74 @@ export const eventDataSchemas = {
         type: 'boolean',
         description: "whether the customer's contacts see it (and are told)",
       },
+      netTotal: {
+        type: 'string',
+        pattern: '^-?\\d+(\\.\\d+)?$',
+        description: 'tax base; absent in events from before it was added',
+      },
+      taxTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+      lines: {
+        type: 'array',
+        description: 'the priced lines, in order',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: [
+            'description',
+            'quantity',
+            'unitPrice',
+            'taxRate',
+            'netAmount',
+            'taxAmount',
+            'grossAmount',
+          ],
+          properties: {
+            description: { type: 'string' },
+            quantity: { type: 'string' },
+            unitPrice: { type: 'string' },
+            taxRate: { type: 'string' },
+            netAmount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            taxAmount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            grossAmount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+          },
+        },
+      },
+      taxBreakdown: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['rate', 'netAmount', 'taxAmount'],
+          properties: {
+            rate: { type: 'string' },
+            netAmount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            taxAmount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+          },
+        },
+      },
+      billTo: {
+        type: 'object',
+        description: 'who the document is addressed to, as frozen at issue',
+        additionalProperties: false,
+        required: ['number', 'displayName'],
+        properties: {
+          number: { type: 'string' },
+          displayName: { type: 'string' },
+          address: {
+            type: ['object', 'null'],
+            additionalProperties: false,
+            properties: {
+              street: { type: ['string', 'null'] },
+              postalCode: { type: ['string', 'null'] },
+              city: { type: ['string', 'null'] },
+              country: { type: ['string', 'null'] },
+            },
+          },
+          taxId: { type: ['string', 'null'] },
+          vatId: { type: ['string', 'null'] },
+        },
+      },
+      notes: { type: ['string', 'null'] },
     },
   },
   'portico.document.payment-recorded.v1': {

@@ -121,7 +121,10 @@ describe('mongoose on the configured MongoDB-compatible server', () => {
       { tenantId: 'sum', number: 'S3', amountMinor: 100 },
     ]);
     const match = { $and: [{ tenantId: 'sum' }, { number: { $in: ['S1', 'S2'] } }] };
-    const sums = await sumsByGroup(model.collection, match, 'tenantId', ['amountMinor', 'amountMinor']);
+    const sums = await sumsByGroup(model.collection, match, 'tenantId', [
+      'amountMinor',
+      'amountMinor',
+    ]);
     expect(sums.get('sum')).toEqual({ amountMinor: 15 });
     // The pitfall itself, so we notice when a FerretDB upgrade fixes it (or MongoDB is used).
     const [both] = await model.aggregate<{ first: number; second: number }>([

@@ -9,7 +9,7 @@ import type { DocumentCommentRecord } from './model/document-comment';
 import type { DocumentRecord } from './model/document';
 import { positiveAmountToMinor } from './money/amount';
 import { paymentPosition, today } from './payment-state';
-import { formatAmount } from './money/line-totals';
+import { formatAmount, taxBreakdown } from './money/line-totals';
 import {
   checkNumberPattern,
   DEFAULT_NUMBER_PATTERNS,
@@ -85,6 +85,7 @@ export class DocumentChanges {
       vatId: customer.vatId,
     };
     const position = paymentPosition(draft, 0);
+    const money = (minor: number) => formatAmount(minor, draft.exponent);
     const event = this.event(draft, 'portico.document.issued.v1', {
       documentId: draft._id,
       type: draft.type,
@@ -92,7 +93,32 @@ export class DocumentChanges {
       issueDate,
       dueDate: draft.dueDate,
       currency: draft.currency,
-      grossTotal: formatAmount(draft.grossMinor, draft.exponent),
+      netTotal: money(draft.netMinor),
+      taxTotal: money(draft.taxMinor),
+      grossTotal: money(draft.grossMinor),
+      lines: draft.lines.map((line) => ({
+        description: line.description,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        taxRate: line.taxRate,
+        netAmount: money(line.netMinor),
+        taxAmount: money(line.taxMinor),
+        grossAmount: money(line.grossMinor),
+      })),
+      taxBreakdown: taxBreakdown(draft.lines, draft.exponent),
+      billTo: {
+        number: customer.number,
+        displayName: customer.displayName,
+        address: customer.address && {
+          street: customer.address.street ?? null,
+          postalCode: customer.address.postalCode ?? null,
+          city: customer.address.city ?? null,
+          country: customer.address.country ?? null,
+        },
+        taxId: customer.taxId,
+        vatId: customer.vatId,
+      },
+      notes: draft.notes,
       customer: { id: customer._id, displayName: customer.displayName, email: customer.email },
       shared: draft.shared,
     });

@@ -392,7 +392,7 @@ describe('life cycle and numbering', () => {
     const open = await issued(t, { customerId: createCustomer.id });
     expect((await send(createCustomer.id)).data).toEqual({ sendAccountStatement: true });
     const mail = await emailTo(running.mailbox, 'ap@statement.example', 'Account statement as of');
-    expect(mail.text).toContain('Balance due in EUR: 119.00');
+    expect(mail.text).toContain('Balance due: €119.00');
     const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
     expect(pdf?.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(open.number).not.toBeNull();

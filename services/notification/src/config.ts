@@ -24,6 +24,12 @@ export const notificationConfigSchema = z.object({
     .max(16)
     .default(2)
     .describe('PDF pages rendered at once (about one per core)'),
+  PDF_RENDERS_PER_BROWSER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1_000)
+    .describe('PDFs a Chromium renders before it is replaced'),
 });
 
 export type NotificationConfig = z.infer<typeof notificationConfigSchema>;

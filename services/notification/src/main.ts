@@ -2,6 +2,7 @@ import { subgraphTypeDefs } from '@portico/schemas';
 import { runService } from '@portico/service-runtime';
 import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
+import { brandingConsumer } from './events/branding-consumer';
 import { documentIssuedConsumer } from './events/document-issued-consumer';
 import { erasureConsumer } from './events/erasure-consumer';
 import { recipientsConsumer } from './events/recipients-consumer';
@@ -12,6 +13,7 @@ import { identityEmailsConsumer } from './events/identity-emails-consumer';
 import { Mailer } from './mail/mailer';
 import { PdfRenderer } from './rendering/pdf-renderer';
 import { SmsSender } from './sms/sms-sender';
+import { brandingMutationResolvers, brandingQueryResolvers } from './resolvers/branding';
 import { emailMessageResolvers } from './resolvers/email-message';
 import { preferencesMutationResolvers, preferencesQueryResolvers } from './resolvers/preferences';
 import { queryResolvers } from './resolvers/query';
@@ -29,19 +31,21 @@ runService<NotificationContext>({
       chromiumPath: config.CHROMIUM_PATH,
       logger,
       concurrency: config.PDF_CONCURRENCY,
+      rendersPerBrowser: config.PDF_RENDERS_PER_BROWSER,
     });
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
     const pdfs = new DocumentPdfs(connection);
     return {
       resolvers: {
-        Query: { ...queryResolvers, ...preferencesQueryResolvers },
-        Mutation: preferencesMutationResolvers,
+        Query: { ...queryResolvers, ...preferencesQueryResolvers, ...brandingQueryResolvers },
+        Mutation: { ...preferencesMutationResolvers, ...brandingMutationResolvers },
         EmailMessage: emailMessageResolvers,
       },
       extendContext: (base) => ({ ...base, store }),
       outboxModels: [store.emails],
       consumers: [
         erasureConsumer(store, pdfs),
+        brandingConsumer(store.brandings),
         recipientsConsumer(store),
         statementConsumer({
           store,

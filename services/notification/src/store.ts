@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import { lockDocument } from '@portico/outbox';
+import { Brandings } from './branding';
+import { brandingModel } from './model/branding';
 import { emailMessageModel } from './model/email-message';
 import { recipientModel } from './model/recipient';
 
@@ -8,10 +10,12 @@ import { recipientModel } from './model/recipient';
 export class NotificationStore {
   readonly emails;
   readonly recipients;
+  readonly brandings;
 
   constructor(connection: Connection) {
     this.emails = emailMessageModel(connection);
     this.recipients = recipientModel(connection);
+    this.brandings = new Brandings(brandingModel(connection));
   }
 
   listEmails(tenantId: string, filter: object, sort: Record<string, 1 | -1>, limit: number) {

@@ -79,3 +79,26 @@ export function priceLines(currency: string, lines: LineInput[]): PricedDocument
 
 export const formatAmount = (minor: number, exponent: number) =>
   formatMinor(BigInt(minor), exponent);
+
+/** "19", "19.0" and "19.00" are one rate. */
+function rateKey(rate: string): string {
+  const [whole = '0', fraction = ''] = rate.trim().split('.');
+  const significant = fraction.replace(/0+$/, '');
+  const integer = whole.replace(/^0+(?=\d)/, '');
+  return significant ? `${integer}.${significant}` : integer;
+}
+
+/** Net and tax per tax rate, in the order the rates first appear. */
+export function taxBreakdown(lines: PricedLine[], exponent: number) {
+  const byRate = new Map<string, { net: number; tax: number }>();
+  for (const line of lines) {
+    const key = rateKey(line.taxRate);
+    const sum = byRate.get(key) ?? { net: 0, tax: 0 };
+    byRate.set(key, { net: sum.net + line.netMinor, tax: sum.tax + line.taxMinor });
+  }
+  return [...byRate].map(([rate, sum]) => ({
+    rate,
+    netAmount: formatAmount(sum.net, exponent),
+    taxAmount: formatAmount(sum.tax, exponent),
+  }));
+}

@@ -1,19 +1,11 @@
 import type { DocumentContext } from '../context';
 import type { DocumentRecord, PaymentRecord } from '../model/document';
 import type { DocumentCommentRecord } from '../model/document-comment';
-import { formatAmount, type PricedLine } from '../money/line-totals';
+import { formatAmount, taxBreakdown, type PricedLine } from '../money/line-totals';
 import { paymentStateOf } from '../payment-state';
 
 type Line = PricedLine & { exponent: number };
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
-
-/** "19", "19.0" and "19.00" are one rate. */
-function rateKey(rate: string): string {
-  const [whole = '0', fraction = ''] = rate.trim().split('.');
-  const significant = fraction.replace(/0+$/, '');
-  const integer = whole.replace(/^0+(?=\d)/, '');
-  return significant ? `${integer}.${significant}` : integer;
-}
 
 export const documentResolvers = {
   /** Entity resolution applies the same visibility as document(id). */
@@ -27,19 +19,7 @@ export const documentResolvers = {
     document.lines.map((line) => ({ ...line, exponent: document.exponent })),
   netTotal: (document: DocumentRecord) => formatAmount(document.netMinor, document.exponent),
   taxTotal: (document: DocumentRecord) => formatAmount(document.taxMinor, document.exponent),
-  taxBreakdown: (document: DocumentRecord) => {
-    const byRate = new Map<string, { net: number; tax: number }>();
-    for (const line of document.lines) {
-      const key = rateKey(line.taxRate);
-      const sum = byRate.get(key) ?? { net: 0, tax: 0 };
-      byRate.set(key, { net: sum.net + line.netMinor, tax: sum.tax + line.taxMinor });
-    }
-    return [...byRate].map(([rate, sum]) => ({
-      rate,
-      netAmount: formatAmount(sum.net, document.exponent),
-      taxAmount: formatAmount(sum.tax, document.exponent),
-    }));
-  },
+  taxBreakdown: (document: DocumentRecord) => taxBreakdown(document.lines, document.exponent),
   grossTotal: (document: DocumentRecord) => formatAmount(document.grossMinor, document.exponent),
   paidTotal: (document: DocumentRecord) => formatAmount(document.paidMinor, document.exponent),
   balanceDue: (document: DocumentRecord) => formatAmount(document.balanceMinor, document.exponent),

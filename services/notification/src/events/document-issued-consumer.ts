@@ -1,12 +1,13 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
-import { DOCUMENT_TITLES } from '../document-titles';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import type { DocumentPdfs } from '../files/document-pdfs';
 import { wantsNewDocuments } from '../model/recipient';
 import type { NotificationStore } from '../store';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
+import { documentView } from '../rendering/document-view';
+import { formatterOf, wordingOf, type Locale } from '../rendering/locale';
 import { renderTemplate } from '../rendering/templates';
 
 export interface DocumentIssuedDependencies extends DeliveryDependencies {
@@ -26,31 +27,37 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
     topics: ['document.events.v1'],
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.document.issued.v1') return;
-      const data = event.data as CloudEvent<'portico.document.issued.v1'>['data'];
-      const view = {
-        title: DOCUMENT_TITLES[data.type],
-        number: data.number,
-        issueDate: data.issueDate,
-        dueDate: data.dueDate ?? null,
-        currency: data.currency,
-        grossTotal: data.grossTotal,
-        customerName: data.customer.displayName,
-        portalUrl: `${deps.publicUrl}/documents/${encodeURIComponent(data.documentId)}`,
-        attached: true,
-      };
-      // Rendered once and kept: attached here, served for downloads.
-      const pdf = await deps.pdfs.renderOnce(
+      const data = event.data as EventData<'portico.document.issued.v1'>;
+      const branding = await deps.store.brandings.of(event.tenantid);
+      const pdfIn = (locale: Locale) =>
+        deps.renderer.render(renderTemplate('document.pdf', documentView(data, locale, branding)), {
+          footer: branding.footer ?? branding.name,
+        });
+      // Rendered once in the tenant's language and kept: attached here, served for downloads.
+      const stored = await deps.pdfs.renderOnce(
         data.documentId,
         { tenantId: event.tenantid, customerId: data.customer.id },
-        () => deps.renderer.render(renderTemplate('document.pdf', view)),
+        () => pdfIn(branding.locale),
       );
+      const pdfs = new Map<Locale, Promise<Buffer>>([[branding.locale, Promise.resolve(stored)]]);
       const recipients = await recipientsOf(deps.store, event.tenantid, data);
       if (recipients.length === 0) {
         deps.logger.info({ documentId: data.documentId }, 'nobody to tell about this document');
         return;
       }
       for (const recipient of recipients) {
-        const personal = { ...view, customerName: recipient.name, attached: recipient.attachPdf };
+        const locale = recipient.locale ?? branding.locale;
+        const format = formatterOf(locale);
+        const title = wordingOf(locale).titles[data.type];
+        const view = {
+          customerName: recipient.name,
+          title,
+          number: data.number,
+          issueDate: format.date(data.issueDate),
+          grossTotal: format.money(data.grossTotal, data.currency),
+          portalUrl: `${deps.publicUrl}/documents/${encodeURIComponent(data.documentId)}`,
+          attached: recipient.attachPdf,
+        };
         await deliverOnce(
           deps,
           {
@@ -58,18 +65,29 @@ export function documentIssuedConsumer(deps: DocumentIssuedDependencies): Consum
             eventId: event.id,
             kind: 'DOCUMENT_ISSUED',
             to: recipient.email,
-            subject: `${view.title} ${data.number}`,
+            subject: `${title} ${data.number}`,
             customerId: data.customer.id,
             accessId: recipient.accessId,
             documentId: data.documentId,
           },
-          async () => ({
-            text: renderTemplate('document-issued.text', personal),
-            html: renderTemplate('document-issued.html', personal),
-            attachments: recipient.attachPdf
-              ? [{ filename: `${data.number}.pdf`, content: pdf, contentType: 'application/pdf' }]
-              : [],
-          }),
+          async () => {
+            if (recipient.attachPdf && !pdfs.has(locale)) pdfs.set(locale, pdfIn(locale));
+            return {
+              senderName: branding.name,
+              replyTo: branding.replyTo,
+              text: renderTemplate(`${locale}/document-issued.text`, view),
+              html: renderTemplate(`${locale}/document-issued.html`, view),
+              attachments: recipient.attachPdf
+                ? [
+                    {
+                      filename: `${data.number}.pdf`,
+                      content: await pdfs.get(locale)!,
+                      contentType: 'application/pdf',
+                    },
+                  ]
+                : [],
+            };
+          },
         );
       }
     },
@@ -81,6 +99,7 @@ interface Recipient {
   name: string;
   accessId: string | null;
   attachPdf: boolean;
+  locale: Locale | null;
 }
 
 /**
@@ -102,10 +121,19 @@ async function recipientsOf(
             name: contact.firstName ?? data.customer.displayName,
             accessId: contact._id,
             attachPdf: contact.attachPdf,
+            locale: contact.locale ?? null,
           }));
   if (contacts.length > 0) return contacts;
   const billing = data.customer.email;
   return billing
-    ? [{ email: billing, name: data.customer.displayName, accessId: null, attachPdf: true }]
+    ? [
+        {
+          email: billing,
+          name: data.customer.displayName,
+          accessId: null,
+          attachPdf: true,
+          locale: null,
+        },
+      ]
     : [];
 }

@@ -2,6 +2,7 @@ import type { CloudEvent } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
+import { formatterOf, wordingOf } from '../rendering/locale';
 import { renderTemplate } from '../rendering/templates';
 import type { SmsSender } from '../sms/sms-sender';
 
@@ -35,6 +36,13 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
         customerId: null,
         documentId: null,
       };
+      // Before a tenant has branding (its first owner's mails), Portico's own in English.
+      const branding = await deps.store.brandings.of(event.tenantid);
+      const { locale } = branding;
+      const wording = wordingOf(locale);
+      const format = formatterOf(locale);
+      const sender = { senderName: branding.name, replyTo: branding.replyTo };
+      const until = (expiresAt: string) => format.moment(new Date(expiresAt));
       switch (event.type) {
         case 'portico.identity.password-reset-requested.v1': {
           const data =
@@ -42,7 +50,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
           const view = {
             name: data.firstName ?? null,
             link: tokenLink(deps.publicUrl, '/reset-password', data.token),
-            expiresAt: data.expiresAt,
+            expiresAt: until(data.expiresAt),
           };
           return deliverOnce(
             deps,
@@ -50,11 +58,12 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
               ...base,
               kind: 'PASSWORD_RESET',
               to: data.email,
-              subject: 'Reset your Portico password',
+              subject: wording.subjects.passwordReset,
             },
             async () => ({
-              text: renderTemplate('password-reset.text', view),
-              html: renderTemplate('password-reset.html', view),
+              ...sender,
+              text: renderTemplate(`${locale}/password-reset.text`, view),
+              html: renderTemplate(`${locale}/password-reset.html`, view),
             }),
           );
         }
@@ -66,15 +75,16 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             invitedBy: data.invitedBy ?? null,
             role: data.role.toLowerCase(),
             link: tokenLink(deps.publicUrl, '/accept-invitation', data.token),
-            expiresAt: data.expiresAt,
+            expiresAt: until(data.expiresAt),
           };
-          const subject = `You are invited to ${data.organizationName} on Portico`;
+          const subject = wording.subjects.staffInvitation(data.organizationName);
           return deliverOnce(
             deps,
             { ...base, kind: 'STAFF_INVITATION', to: data.email, subject },
             async () => ({
-              text: renderTemplate('staff-invitation.text', view),
-              html: renderTemplate('staff-invitation.html', view),
+              ...sender,
+              text: renderTemplate(`${locale}/staff-invitation.text`, view),
+              html: renderTemplate(`${locale}/staff-invitation.html`, view),
             }),
           );
         }
@@ -86,15 +96,16 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             customer: data.customerName,
             needsCode: Boolean(data.code),
             link: tokenLink(deps.publicUrl, '/accept-invitation', data.token),
-            expiresAt: data.expiresAt,
+            expiresAt: until(data.expiresAt),
           };
-          const subject = `Your customer portal at ${data.organizationName}`;
+          const subject = wording.subjects.invitation(data.organizationName);
           await deliverOnce(
             deps,
             { ...base, customerId: data.customerId, kind: 'INVITATION', to: data.email, subject },
             async () => ({
-              text: renderTemplate('contact-invitation.text', view),
-              html: renderTemplate('contact-invitation.html', view),
+              ...sender,
+              text: renderTemplate(`${locale}/contact-invitation.text`, view),
+              html: renderTemplate(`${locale}/contact-invitation.html`, view),
             }),
           );
           // After the email: a retry then resends at most the SMS, never the email.

@@ -2,6 +2,8 @@ import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
+import { statementView } from '../rendering/document-view';
+import { wordingOf } from '../rendering/locale';
 import { renderTemplate } from '../rendering/templates';
 
 export interface StatementDependencies extends DeliveryDependencies {
@@ -17,13 +19,9 @@ export function statementConsumer(deps: StatementDependencies): ConsumerDefiniti
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.document.statement-requested.v1') return;
       const data = event.data as EventData<typeof event.type>;
+      const branding = await deps.store.brandings.of(event.tenantid);
       const view = {
-        ...data,
-        openDocuments: data.openDocuments.map((item) => ({
-          ...item,
-          issueDate: item.issueDate ?? '',
-          dueDate: item.dueDate ?? '',
-        })),
+        ...statementView(data, branding.locale, branding),
         portalUrl: `${deps.publicUrl}/documents`,
       };
       await deliverOnce(
@@ -33,17 +31,21 @@ export function statementConsumer(deps: StatementDependencies): ConsumerDefiniti
           eventId: event.id,
           kind: 'ACCOUNT_STATEMENT',
           to: data.email,
-          subject: `Account statement as of ${data.date}`,
+          subject: wordingOf(branding.locale).subjects.statement(view.date),
           customerId: data.customerId,
           documentId: null,
         },
         async () => ({
-          text: renderTemplate('account-statement.text', view),
-          html: renderTemplate('account-statement.html', view),
+          senderName: branding.name,
+          replyTo: branding.replyTo,
+          text: renderTemplate(`${branding.locale}/account-statement.text`, view),
+          html: renderTemplate(`${branding.locale}/account-statement.html`, view),
           attachments: [
             {
               filename: `statement-${data.date}.pdf`,
-              content: await deps.renderer.render(renderTemplate('statement.pdf', view)),
+              content: await deps.renderer.render(renderTemplate('statement.pdf', view), {
+                footer: branding.footer ?? branding.name,
+              }),
               contentType: 'application/pdf',
             },
           ],

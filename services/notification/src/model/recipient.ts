@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { Permission } from '@portico/events';
+import type { Locale } from '../rendering/locale';
 
 /**
  * The notification service's read model of portal contacts (one per access),
@@ -18,6 +19,8 @@ export interface RecipientRecord {
   revoked: boolean;
   emailOnNewDocument: boolean;
   attachPdf: boolean;
+  /** Null: the tenant's locale. */
+  locale: Locale | null;
 }
 
 const recipientSchema = new Schema<RecipientRecord>(
@@ -33,6 +36,7 @@ const recipientSchema = new Schema<RecipientRecord>(
     revoked: { type: Boolean, default: false },
     emailOnNewDocument: { type: Boolean, default: true },
     attachPdf: { type: Boolean, default: true },
+    locale: { type: String, default: null },
   },
   { versionKey: false },
 );

@@ -1,12 +1,21 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Logger } from '@portico/logger';
 
 export interface PdfRendererOptions {
   chromiumPath: string;
   logger: Logger;
-  /** Pages rendering at once; more wait their turn. */
+  /** Pages rendering at once (about one per core); more wait their turn. */
   concurrency: number;
+  /** Renders before the browser is replaced, so a slow leak in Chromium stays bounded. */
+  rendersPerBrowser?: number;
   timeoutMs?: number;
+  /** How long a browser may take to close before it is killed by pid. */
+  closeTimeoutMs?: number;
+}
+
+export interface PdfLayout {
+  /** Shown at the foot of every page, with "page / pages" (Chromium fills the numbers). */
+  footer?: string;
 }
 
 // Flags for a headless Chromium on a server: no sandbox as root, no background traffic.
@@ -22,79 +31,158 @@ const CHROMIUM_ARGS = [
   '--mute-audio',
 ];
 
+/** One launched browser, its warm pages, and how much it has rendered. */
+interface Generation {
+  browser: Promise<Browser>;
+  renders: number;
+  busy: number;
+  idle: Page[];
+  retired: boolean;
+}
+
 /**
- * Renders HTML to PDF on one long-lived Chromium. Pages cannot run scripts or
- * reach the network: every request but inline `data:` is aborted, so a
- * template can neither leak data nor reach internal addresses.
+ * Renders HTML to PDF on one long-lived Chromium with a pool of warm pages.
+ * Pages cannot run scripts or reach the network: every request but inline
+ * `data:` is aborted (file://, private and metadata addresses included).
+ *
+ * The browser is replaced after `rendersPerBrowser` renders and whenever it
+ * disconnects; a retired browser finishes its renders, then is closed, and
+ * killed by pid if closing hangs.
  */
 export class PdfRenderer {
-  private browser: Promise<Browser> | undefined;
+  private current: Generation | undefined;
+  private readonly live = new Set<Generation>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  private launches = 0;
 
   constructor(private readonly options: PdfRendererOptions) {}
 
-  async render(html: string): Promise<Buffer> {
+  async render(html: string, layout: PdfLayout = {}): Promise<Buffer> {
     await this.acquire();
+    const generation = this.generation();
+    generation.busy++;
+    if (++generation.renders >= (this.options.rendersPerBrowser ?? 1_000)) {
+      this.retire(generation);
+      this.generation(); // the successor starts launching now, not on the next render
+    }
+    let page: Page | undefined;
     try {
-      return await this.renderOnPage(html);
+      page = generation.idle.pop() ?? (await this.openPage(await generation.browser));
+      const pdf = await this.renderOn(page, html, layout);
+      if (!generation.retired) {
+        generation.idle.push(page);
+        page = undefined;
+      }
+      return pdf;
     } finally {
+      // A page that failed (or whose browser retired) is not reused.
+      if (page) await page.close().catch(() => undefined);
+      generation.busy--;
+      if (generation.retired && generation.busy === 0) await this.shutDown(generation);
       this.release();
     }
   }
 
+  /** How many browsers were launched so far (restarts show here). */
+  get browsersLaunched(): number {
+    return this.launches;
+  }
+
+  /** The pid of the browser that takes the next render, if one runs. */
+  async browserPid(): Promise<number | undefined> {
+    const browser = await this.current?.browser.catch(() => undefined);
+    return browser?.process()?.pid;
+  }
+
   async close(): Promise<void> {
-    const browser = await this.browser?.catch(() => undefined);
-    this.browser = undefined;
-    await browser?.close();
+    await Promise.all([...this.live].map((generation) => this.shutDown(generation)));
+    this.current = undefined;
   }
 
-  private async renderOnPage(html: string): Promise<Buffer> {
+  private async renderOn(page: Page, html: string, layout: PdfLayout): Promise<Buffer> {
     const timeout = this.options.timeoutMs ?? 15_000;
-    const page = await (await this.launched()).newPage();
-    try {
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        if (request.url().startsWith('data:')) void request.continue();
-        else void request.abort('blockedbyclient');
-      });
-      await page.setContent(html, { waitUntil: 'load', timeout });
-      const pdf = await withTimeout(
-        page.pdf({ format: 'A4', printBackground: true, timeout }),
+    await page.setContent(html, { waitUntil: 'load', timeout });
+    const pdf = await withTimeout(
+      page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
         timeout,
-        'page.pdf',
-      );
-      return Buffer.from(pdf);
-    } finally {
-      await page.close().catch(() => undefined);
-    }
+        ...(layout.footer !== undefined ? footerOptions(layout.footer) : {}),
+      }),
+      timeout,
+      'page.pdf',
+    );
+    return Buffer.from(pdf);
   }
 
-  private launched(): Promise<Browser> {
-    this.browser ??= puppeteer
-      .launch({
-        executablePath: this.options.chromiumPath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        // The service's shutdown closes the browser; puppeteer's handlers would exit the process early.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      })
-      .then((browser) => {
-        // A crashed browser is replaced on the next render.
+  private async openPage(browser: Browser): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.url().startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    return page;
+  }
+
+  private generation(): Generation {
+    if (this.current) return this.current;
+    const generation: Generation = {
+      browser: this.launch(),
+      renders: 0,
+      busy: 0,
+      idle: [],
+      retired: false,
+    };
+    generation.browser
+      .then((browser) =>
         browser.once('disconnected', () => {
-          this.options.logger.warn('chromium disconnected; relaunching on next render');
-          this.browser = undefined;
-        });
-        return browser;
-      })
-      .catch((error: unknown) => {
-        this.browser = undefined;
-        throw error;
-      });
-    return this.browser;
+          if (generation.retired) return;
+          this.options.logger.warn('chromium disconnected; the next render launches another');
+          this.retire(generation);
+          this.live.delete(generation);
+        }),
+      )
+      .catch(() => this.retire(generation));
+    this.live.add(generation);
+    this.current = generation;
+    return generation;
+  }
+
+  private launch(): Promise<Browser> {
+    this.launches++;
+    return puppeteer.launch({
+      executablePath: this.options.chromiumPath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // The service's shutdown closes the browser; puppeteer's handlers would exit the process early.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  }
+
+  private retire(generation: Generation): void {
+    generation.retired = true;
+    if (this.current === generation) this.current = undefined;
+  }
+
+  /** Closes a retired browser; kills it by pid when closing hangs. */
+  private async shutDown(generation: Generation): Promise<void> {
+    this.retire(generation);
+    this.live.delete(generation);
+    const browser = await generation.browser.catch(() => undefined);
+    if (!browser?.connected) return;
+    const pid = browser.process()?.pid;
+    try {
+      await withTimeout(browser.close(), this.options.closeTimeoutMs ?? 5_000, 'browser.close');
+    } catch (error) {
+      this.options.logger.warn({ err: error, pid }, 'chromium did not close; killing it');
+      if (pid) process.kill(pid, 'SIGKILL');
+    }
   }
 
   private async acquire(): Promise<void> {
@@ -110,6 +198,19 @@ export class PdfRenderer {
     if (next) next();
     else this.active--;
   }
+}
+
+/**
+ * Chromium's own header/footer: the footer text on every page with its page
+ * number. The footer template is Chromium's, not the page's, so it is escaped here.
+ */
+function footerOptions(footer: string) {
+  const text = footer.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return {
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: `<div style="font-size:7pt;color:#666;width:100%;padding:0 18mm;display:flex;justify-content:space-between"><span>${text}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

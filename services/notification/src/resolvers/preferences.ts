@@ -1,21 +1,36 @@
 import { requireContact, type ContactPrincipal } from '@portico/auth';
+import { badInput } from '@portico/errors';
+import { localeFromApi, localeToApi } from '../branding';
 import type { NotificationContext } from '../context';
+import { isLocale, type Locale } from '../rendering/locale';
 
 interface Preferences {
   emailOnNewDocument: boolean;
   attachPdf: boolean;
+  locale: Locale | null;
 }
 
-const DEFAULTS: Preferences = { emailOnNewDocument: true, attachPdf: true };
+const DEFAULTS: Preferences = { emailOnNewDocument: true, attachPdf: true, locale: null };
+
+const toApi = (preferences: Preferences) => ({
+  ...preferences,
+  locale: preferences.locale && localeToApi(preferences.locale),
+});
 
 async function preferencesOf(contact: ContactPrincipal, { store }: NotificationContext) {
   const recipient = await store.recipients
     .findOne({ _id: contact.accessId, tenantId: contact.tenantId })
     .lean()
     .exec();
-  return recipient
-    ? { emailOnNewDocument: recipient.emailOnNewDocument, attachPdf: recipient.attachPdf }
-    : DEFAULTS;
+  return toApi(
+    recipient
+      ? {
+          emailOnNewDocument: recipient.emailOnNewDocument,
+          attachPdf: recipient.attachPdf,
+          locale: recipient.locale ?? null,
+        }
+      : DEFAULTS,
+  );
 }
 
 /** A contact's own notification preferences, kept with the access they belong to. */
@@ -27,13 +42,26 @@ export const preferencesQueryResolvers = {
 export const preferencesMutationResolvers = {
   async updateMyNotificationPreferences(
     _: unknown,
-    { input }: { input: Partial<Record<keyof Preferences, boolean | null>> },
+    {
+      input,
+    }: {
+      input: {
+        emailOnNewDocument?: boolean | null;
+        attachPdf?: boolean | null;
+        locale?: string | null;
+      };
+    },
     context: NotificationContext,
   ) {
     const contact = requireContact(context.auth);
     const changes: Partial<Preferences> = {};
     if (input.emailOnNewDocument != null) changes.emailOnNewDocument = input.emailOnNewDocument;
     if (input.attachPdf != null) changes.attachPdf = input.attachPdf;
+    if (input.locale != null) {
+      const locale = localeFromApi(input.locale);
+      if (!isLocale(locale)) throw badInput('input.locale', 'Unsupported locale');
+      changes.locale = locale;
+    }
     await context.store.recipients.updateOne(
       { _id: contact.accessId },
       { $set: { tenantId: contact.tenantId, customerId: contact.customerId, ...changes } },

@@ -1,0 +1,68 @@
+import { badInput } from '@portico/errors';
+import { normalizeEmail, optionalText, requireText } from '@portico/validation';
+import type { Model } from 'mongoose';
+import { defaultBranding, type BrandingRecord } from './model/branding';
+import { isLocale, type Locale } from './rendering/locale';
+
+export interface BrandingInput {
+  name?: string | null;
+  locale?: string | null;
+  colour?: string | null;
+  logo?: string | null;
+  replyTo?: string | null;
+  footer?: string | null;
+}
+
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
+// Inline images only: rendered pages reach no network. No SVG: it can carry markup.
+const LOGO = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/;
+const MAX_LOGO_CHARS = 200_000;
+
+/** GraphQL's EN/DE and the stored en/de. */
+export const localeFromApi = (value: string): string => value.toLowerCase();
+export const localeToApi = (locale: Locale): string => locale.toUpperCase();
+
+/** A tenant's branding: what it set, else what it was registered as. */
+export class Brandings {
+  constructor(private readonly model: Model<BrandingRecord>) {}
+
+  async of(tenantId: string): Promise<BrandingRecord> {
+    return (await this.model.findOne({ _id: tenantId }).lean().exec()) ?? defaultBranding(tenantId);
+  }
+
+  /** The organization's name as registered; never overrides a name an admin set. */
+  async registered(tenantId: string, name: string): Promise<void> {
+    await this.model.updateOne({ _id: tenantId }, { $setOnInsert: { name } }, { upsert: true });
+  }
+
+  /** Applies the fields given (null clears an optional one); BAD_USER_INPUT names the field. */
+  async update(tenantId: string, input: BrandingInput): Promise<BrandingRecord> {
+    const set: Partial<BrandingRecord> = {};
+    if (input.name != null) set.name = requireText('input.name', input.name, 120);
+    if (input.locale != null) {
+      const locale = localeFromApi(input.locale);
+      if (!isLocale(locale)) throw badInput('input.locale', 'Unsupported locale');
+      set.locale = locale;
+    }
+    if (input.colour != null) {
+      if (!COLOUR.test(input.colour)) throw badInput('input.colour', 'Use a colour like #1f4e79');
+      set.colour = input.colour.toLowerCase();
+    }
+    if (input.logo !== undefined) {
+      if (input.logo !== null && (input.logo.length > MAX_LOGO_CHARS || !LOGO.test(input.logo)))
+        throw badInput('input.logo', 'Use a PNG or JPEG data: URL of at most 150 kB');
+      set.logo = input.logo;
+    }
+    if (input.replyTo !== undefined)
+      set.replyTo = input.replyTo === null ? null : normalizeEmail('input.replyTo', input.replyTo);
+    if (input.footer !== undefined) set.footer = optionalText('input.footer', input.footer, 300);
+    const current = await this.of(tenantId);
+    const { _id, ...defaults } = current;
+    await this.model.updateOne(
+      { _id: tenantId },
+      { $set: { ...defaults, ...set } },
+      { upsert: true },
+    );
+    return { ...current, ...set };
+  }
+}

@@ -1,0 +1,16 @@
+import type { CloudEvent, EventData } from '@portico/events';
+import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { Brandings } from '../branding';
+
+/** A registered organization's name becomes its branding's name until an admin changes it. */
+export function brandingConsumer(brandings: Brandings): ConsumerDefinition {
+  return {
+    name: 'branding',
+    topics: ['identity.events.v1'],
+    async handle(event: CloudEvent) {
+      if (event.type !== 'portico.identity.organization-registered.v1') return;
+      const { name } = event.data as EventData<typeof event.type>;
+      await brandings.registered(event.tenantid, name);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import type { DocumentType } from '@portico/events';
+
+export const LOCALES = ['en', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const LANGUAGE_TAGS: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
+
+/** The words a rendered document or email needs, per locale. */
+interface Wording {
+  titles: Record<DocumentType, string>;
+  statement: string;
+  labels: {
+    number: string;
+    date: string;
+    dueDate: string;
+    customerNumber: string;
+    vatId: string;
+    taxId: string;
+    description: string;
+    quantity: string;
+    unitPrice: string;
+    taxRate: string;
+    net: string;
+    tax: string;
+    gross: string;
+    netTotal: string;
+    taxAt: string;
+    grossTotal: string;
+    balanceDue: string;
+    openItems: string;
+    nothingOpen: string;
+  };
+  subjects: {
+    invitation: (organization: string) => string;
+    passwordReset: string;
+    staffInvitation: (organization: string) => string;
+    statement: (date: string) => string;
+  };
+}
+
+const WORDING: Record<Locale, Wording> = {
+  en: {
+    titles: {
+      INVOICE: 'Invoice',
+      CREDIT_NOTE: 'Credit note',
+      DEBIT_NOTE: 'Debit note',
+      ESTIMATE: 'Estimate',
+      REMINDER: 'Payment reminder',
+      DELIVERY_NOTE: 'Delivery note',
+      ORDER_CONFIRMATION: 'Order confirmation',
+    },
+    statement: 'Account statement',
+    labels: {
+      number: 'Number',
+      date: 'Date',
+      dueDate: 'Due date',
+      customerNumber: 'Customer no.',
+      vatId: 'VAT ID',
+      taxId: 'Tax ID',
+      description: 'Description',
+      quantity: 'Qty',
+      unitPrice: 'Unit price',
+      taxRate: 'VAT',
+      net: 'Net',
+      tax: 'VAT',
+      gross: 'Gross',
+      netTotal: 'Net total',
+      taxAt: 'VAT',
+      grossTotal: 'Total',
+      balanceDue: 'Balance due',
+      openItems: 'Open items',
+      nothingOpen: 'Nothing is open.',
+    },
+    subjects: {
+      invitation: (organization) => `Your customer portal at ${organization}`,
+      passwordReset: 'Reset your Portico password',
+      staffInvitation: (organization) => `You are invited to ${organization} on Portico`,
+      statement: (date) => `Account statement as of ${date}`,
+    },
+  },
+  de: {
+    titles: {
+      INVOICE: 'Rechnung',
+      CREDIT_NOTE: 'Gutschrift',
+      DEBIT_NOTE: 'Belastungsanzeige',
+      ESTIMATE: 'Angebot',
+      REMINDER: 'Zahlungserinnerung',
+      DELIVERY_NOTE: 'Lieferschein',
+      ORDER_CONFIRMATION: 'Auftragsbestätigung',
+    },
+    statement: 'Kontoauszug',
+    labels: {
+      number: 'Nummer',
+      date: 'Datum',
+      dueDate: 'Fällig am',
+      customerNumber: 'Kundennr.',
+      vatId: 'USt-IdNr.',
+      taxId: 'Steuernr.',
+      description: 'Beschreibung',
+      quantity: 'Menge',
+      unitPrice: 'Einzelpreis',
+      taxRate: 'USt.',
+      net: 'Netto',
+      tax: 'USt.',
+      gross: 'Brutto',
+      netTotal: 'Summe netto',
+      taxAt: 'USt.',
+      grossTotal: 'Gesamtbetrag',
+      balanceDue: 'Offener Betrag',
+      openItems: 'Offene Posten',
+      nothingOpen: 'Es ist nichts offen.',
+    },
+    subjects: {
+      invitation: (organization) => `Ihr Kundenportal bei ${organization}`,
+      passwordReset: 'Ihr Portico-Passwort zurücksetzen',
+      staffInvitation: (organization) => `Einladung zu ${organization} auf Portico`,
+      statement: (date) => `Kontoauszug zum ${date}`,
+    },
+  },
+};
+
+export const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+
+export const wordingOf = (locale: Locale): Wording => WORDING[locale];
+
+/**
+ * Money and dates as the locale writes them. Amounts stay exact: they are
+ * decimal strings, which Intl.NumberFormat formats without going through a
+ * float (ES2023).
+ */
+export function formatterOf(locale: Locale) {
+  const tag = LANGUAGE_TAGS[locale];
+  const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const moneyFormat = (currency: string, allDigits: boolean) => {
+    const key = `${currency}/${allDigits}`;
+    let format = moneyFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(tag, {
+        style: 'currency',
+        currency,
+        ...(allDigits ? { maximumFractionDigits: 20 } : {}),
+      });
+      moneyFormats.set(key, format);
+    }
+    return format;
+  };
+  return {
+    money(amount: string, currency: string): string {
+      return moneyFormat(currency, false).format(amount as Intl.StringNumericLiteral);
+    },
+    /** A unit price: at least the currency's minor units, and every digit it was given. */
+    price(amount: string, currency: string): string {
+      return moneyFormat(currency, true).format(amount as Intl.StringNumericLiteral);
+    },
+    /** A calendar date (YYYY-MM-DD), not a moment: shown as is, in UTC. */
+    date(day: string): string {
+      return dates.format(new Date(`${day}T00:00:00Z`));
+    },
+    /** A moment, such as a link's expiry. */
+    moment(at: Date): string {
+      return new Intl.DateTimeFormat(tag, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+        timeZoneName: 'short',
+      }).format(at);
+    },
+    /** A quantity or rate as written in the locale, exactly ("1.5" -> "1,5" in German). */
+    decimal(value: string): string {
+      return new Intl.NumberFormat(tag, { maximumFractionDigits: 20 }).format(
+        value as Intl.StringNumericLiteral,
+      );
+    },
+  };
+}
+
+export type Formatter = ReturnType<typeof formatterOf>;
