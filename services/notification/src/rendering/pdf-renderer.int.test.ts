@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 // The library entry point itself: the package index reads a sample file when not required by a parent.
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { createLogger } from '@portico/logger';
+import { defaultBranding } from '../model/branding';
+import { documentView } from './document-view';
 import { PdfRenderer } from './pdf-renderer';
 import { renderTemplate } from './templates';
 
@@ -19,23 +21,72 @@ beforeAll(() => {
 afterAll(() => renderer.close());
 
 describe('PDF rendering with Handlebars and Chromium', () => {
-  const view = {
-    title: 'Invoice',
+  const issued = (lineCount: number) => ({
+    documentId: 'd1',
+    type: 'INVOICE' as const,
     number: 'INV-2026-000042',
     issueDate: '2026-11-23',
     dueDate: '2026-12-07',
     currency: 'EUR',
-    grossTotal: '1190.00',
-    customerName: 'Müller & Söhne <GmbH>',
+    netTotal: `${lineCount * 10}.00`,
+    taxTotal: `${lineCount * 1.9}`,
+    grossTotal: `${lineCount * 11.9}`,
+    lines: Array.from({ length: lineCount }, (_, i) => ({
+      description: `Line ${i + 1} <b>not bold</b>`,
+      quantity: '1',
+      unitPrice: '10.00',
+      taxRate: '19',
+      netAmount: '10.00',
+      taxAmount: '1.90',
+      grossAmount: '11.90',
+    })),
+    taxBreakdown: [{ rate: '19', netAmount: `${lineCount * 10}.00`, taxAmount: '1.90' }],
+    billTo: {
+      number: 'K-1',
+      displayName: 'Müller & Söhne <GmbH>',
+      address: { street: 'Hafenstr. 1', postalCode: '20457', city: 'Hamburg', country: 'DE' },
+      taxId: null,
+      vatId: null,
+    },
+    customer: { id: 'c1', displayName: 'Müller & Söhne <GmbH>' },
+  });
+  const branding = {
+    ...defaultBranding('t1', 'Nordwind Handel'),
+    footer: 'IBAN DE02 1203 0000 0000 2020 51',
   };
+  const view = documentView(issued(20), 'en', branding);
+  // Chromium separates digit groups with narrow spaces in extracted text; compare without them.
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
   it('renders a template to a PDF whose text holds the values', async () => {
     const pdf = await renderer.render(renderTemplate('document.pdf', view));
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     const text = await pdfText(pdf);
     expect(text).toContain('INV-2026-000042');
-    expect(text).toContain('1190.00 EUR');
+    expect(text).toContain('€238.00');
+    expect(text).toContain('Nordwind Handel');
     expect(text).toContain('Müller & Söhne <GmbH>'); // escaped in HTML, shown as written
+    expect(text).toContain('Line 1 <b>not bold</b>');
+  });
+
+  it('paginates a 200-line invoice in German: headers repeated, every page numbered and footed', async () => {
+    const pdf = await renderer.render(
+      renderTemplate('document.pdf', documentView(issued(200), 'de', branding)),
+      { footer: branding.footer },
+    );
+    const parsed = await pdfParse(pdf);
+    const text = plain(parsed.text);
+    expect(parsed.numpages).toBeGreaterThanOrEqual(4);
+    for (let page = 1; page <= parsed.numpages; page++)
+      expect(text).toContain(`${page} / ${parsed.numpages}`);
+    // The table header once per page the lines span, and the footer on every page.
+    expect(text.match(/Beschreibung/g)!.length).toBeGreaterThanOrEqual(parsed.numpages - 1);
+    expect(text.match(/IBAN DE02/g)).toHaveLength(parsed.numpages);
+    expect(text).toContain('Line 200');
+    expect(text).toContain('Gesamtbetrag');
+    expect(text).toContain('2.380,00 €');
+    expect(text).toContain('Rechnung INV-2026-000042');
+    expect(text).toContain('07.12.2026');
   });
 
   it('refuses templates with missing values', () => {
@@ -72,5 +123,59 @@ describe('PDF rendering with Handlebars and Chromium', () => {
     );
     const texts = await Promise.all(pdfs.map(pdfText));
     expect(texts.map((text) => /INV-([A-D])/.exec(text)?.[1])).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
+
+describe('the Chromium behind the renderer', () => {
+  const html = (n: number) => `<html><body><p>render ${n}</p></body></html>`;
+
+  it('is replaced after its number of renders, without failing a render', async () => {
+    const restarting = new PdfRenderer({
+      chromiumPath: process.env.CHROMIUM_PATH!,
+      logger,
+      concurrency: 2,
+      rendersPerBrowser: 3,
+    });
+    try {
+      const texts: string[] = [];
+      const pids = new Set<number | undefined>();
+      for (let n = 1; n <= 7; n++) {
+        pids.add(await restarting.browserPid());
+        texts.push(await pdfText(await restarting.render(html(n))));
+      }
+      expect(texts.map((text) => text.trim())).toEqual(
+        [1, 2, 3, 4, 5, 6, 7].map((n) => `render ${n}`),
+      );
+      expect(restarting.browsersLaunched).toBeGreaterThanOrEqual(3);
+      expect(pids.size).toBeGreaterThanOrEqual(3);
+    } finally {
+      await restarting.close();
+    }
+  });
+
+  it('is relaunched when it dies, and the next render works', async () => {
+    const pid = await (async () => {
+      await renderer.render(html(1));
+      return renderer.browserPid();
+    })();
+    process.kill(pid!, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await pdfText(await renderer.render(html(2)))).trim()).toBe('render 2');
+    expect(await renderer.browserPid()).not.toBe(pid);
+  });
+
+  it('is killed by pid when closing it hangs', async () => {
+    const hanging = new PdfRenderer({
+      chromiumPath: process.env.CHROMIUM_PATH!,
+      logger,
+      concurrency: 1,
+      closeTimeoutMs: 500,
+    });
+    await hanging.render(html(1));
+    const pid = (await hanging.browserPid())!;
+    process.kill(pid, 'SIGSTOP'); // a frozen browser answers nothing, not even close
+    await hanging.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * `pnpm bench:pdf`: a one-page, 20-line invoice rendered by the warm pool.
+ * Prints PDFs per second, per-render p50/p99, and the RSS of this process and
+ * of the Chromium processes after warm-up and after every 500 renders.
+ * Asserts nothing. BENCH_PDFS (default 2,000) and PDF_CONCURRENCY (default
+ * 2, one page per core here) change it.
+ */
+import { execFileSync } from 'node:child_process';
+import { ensureChromium } from '@portico/local-infra';
+import { createLogger } from '@portico/logger';
+import { defaultBranding } from '../src/model/branding';
+import { documentView } from '../src/rendering/document-view';
+import { PdfRenderer } from '../src/rendering/pdf-renderer';
+import { renderTemplate } from '../src/rendering/templates';
+
+const RENDERS = Number(process.env.BENCH_PDFS ?? 2_000);
+const CONCURRENCY = Number(process.env.PDF_CONCURRENCY ?? 2);
+const WARM_UP = 50;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** RSS in MiB of this process and of every Chromium process it started. */
+function memory(): { node: number; chromium: number } {
+  const ps = execFileSync('ps', ['-eo', 'ppid=,pid=,rss=,comm='], { encoding: 'utf8' });
+  const rows = ps
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .map(([ppid, pid, rss, comm]) => ({ ppid: +ppid!, pid: +pid!, rss: +rss!, comm: comm! }));
+  // Chromium and its descendants (renderer, GPU, utility processes).
+  const ours = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const row of rows)
+      if (ours.has(row.ppid) && !ours.has(row.pid)) {
+        ours.add(row.pid);
+        grew = true;
+      }
+  }
+  const chromium = rows
+    .filter((row) => ours.has(row.pid) && row.pid !== process.pid)
+    .reduce((sum, row) => sum + row.rss, 0);
+  return { node: process.memoryUsage().rss / 2 ** 20, chromium: chromium / 1024 };
+}
+
+const invoice = documentView(
+  {
+    documentId: 'bench',
+    type: 'INVOICE',
+    number: 'INV-2026-000123',
+    issueDate: '2026-11-23',
+    dueDate: '2026-12-07',
+    currency: 'EUR',
+    netTotal: '2000.00',
+    taxTotal: '380.00',
+    grossTotal: '2380.00',
+    lines: Array.from({ length: 20 }, (_, i) => ({
+      description: `Consulting, work package ${i + 1}`,
+      quantity: '1',
+      unitPrice: '100.00',
+      taxRate: '19',
+      netAmount: '100.00',
+      taxAmount: '19.00',
+      grossAmount: '119.00',
+    })),
+    taxBreakdown: [{ rate: '19', netAmount: '2000.00', taxAmount: '380.00' }],
+    billTo: {
+      number: 'K-1001',
+      displayName: 'Müller & Söhne GmbH',
+      address: { street: 'Hafenstr. 1', postalCode: '20457', city: 'Hamburg', country: 'DE' },
+      taxId: null,
+      vatId: 'DE123456789',
+    },
+    customer: { id: 'c1', displayName: 'Müller & Söhne GmbH' },
+  },
+  'en',
+  { ...defaultBranding('bench', 'Nordwind Handel'), footer: 'IBAN DE02 1203 0000 0000 2020 51' },
+);
+
+async function main(): Promise<void> {
+  const renderer = new PdfRenderer({
+    chromiumPath: process.env.CHROMIUM_PATH ?? (await ensureChromium()),
+    logger: createLogger('bench-pdf', { level: 'warn' }),
+    concurrency: CONCURRENCY,
+  });
+  const render = () =>
+    renderer.render(renderTemplate('document.pdf', invoice), { footer: 'IBAN DE02 1203' });
+  try {
+    // Warm-up: the browser launch and one page per slot.
+    await Promise.all(Array.from({ length: WARM_UP }, render));
+    const warm = memory();
+    console.log(
+      `after ${WARM_UP} warm-up renders: RSS node ${warm.node.toFixed(0)} MiB, chromium ${warm.chromium.toFixed(0)} MiB`,
+    );
+    const times: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    // As many renders in flight as the pool has pages: its throughput, not a queue's wait.
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < RENDERS) {
+          next++;
+          const begun = performance.now();
+          await render();
+          times.push(performance.now() - begun);
+          if (times.length % 500 === 0) {
+            const now = memory();
+            console.log(
+              `after ${times.length} renders: RSS node ${now.node.toFixed(0)} MiB, chromium ${now.chromium.toFixed(0)} MiB`,
+            );
+          }
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const sorted = times.sort((a, b) => a - b);
+    const end = memory();
+    const growth = (end.node + end.chromium) / (warm.node + warm.chromium) - 1;
+    console.log(
+      `${RENDERS} renders with ${CONCURRENCY} pages: ${(RENDERS / seconds).toFixed(1)} PDFs/s, ` +
+        `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms; ` +
+        `RSS growth after warm-up ${(growth * 100).toFixed(1)} % ` +
+        `(node ${warm.node.toFixed(0)} -> ${end.node.toFixed(0)} MiB, chromium ${warm.chromium.toFixed(0)} -> ${end.chromium.toFixed(0)} MiB); ` +
+        `browsers launched: ${renderer.browsersLaunched}`,
+    );
+  } finally {
+    await renderer.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
