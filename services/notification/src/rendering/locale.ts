@@ -132,6 +132,16 @@ export const wordingOf = (locale: Locale): Wording => WORDING[locale];
 export function formatterOf(locale: Locale) {
   const tag = LANGUAGE_TAGS[locale];
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  // dateStyle cannot be combined with timeZoneName, hence the fields one by one.
+  const moments = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const moneyFormat = (currency: string, allDigits: boolean) => {
     const key = `${currency}/${allDigits}`;
@@ -160,12 +170,7 @@ export function formatterOf(locale: Locale) {
     },
     /** A moment, such as a link's expiry. */
     moment(at: Date): string {
-      return new Intl.DateTimeFormat(tag, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-        timeZoneName: 'short',
-      }).format(at);
+      return moments.format(at);
     },
     /** A quantity or rate as written in the locale, exactly ("1.5" -> "1,5" in German). */
     decimal(value: string): string {

@@ -22,6 +22,12 @@ describe('locales', () => {
     expect(formatterOf('de').date('2026-12-31')).toBe('31.12.2026');
   });
 
+  it('format a moment with its time zone', () => {
+    const at = new Date('2026-11-30T10:05:00Z');
+    expect(formatterOf('en').moment(at)).toBe('30 Nov 2026, 10:05 UTC');
+    expect(formatterOf('de').moment(at)).toBe('30. Nov. 2026, 10:05 UTC');
+  });
+
   it('title every document type in every locale', () => {
     for (const locale of LOCALES)
       for (const type of DOCUMENT_TYPES) expect(wordingOf(locale).titles[type]).toMatch(/\S/);
