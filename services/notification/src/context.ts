@@ -1,6 +1,8 @@
 import type { SubgraphContext } from '@portico/subgraph';
+import type { EmailResend } from './email-resend';
 import type { NotificationStore } from './store';
 
 export interface NotificationContext extends SubgraphContext {
   store: NotificationStore;
+  resend: EmailResend;
 }

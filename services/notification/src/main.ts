@@ -1,12 +1,14 @@
+import { requireStaff } from '@portico/auth';
 import { subgraphTypeDefs } from '@portico/schemas';
 import { runService } from '@portico/service-runtime';
 import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
 import { brandingConsumer } from './events/branding-consumer';
-import { documentIssuedConsumer } from './events/document-issued-consumer';
+import { EmailResend } from './email-resend';
+import { DocumentEmails, documentIssuedConsumer } from './events/document-issued-consumer';
 import { erasureConsumer } from './events/erasure-consumer';
 import { recipientsConsumer } from './events/recipients-consumer';
-import { statementConsumer } from './events/statement-consumer';
+import { StatementEmails, statementConsumer } from './events/statement-consumer';
 import { DocumentPdfs } from './files/document-pdfs';
 import { fileRoutes } from './files/file-routes';
 import { identityEmailsConsumer } from './events/identity-emails-consumer';
@@ -35,34 +37,39 @@ runService<NotificationContext>({
     });
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
     const pdfs = new DocumentPdfs(connection);
+    const delivery = { store, mailer, publishPending };
+    const documentEmails = new DocumentEmails({
+      ...delivery,
+      renderer,
+      pdfs,
+      logger,
+      publicUrl: config.PUBLIC_URL,
+    });
+    const statementEmails = new StatementEmails({
+      ...delivery,
+      renderer,
+      publicUrl: config.PUBLIC_URL,
+    });
+    const resend = new EmailResend(store, documentEmails, statementEmails);
     return {
       resolvers: {
         Query: { ...queryResolvers, ...preferencesQueryResolvers, ...brandingQueryResolvers },
-        Mutation: { ...preferencesMutationResolvers, ...brandingMutationResolvers },
+        Mutation: {
+          ...preferencesMutationResolvers,
+          ...brandingMutationResolvers,
+          resendEmail: (_: unknown, { id }: { id: string }, context: NotificationContext) =>
+            context.resend.resend(requireStaff(context.auth).tenantId, id),
+        },
         EmailMessage: emailMessageResolvers,
       },
-      extendContext: (base) => ({ ...base, store }),
+      extendContext: (base) => ({ ...base, store, resend }),
       outboxModels: [store.emails],
       consumers: [
         erasureConsumer(store, pdfs),
         brandingConsumer(store.brandings),
         recipientsConsumer(store),
-        statementConsumer({
-          store,
-          renderer,
-          mailer,
-          publicUrl: config.PUBLIC_URL,
-          publishPending,
-        }),
-        documentIssuedConsumer({
-          store,
-          renderer,
-          pdfs,
-          mailer,
-          logger,
-          publicUrl: config.PUBLIC_URL,
-          publishPending,
-        }),
+        statementConsumer(statementEmails),
+        documentIssuedConsumer(documentEmails),
         identityEmailsConsumer({
           store,
           mailer,

@@ -3,6 +3,8 @@ import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import type { DocumentPdfs } from '../files/document-pdfs';
+import type { BrandingRecord } from '../model/branding';
+import type { DocumentRecipient } from '../model/email-message';
 import { wantsNewDocuments } from '../model/recipient';
 import type { NotificationStore } from '../store';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
@@ -17,89 +19,114 @@ export interface DocumentIssuedDependencies extends DeliveryDependencies {
   publicUrl: string;
 }
 
-/**
- * "Document issued" -> the PDF, kept for downloads, and an email to each
- * contact who wants it (attached unless they turned that off) with a portal link.
- */
-export function documentIssuedConsumer(deps: DocumentIssuedDependencies): ConsumerDefinition {
+type Issued = EventData<'portico.document.issued.v1'>;
+
+/** "Document issued" -> DocumentEmails.issued. */
+export function documentIssuedConsumer(emails: DocumentEmails): ConsumerDefinition {
   return {
     name: 'document-issued',
     topics: ['document.events.v1'],
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.document.issued.v1') return;
-      const data = event.data as EventData<'portico.document.issued.v1'>;
-      const branding = await deps.store.brandings.of(event.tenantid);
-      const pdfIn = (locale: Locale) =>
-        deps.renderer.render(renderTemplate('document.pdf', documentView(data, locale, branding)), {
-          footer: branding.footer ?? branding.name,
-        });
-      // Rendered once in the tenant's language and kept: attached here, served for downloads.
-      const stored = await deps.pdfs.renderOnce(
-        data.documentId,
-        { tenantId: event.tenantid, customerId: data.customer.id },
-        () => pdfIn(branding.locale),
-      );
-      const pdfs = new Map<Locale, Promise<Buffer>>([[branding.locale, Promise.resolve(stored)]]);
-      const recipients = await recipientsOf(deps.store, event.tenantid, data);
-      if (recipients.length === 0) {
-        deps.logger.info({ documentId: data.documentId }, 'nobody to tell about this document');
-        return;
-      }
-      for (const recipient of recipients) {
-        const locale = recipient.locale ?? branding.locale;
-        const format = formatterOf(locale);
-        const title = wordingOf(locale).titles[data.type];
-        const view = {
-          customerName: recipient.name,
-          title,
-          number: data.number,
-          issueDate: format.date(data.issueDate),
-          grossTotal: format.money(data.grossTotal, data.currency),
-          portalUrl: `${deps.publicUrl}/documents/${encodeURIComponent(data.documentId)}`,
-          attached: recipient.attachPdf,
-        };
-        await deliverOnce(
-          deps,
-          {
-            tenantId: event.tenantid,
-            eventId: event.id,
-            kind: 'DOCUMENT_ISSUED',
-            to: recipient.email,
-            subject: `${title} ${data.number}`,
-            customerId: data.customer.id,
-            accessId: recipient.accessId,
-            documentId: data.documentId,
-          },
-          async () => {
-            if (recipient.attachPdf && !pdfs.has(locale)) pdfs.set(locale, pdfIn(locale));
-            return {
-              senderName: branding.name,
-              replyTo: branding.replyTo,
-              text: renderTemplate(`${locale}/document-issued.text`, view),
-              html: renderTemplate(`${locale}/document-issued.html`, view),
-              attachments: recipient.attachPdf
-                ? [
-                    {
-                      filename: `${data.number}.pdf`,
-                      content: await pdfs.get(locale)!,
-                      contentType: 'application/pdf',
-                    },
-                  ]
-                : [],
-            };
-          },
-        );
-      }
+      await emails.issued(event.tenantid, event.id, event.data as Issued);
     },
   };
 }
 
-interface Recipient {
-  email: string;
-  name: string;
-  accessId: string | null;
-  attachPdf: boolean;
-  locale: Locale | null;
+/**
+ * Emails about issued documents: the PDF, kept for downloads, and an email to
+ * each contact who wants it (attached unless they turned that off) with a
+ * portal link, in the contact's language or the tenant's.
+ */
+export class DocumentEmails {
+  constructor(private readonly deps: DocumentIssuedDependencies) {}
+
+  async issued(tenantId: string, eventId: string, data: Issued): Promise<void> {
+    const branding = await this.deps.store.brandings.of(tenantId);
+    // Rendered once in the tenant's language and kept: attached here, served for downloads.
+    const stored = await this.deps.pdfs.renderOnce(
+      data.documentId,
+      { tenantId, customerId: data.customer.id },
+      () => this.pdf(data, branding.locale, branding),
+    );
+    const pdfs = new Map([[branding.locale, Promise.resolve(stored)]]);
+    const recipients = await recipientsOf(this.deps.store, tenantId, data);
+    if (recipients.length === 0) {
+      this.deps.logger.info({ documentId: data.documentId }, 'nobody to tell about this document');
+      return;
+    }
+    for (const recipient of recipients)
+      await this.send(tenantId, eventId, data, recipient, { branding, pdfs });
+  }
+
+  /** One recipient's email (also what resendEmail sends); returns the delivery's id. */
+  async send(
+    tenantId: string,
+    eventId: string,
+    data: Issued,
+    recipient: DocumentRecipient,
+    options: {
+      branding?: BrandingRecord;
+      pdfs?: Map<Locale, Promise<Buffer>>;
+      resendOf?: string;
+    } = {},
+  ): Promise<string> {
+    const branding = options.branding ?? (await this.deps.store.brandings.of(tenantId));
+    const pdfs = options.pdfs ?? new Map<Locale, Promise<Buffer>>();
+    const locale = recipient.locale ?? branding.locale;
+    const format = formatterOf(locale);
+    const title = wordingOf(locale).titles[data.type];
+    const view = {
+      customerName: recipient.name,
+      title,
+      number: data.number,
+      issueDate: format.date(data.issueDate),
+      grossTotal: format.money(data.grossTotal, data.currency),
+      portalUrl: `${this.deps.publicUrl}/documents/${encodeURIComponent(data.documentId)}`,
+      attached: recipient.attachPdf,
+    };
+    return deliverOnce(
+      this.deps,
+      {
+        tenantId,
+        eventId,
+        kind: 'DOCUMENT_ISSUED',
+        to: recipient.email,
+        subject: `${title} ${data.number}`,
+        customerId: data.customer.id,
+        accessId: recipient.accessId,
+        documentId: data.documentId,
+        resendable: { kind: 'DOCUMENT_ISSUED', data, recipient },
+        resendOf: options.resendOf ?? null,
+      },
+      async () => {
+        if (recipient.attachPdf && !pdfs.has(locale))
+          pdfs.set(locale, this.pdf(data, locale, branding));
+        return {
+          senderName: branding.name,
+          replyTo: branding.replyTo,
+          text: renderTemplate(`${locale}/document-issued.text`, view),
+          html: renderTemplate(`${locale}/document-issued.html`, view),
+          attachments: recipient.attachPdf
+            ? [
+                {
+                  filename: `${data.number}.pdf`,
+                  content: await pdfs.get(locale)!,
+                  contentType: 'application/pdf',
+                },
+              ]
+            : [],
+        };
+      },
+    );
+  }
+
+  private pdf(data: Issued, locale: Locale, branding: BrandingRecord): Promise<Buffer> {
+    return this.deps.renderer.render(
+      renderTemplate('document.pdf', documentView(data, locale, branding)),
+      { footer: branding.footer ?? branding.name },
+    );
+  }
 }
 
 /**
@@ -110,7 +137,7 @@ async function recipientsOf(
   store: NotificationStore,
   tenantId: string,
   data: EventData<'portico.document.issued.v1'>,
-): Promise<Recipient[]> {
+): Promise<DocumentRecipient[]> {
   const contacts =
     data.shared === false
       ? []

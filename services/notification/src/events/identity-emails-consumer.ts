@@ -52,7 +52,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             link: tokenLink(deps.publicUrl, '/reset-password', data.token),
             expiresAt: until(data.expiresAt),
           };
-          return deliverOnce(
+          await deliverOnce(
             deps,
             {
               ...base,
@@ -66,6 +66,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
               html: renderTemplate(`${locale}/password-reset.html`, view),
             }),
           );
+          return;
         }
         case 'portico.identity.staff-invited.v1': {
           const data = event.data as CloudEvent<'portico.identity.staff-invited.v1'>['data'];
@@ -78,7 +79,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             expiresAt: until(data.expiresAt),
           };
           const subject = wording.subjects.staffInvitation(data.organizationName);
-          return deliverOnce(
+          await deliverOnce(
             deps,
             { ...base, kind: 'STAFF_INVITATION', to: data.email, subject },
             async () => ({
@@ -87,6 +88,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
               html: renderTemplate(`${locale}/staff-invitation.html`, view),
             }),
           );
+          return;
         }
         case 'portico.identity.contact-invited.v1': {
           const data = event.data as CloudEvent<'portico.identity.contact-invited.v1'>['data'];

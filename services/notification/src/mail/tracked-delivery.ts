@@ -9,7 +9,7 @@ export type NewDelivery = Pick<
   EmailMessageRecord,
   'tenantId' | 'eventId' | 'kind' | 'to' | 'subject' | 'customerId' | 'documentId'
 > &
-  Partial<Pick<EmailMessageRecord, 'accessId'>>;
+  Partial<Pick<EmailMessageRecord, 'accessId' | 'resendable' | 'resendOf'>>;
 
 export interface DeliveryDependencies {
   store: NotificationStore;
@@ -18,7 +18,7 @@ export interface DeliveryDependencies {
 }
 
 /** The same event and recipient always give the same id and Message-ID. */
-const deliveryId = (eventId: string, to: string) =>
+export const deliveryId = (eventId: string, to: string) =>
   createHash('sha256').update(`${eventId}\n${to}`).digest('hex').slice(0, 32);
 
 /**
@@ -27,17 +27,16 @@ const deliveryId = (eventId: string, to: string) =>
  * backend), and a redelivered event finds it SENT and sends nothing. The
  * history shows QUEUED, then SENT or FAILED with the SMTP error. A temporary
  * failure is thrown so the bus retries; a permanent one (5xx) is final.
+ * Returns the delivery's id.
  */
 export async function deliverOnce(
   deps: DeliveryDependencies,
   delivery: NewDelivery,
   compose: () => Promise<Omit<OutgoingEmail, 'to' | 'subject' | 'messageId'>>,
-): Promise<void> {
-  const message = await claimDelivery(deps.store, {
-    ...delivery,
-    _id: deliveryId(delivery.eventId, delivery.to),
-  });
-  if (!message) return; // sent already
+): Promise<string> {
+  const id = deliveryId(delivery.eventId, delivery.to);
+  const message = await claimDelivery(deps.store, { ...delivery, _id: id });
+  if (!message) return id; // sent already
   try {
     await deps.mailer.send({
       ...(await compose()),
@@ -47,7 +46,7 @@ export async function deliverOnce(
     });
   } catch (error) {
     await deps.store.recordFailure(message._id, error);
-    if (isPermanentSmtpFailure(error)) return;
+    if (isPermanentSmtpFailure(error)) return id;
     throw error;
   }
   await deps.store.recordSent(
@@ -67,6 +66,7 @@ export async function deliverOnce(
     }),
   );
   await deps.publishPending();
+  return id;
 }
 
 /** Creates the delivery record, or returns the existing one unless it was sent already. */
@@ -76,7 +76,13 @@ async function claimDelivery(
 ): Promise<EmailMessageRecord | null> {
   try {
     return (
-      await store.emails.create({ accessId: null, ...delivery, status: 'QUEUED' })
+      await store.emails.create({
+        accessId: null,
+        resendable: null,
+        resendOf: null,
+        ...delivery,
+        status: 'QUEUED',
+      })
     ).toObject();
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;

@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
-import type { CloudEvent } from '@portico/events';
+import type { CloudEvent, EventData } from '@portico/events';
+import type { Locale } from '../rendering/locale';
 import { outboxPath } from '@portico/outbox';
 
 export type EmailKind =
@@ -22,7 +23,31 @@ export interface EmailMessageRecord {
   documentId: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /**
+   * What `resendEmail` composes the email from again (the event's data and
+   * the recipient). Null for kinds that carry a one-time secret, which is never kept.
+   */
+  resendable: ResendableEmail | null;
+  /** The email this one resends, if it is a resend. */
+  resendOf: string | null;
   outbox: CloudEvent[];
+}
+
+export type ResendableEmail =
+  | {
+      kind: 'DOCUMENT_ISSUED';
+      data: EventData<'portico.document.issued.v1'>;
+      recipient: DocumentRecipient;
+    }
+  | { kind: 'ACCOUNT_STATEMENT'; data: EventData<'portico.document.statement-requested.v1'> };
+
+/** Who a document email goes to, as decided when it was first sent. */
+export interface DocumentRecipient {
+  email: string;
+  name: string;
+  accessId: string | null;
+  attachPdf: boolean;
+  locale: Locale | null;
 }
 
 const nullableString = { type: String, default: null };
@@ -41,6 +66,8 @@ const emailMessageSchema = new Schema<EmailMessageRecord>(
     accessId: nullableString,
     documentId: nullableString,
     sentAt: { type: Date, default: null },
+    resendable: { type: Object, default: null },
+    resendOf: nullableString,
     ...outboxPath,
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },

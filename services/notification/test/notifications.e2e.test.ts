@@ -1,0 +1,334 @@
+import { randomUUID } from 'node:crypto';
+// The library entry point itself: the package index reads a sample file when not required by a parent.
+import pdfParse from 'pdf-parse/lib/pdf-parse.js';
+import { createEvent } from '@portico/events';
+import { createKafkaBus } from '@portico/kafka';
+import {
+  emailTo,
+  errorCode,
+  errorField,
+  eventually,
+  grantAndJoin,
+  graphqlData,
+  graphqlRequest,
+  registerOrganization,
+  startTestPlatform,
+  type Auth,
+  type TestPlatform,
+} from '@portico/local-infra';
+import { createLogger } from '@portico/logger';
+
+/** The notification subgraph through the gateway: branding, languages, resending, replays. */
+let running: TestPlatform;
+let gateway: string;
+
+beforeAll(async () => {
+  running = await startTestPlatform('notifications', 4800);
+  gateway = running.platform.gatewayUrl;
+}, 120_000);
+afterAll(() => running?.stop());
+
+const gql = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
+  graphqlRequest<T>(gateway, query, variables, token ? { token } : {});
+// Intl writes a no-break space between amount and currency; PDF text may show either.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const BRANDING = 'name locale colour logo replyTo footer';
+const EMAIL = 'id to subject kind status error attempts resendOf documentId';
+
+interface Email {
+  id: string;
+  to: string;
+  subject: string;
+  kind: string;
+  status: string;
+  resendOf: string | null;
+}
+
+async function customerWithEmail(token: string, name: string, email: string): Promise<string> {
+  const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+    gateway,
+    'mutation($n: String!, $e: String!) { createCustomer(input: { type: COMPANY, companyName: $n, email: $e }) { id } }',
+    { n: name, e: email },
+    { token },
+  );
+  return createCustomer.id;
+}
+
+/** Creates and issues an invoice, once the document service knows the customer. */
+async function issueInvoice(token: string, customerId: string): Promise<string> {
+  const created = await eventually(async () => {
+    const result = await gql<{ createDocument: { id: string } }>(
+      `mutation($input: DocumentInput!) { createDocument(input: $input) { id } }`,
+      {
+        input: {
+          customerId,
+          type: 'INVOICE',
+          currency: 'EUR',
+          lines: [
+            { description: 'Beratung', quantity: '2', unitPrice: '100.00', taxRate: '19' },
+            { description: 'Fahrtkosten', quantity: '1', unitPrice: '38.00', taxRate: '0' },
+          ],
+        },
+      },
+      token,
+    );
+    return result.data?.createDocument;
+  });
+  const { issueDocument } = await graphqlData<{ issueDocument: { number: string } }>(
+    gateway,
+    'mutation($id: ID!) { issueDocument(id: $id) { number } }',
+    { id: created.id },
+    { token },
+  );
+  return issueDocument.number;
+}
+
+async function history(token: string, customerId: string): Promise<Email[]> {
+  const { emailHistory } = await graphqlData<{ emailHistory: { edges: { node: Email }[] } }>(
+    gateway,
+    `query($c: ID) { emailHistory(customerId: $c) { edges { node { ${EMAIL} } } } }`,
+    { c: customerId },
+    { token },
+  );
+  return emailHistory.edges.map((edge) => edge.node);
+}
+
+describe('branding and languages', () => {
+  let owner: Auth;
+  let org: string;
+
+  beforeAll(async () => {
+    org = `brand-${randomUUID().slice(0, 6)}`;
+    owner = await registerOrganization(gateway, org);
+  });
+
+  it('starts from the organization’s name and is the owner’s to change, field by field', async () => {
+    const initial = await eventually(async () => {
+      const { branding } = await graphqlData<{ branding: { name: string; locale: string } }>(
+        gateway,
+        `{ branding { ${BRANDING} } }`,
+        {},
+        { token: owner.accessToken },
+      );
+      return branding.name === org && branding;
+    });
+    expect(initial).toMatchObject({ locale: 'EN', logo: null, footer: null });
+
+    const update = (input: Record<string, unknown>, token = owner.accessToken) =>
+      gql<{ updateBranding: Record<string, unknown> }>(
+        `mutation($input: BrandingInput!) { updateBranding(input: $input) { ${BRANDING} } }`,
+        { input },
+        token,
+      );
+    for (const [input, field] of [
+      [{ colour: 'red; background: url(x)' }, 'input.colour'],
+      [{ logo: 'https://cdn.example/logo.png' }, 'input.logo'],
+      [{ logo: 'data:image/svg+xml;base64,PHN2Zz4=' }, 'input.logo'],
+      [{ replyTo: 'not an address' }, 'input.replyTo'],
+      [{ name: '   ' }, 'input.name'],
+    ] as const) {
+      const refused = await update(input);
+      expect([errorCode(refused), errorField(refused)]).toEqual(['BAD_USER_INPUT', field]);
+    }
+    expect(errorCode(await gql('{ branding { name } }', {}))).toBe('UNAUTHENTICATED');
+
+    const logo = `data:image/png;base64,${Buffer.from('png bytes').toString('base64')}`;
+    const changed = await update({
+      name: 'Nordwind Handel GmbH',
+      locale: 'DE',
+      colour: '#AA3300',
+      logo,
+      replyTo: 'Buchhaltung@Nordwind.example',
+      footer: 'IBAN DE02 1203 0000 0000 2020 51 · USt-IdNr. DE123456789',
+    });
+    expect(changed.data?.updateBranding).toEqual({
+      name: 'Nordwind Handel GmbH',
+      locale: 'DE',
+      colour: '#aa3300',
+      logo,
+      replyTo: 'buchhaltung@nordwind.example',
+      footer: 'IBAN DE02 1203 0000 0000 2020 51 · USt-IdNr. DE123456789',
+    });
+    // Fields left out stay; null clears an optional one.
+    const cleared = await update({ logo: null });
+    expect(cleared.data?.updateBranding).toMatchObject({ logo: null, locale: 'DE' });
+
+    // Another tenant's branding is its own.
+    const other = await registerOrganization(gateway, `brand-other-${randomUUID().slice(0, 6)}`);
+    const theirs = await graphqlData<{ branding: { name: string } }>(
+      gateway,
+      '{ branding { name } }',
+      {},
+      { token: other.accessToken },
+    );
+    expect(theirs.branding.name).not.toBe('Nordwind Handel GmbH');
+  });
+
+  it('sends a tenant’s document in its language, under its name, with its footer on the PDF', async () => {
+    const customerId = await customerWithEmail(
+      owner.accessToken,
+      'Hafen Logistik AG',
+      'ap@hafen.example',
+    );
+    const number = await issueInvoice(owner.accessToken, customerId);
+    const mail = await emailTo(running.mailbox, 'ap@hafen.example', `Rechnung ${number}`);
+    expect(mail.from?.value[0]?.name).toBe('Nordwind Handel GmbH');
+    expect(mail.replyTo?.value[0]?.address).toBe('buchhaltung@nordwind.example');
+    expect(plain(mail.text ?? '')).toContain(`Rechnung ${number} vom`);
+    expect(plain(mail.text ?? '')).toContain('über 276,00 €');
+    const pdf = await pdfParse(mail.attachments[0]!.content);
+    const text = plain(pdf.text);
+    for (const expected of [
+      `Rechnung ${number}`,
+      'Nordwind Handel GmbH',
+      'Hafen Logistik AG',
+      'Beratung',
+      'Summe netto',
+      '238,00 €',
+      'USt. 19 % (200,00 €)',
+      '38,00 €',
+      'Gesamtbetrag',
+      '276,00 €',
+      'IBAN DE02 1203 0000 0000 2020 51',
+      '1 / 1',
+    ])
+      expect(text).toContain(expected);
+  });
+
+  it('writes to a contact in the language they chose', async () => {
+    const englishOrg = `lang-${randomUUID().slice(0, 6)}`;
+    const staff = await registerOrganization(gateway, englishOrg);
+    const customerId = await customerWithEmail(staff.accessToken, 'Kunde GmbH', 'ap@kunde.example');
+    const { contact } = await grantAndJoin(running, staff.accessToken, englishOrg, customerId, {
+      email: `lena@${englishOrg}.example`,
+    });
+    const { updateMyNotificationPreferences } = await graphqlData<{
+      updateMyNotificationPreferences: { locale: string | null; attachPdf: boolean };
+    }>(
+      gateway,
+      'mutation { updateMyNotificationPreferences(input: { locale: DE }) { locale attachPdf } }',
+      {},
+      { token: contact.accessToken },
+    );
+    expect(updateMyNotificationPreferences).toEqual({ locale: 'DE', attachPdf: true });
+    const number = await issueInvoice(staff.accessToken, customerId);
+    const mail = await emailTo(running.mailbox, `lena@${englishOrg}.example`, `Rechnung ${number}`);
+    expect(mail.text).toContain('Guten Tag');
+    expect(plain((await pdfParse(mail.attachments[0]!.content)).text)).toContain('Gesamtbetrag');
+  });
+});
+
+describe('email history', () => {
+  it('resends a document email as a new entry, and refuses what it cannot resend', async () => {
+    const org = `resend-${randomUUID().slice(0, 6)}`;
+    const owner = await registerOrganization(gateway, org);
+    const customerId = await customerWithEmail(owner.accessToken, 'Resend AG', 'ap@resend.example');
+    const number = await issueInvoice(owner.accessToken, customerId);
+    await emailTo(running.mailbox, 'ap@resend.example', `Invoice ${number}`);
+    const [original] = await eventually(async () => {
+      const emails = await history(owner.accessToken, customerId);
+      return emails.length === 1 && emails[0]!.status === 'SENT' && emails;
+    });
+
+    const before = running.mailbox.messages.length;
+    const { resendEmail } = await graphqlData<{ resendEmail: Email }>(
+      gateway,
+      `mutation($id: ID!) { resendEmail(id: $id) { ${EMAIL} } }`,
+      { id: original!.id },
+      { token: owner.accessToken },
+    );
+    expect(resendEmail).toMatchObject({
+      to: 'ap@resend.example',
+      kind: 'DOCUMENT_ISSUED',
+      status: 'SENT',
+      resendOf: original!.id,
+      subject: `Invoice ${number}`,
+    });
+    expect(resendEmail.id).not.toBe(original!.id);
+    const resent = await eventually(async () =>
+      running.mailbox.messages.slice(before).find((mail) => mail.subject === `Invoice ${number}`),
+    );
+    expect(resent.attachments[0]?.contentType).toBe('application/pdf');
+    expect(await history(owner.accessToken, customerId)).toHaveLength(2);
+
+    const resend = (id: string, token = owner.accessToken) =>
+      gql(`mutation($id: ID!) { resendEmail(id: $id) { id } }`, { id }, token);
+    expect(errorCode(await resend('no-such-email'))).toBe('NOT_FOUND');
+    // Another tenant cannot resend (or learn of) this tenant's email.
+    const stranger = await registerOrganization(gateway, `resend-x-${randomUUID().slice(0, 6)}`);
+    expect(errorCode(await resend(original!.id, stranger.accessToken))).toBe('NOT_FOUND');
+
+    // An invitation's link is not kept, so it is not resent.
+    await grantAndJoin(running, owner.accessToken, org, customerId, {
+      email: `contact@${org}.example`,
+    });
+    const invitation = await eventually(async () =>
+      (await history(owner.accessToken, customerId)).find(
+        (email) => email.kind === 'INVITATION' && email.status === 'SENT',
+      ),
+    );
+    const refused = await resend(invitation.id);
+    expect([errorCode(refused), errorField(refused)]).toEqual(['BAD_USER_INPUT', 'id']);
+  });
+
+  it('sends a replayed or duplicated event once', async () => {
+    const org = `replay-${randomUUID().slice(0, 6)}`;
+    const owner = await registerOrganization(gateway, org);
+    const tenantId = (
+      JSON.parse(Buffer.from(owner.accessToken.split('.')[1]!, 'base64url').toString()) as {
+        tid: string;
+      }
+    ).tid;
+    const event = createEvent({
+      type: 'portico.document.issued.v1',
+      service: 'document',
+      subject: `doc-${randomUUID()}`,
+      tenantId,
+      data: {
+        documentId: `doc-${randomUUID()}`,
+        type: 'INVOICE',
+        number: `REPLAY-${randomUUID().slice(0, 6)}`,
+        issueDate: '2026-11-23',
+        dueDate: null,
+        currency: 'EUR',
+        grossTotal: '10.00',
+        customer: {
+          id: `cust-${randomUUID()}`,
+          displayName: 'Replay AG',
+          email: 'ap@replay.example',
+        },
+        shared: true,
+      },
+    });
+    const bus = createKafkaBus({
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      clientId: 'replay-test',
+      logger: createLogger('replay-test', { level: 'silent' }),
+    });
+    try {
+      await bus.publish([event]);
+      await bus.publish([event, event]); // a redelivery and a duplicate in one batch
+      const mail = await emailTo(
+        running.mailbox,
+        'ap@replay.example',
+        `Invoice ${event.data.number}`,
+      );
+      // Enough time for the duplicates to have been handled; they must not become emails.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const copies = running.mailbox.messages.filter(
+        (each) => each.subject === `Invoice ${event.data.number}`,
+      );
+      expect(copies).toHaveLength(1);
+      expect(copies[0]!.messageId).toBe(mail.messageId);
+      const { emailHistory } = await graphqlData<{ emailHistory: { totalCount: number } }>(
+        gateway,
+        `query($c: ID) { emailHistory(customerId: $c) { totalCount } }`,
+        { c: event.data.customer.id },
+        { token: owner.accessToken },
+      );
+      expect(emailHistory.totalCount).toBe(1);
+    } finally {
+      await bus.close();
+    }
+  });
+});
