@@ -8,6 +8,8 @@ export interface TestMailbox {
   messages: ParsedMail[];
   /** Resolves with the first message (past or future) that matches. */
   waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  /** When the server accepted the message (epoch ms): what a sender's latency ends at. */
+  acceptedAt(mail: ParsedMail): number | undefined;
   /** Makes the next `count` deliveries fail with an SMTP `code` (e.g. 451 or 550). */
   failNext(count: number, code: number, message?: string): void;
   close(): Promise<void>;
@@ -22,6 +24,7 @@ export async function startTestMailbox(): Promise<TestMailbox> {
   const waiters: { match: (mail: ParsedMail) => boolean; resolve: (mail: ParsedMail) => void }[] =
     [];
   let failures: { remaining: number; code: number; message: string } | undefined;
+  const accepted = new WeakMap<ParsedMail, number>();
   const user = 'portico';
   const password = 'test-password';
 
@@ -42,6 +45,7 @@ export async function startTestMailbox(): Promise<TestMailbox> {
       }
       simpleParser(stream)
         .then((mail) => {
+          accepted.set(mail, Date.now());
           messages.push(mail);
           for (const waiter of waiters.filter((w) => w.match(mail))) {
             waiters.splice(waiters.indexOf(waiter), 1);
@@ -69,6 +73,7 @@ export async function startTestMailbox(): Promise<TestMailbox> {
         waiters.push({ match, resolve: (mail) => (clearTimeout(timer), resolve(mail)) });
       });
     },
+    acceptedAt: (mail) => accepted.get(mail),
     failNext(count, code, message = 'Temporary failure') {
       failures = { remaining: count, code, message };
     },

@@ -50,6 +50,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // broker expires it (session timeout) rather than shutdown waiting for it.
 const DISCONNECT_TIMEOUT_MS = 5_000;
 // Dead members (a crashed replica) are noticed within this time.
+// kafkajs sends at most one heartbeat per heartbeatInterval (3 s); asking more often is harmless.
+const HEARTBEAT_EVERY_MS = 3_000;
 const SESSION_TIMEOUT_MS = 15_000;
 
 export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): EventBus {
@@ -163,12 +165,15 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
               try {
                 const event: unknown = JSON.parse(message.value?.toString() ?? 'null');
                 assertValidEvent(event);
-                await options.handle(event, {
-                  topic,
-                  partition,
-                  offset: message.offset,
-                  requestId,
-                });
+                await whileBeating(
+                  heartbeat,
+                  options.handle(event, {
+                    topic,
+                    partition,
+                    offset: message.offset,
+                    requestId,
+                  }),
+                );
                 return;
               } catch (error) {
                 lastError = error instanceof Error ? error : new Error(String(error));
@@ -252,4 +257,17 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
       await producer.disconnect();
     },
   };
+}
+
+/**
+ * Awaits `work` while heartbeating, so a slow handler (a PDF render, a slow
+ * SMTP server) never costs the consumer its group membership.
+ */
+async function whileBeating<T>(heartbeat: () => Promise<void>, work: Promise<T>): Promise<T> {
+  const beating = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+  try {
+    return await work;
+  } finally {
+    clearInterval(beating);
+  }
 }

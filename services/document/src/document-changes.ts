@@ -120,7 +120,8 @@ export class DocumentChanges {
       },
       notes: draft.notes,
       customer: { id: customer._id, displayName: customer.displayName, email: customer.email },
-      shared: draft.shared,
+      // Told only of what they will see: shared, and of a type the portal shows.
+      shared: draft.shared && settings.enabledDocumentTypes.includes(draft.type),
     });
     return this.write(
       draft,

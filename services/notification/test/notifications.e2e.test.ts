@@ -215,6 +215,30 @@ describe('branding and languages', () => {
     const mail = await emailTo(running.mailbox, `lena@${englishOrg}.example`, `Rechnung ${number}`);
     expect(mail.text).toContain('Guten Tag');
     expect(plain((await pdfParse(mail.attachments[0]!.content)).text)).toContain('Gesamtbetrag');
+
+    // A type the portal does not show is not announced to contacts (the billing address gets it).
+    await graphqlData(
+      gateway,
+      'mutation { updatePortalSettings(input: { enabledDocumentTypes: [ESTIMATE] }) { enabledDocumentTypes } }',
+      {},
+      { token: staff.accessToken },
+    );
+    // Once the document service knows, the contact's invoice is out of their portal.
+    await eventually(async () => {
+      const { documents } = await graphqlData<{ documents: { totalCount: number } }>(
+        gateway,
+        '{ documents { totalCount } }',
+        {},
+        { token: contact.accessToken },
+      );
+      return documents.totalCount === 0;
+    });
+    const hidden = await issueInvoice(staff.accessToken, customerId);
+    await emailTo(running.mailbox, 'ap@kunde.example', `Invoice ${hidden}`);
+    const toContact = running.mailbox.messages.filter(
+      (each) => each.subject === `Rechnung ${hidden}` && JSON.stringify(each.to).includes('lena@'),
+    );
+    expect(toContact).toEqual([]);
   });
 });
 

@@ -1,0 +1,144 @@
+/**
+ * `pnpm bench:pipeline`: issues BENCH_PIPELINE_DOCUMENTS (default 2,000)
+ * drafts through the gateway at BENCH_PIPELINE_RATE per second (default 20),
+ * each to a customer without contacts, so each makes exactly one email (at
+ * the customer's billing address) with its PDF. Measures issue-to-email
+ * latency, from the issueDocument request to the real SMTP server accepting
+ * the message; prints p50/p99/max, lost and duplicate counts. Asserts nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  eventually,
+  graphqlData,
+  registerOrganization,
+  startProviders,
+  startTestPlatform,
+} from '@portico/local-infra';
+
+const DOCUMENTS = Number(process.env.BENCH_PIPELINE_DOCUMENTS ?? 2_000);
+const RATE = Number(process.env.BENCH_PIPELINE_RATE ?? 20);
+const CUSTOMERS = 20;
+// How long after the last issue an email may still arrive before it counts as lost.
+const GRACE_MS = 60_000;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  const providers = await startProviders('test');
+  Object.assign(process.env, providers.env);
+  const running = await startTestPlatform('bench-pipeline', 4900);
+  try {
+    const gateway = running.platform.gatewayUrl;
+    const org = `bench-pipe-${randomUUID().slice(0, 6)}`;
+    const { accessToken: token } = await registerOrganization(gateway, org);
+    const ask = <T>(query: string, variables: Record<string, unknown>) =>
+      graphqlData<T>(gateway, query, variables, { token });
+
+    const customers: string[] = [];
+    for (let i = 0; i < CUSTOMERS; i++) {
+      const { createCustomer } = await ask<{ createCustomer: { id: string } }>(
+        'mutation($n: String!, $e: String!) { createCustomer(input: { type: COMPANY, companyName: $n, email: $e }) { id } }',
+        { n: `Pipeline Customer ${i}`, e: `ap${i}@${org}.example` },
+      );
+      customers.push(createCustomer.id);
+    }
+    const draft = (customerId: string) =>
+      ask<{ createDocument: { id: string } }>(
+        'mutation($input: DocumentInput!) { createDocument(input: $input) { id } }',
+        {
+          input: {
+            customerId,
+            type: 'INVOICE',
+            currency: 'EUR',
+            lines: Array.from({ length: 5 }, (_, n) => ({
+              description: `Service ${n + 1}`,
+              quantity: '1',
+              unitPrice: '100.00',
+              taxRate: '19',
+            })),
+          },
+        },
+      );
+    // The document service learns of customers from their events.
+    for (const customerId of customers) await eventually(() => draft(customerId).then(() => true));
+
+    const drafts: string[] = [];
+    const draftsStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (drafts.length < DOCUMENTS) {
+          const index = drafts.push('') - 1;
+          drafts[index] = (await draft(customers[index % CUSTOMERS]!)).createDocument.id;
+        }
+      }),
+    );
+    console.log(
+      `${DOCUMENTS} drafts created in ${((performance.now() - draftsStarted) / 1000).toFixed(1)} s`,
+    );
+
+    // Issue at a steady rate: request i starts at i / RATE seconds, whatever the answers do.
+    const issuedAt = new Map<string, number>(); // number -> epoch ms of the request
+    const started = Date.now();
+    let failures = 0;
+    await Promise.all(
+      drafts.map(async (id, i) => {
+        await sleep(started + (i * 1000) / RATE - Date.now());
+        const requested = Date.now();
+        try {
+          const { issueDocument } = await ask<{ issueDocument: { number: string } }>(
+            'mutation($id: ID!) { issueDocument(id: $id) { number } }',
+            { id },
+          );
+          issuedAt.set(issueDocument.number, requested);
+        } catch {
+          failures++;
+        }
+      }),
+    );
+    const issuing = (Date.now() - started) / 1000;
+    console.log(
+      `issued ${issuedAt.size} in ${issuing.toFixed(1)} s (${(issuedAt.size / issuing).toFixed(1)}/s), ${failures} failed`,
+    );
+
+    const deadline = Date.now() + GRACE_MS;
+    const subjectOf = (number: string) => `Invoice ${number}`;
+    const expected = new Set([...issuedAt.keys()].map(subjectOf));
+    const received = () =>
+      running.mailbox.messages.filter((mail) => expected.has(mail.subject ?? ''));
+    while (new Set(received().map((mail) => mail.subject)).size < expected.size) {
+      if (Date.now() > deadline) break;
+      await sleep(200);
+    }
+    await sleep(2_000); // late duplicates would show here
+    const mails = received();
+    const latencies: number[] = [];
+    const seen = new Set<string>();
+    let duplicates = 0;
+    for (const mail of mails) {
+      const subject = mail.subject!;
+      if (seen.has(subject)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(subject);
+      const number = subject.slice('Invoice '.length);
+      latencies.push(running.mailbox.acceptedAt(mail)! - issuedAt.get(number)!);
+    }
+    const sorted = latencies.sort((a, b) => a - b);
+    console.log(
+      `issue-to-email at ${RATE}/s: p50 ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms, ` +
+        `max ${sorted.at(-1)} ms; received ${seen.size} of ${expected.size}, ` +
+        `lost ${expected.size - seen.size}, duplicates ${duplicates}`,
+    );
+  } finally {
+    await running.stop();
+    await providers.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
