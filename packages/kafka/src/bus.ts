@@ -17,6 +17,13 @@ export interface SubscribeOptions {
   handle: EventHandler;
   /** Tries per message before it goes to the topic's dead-letter topic. */
   maxAttempts?: number;
+  /**
+   * Partitions handled at once (default 1). Order within a partition (one
+   * subject) holds either way; only handlers whose events never touch the
+   * same stored document from two subjects may take more (FerretDB does not
+   * make concurrent updates of one document atomic).
+   */
+  concurrency?: number;
   /** Called when the consumer stops for good; the process should exit. */
   onFatal: (error: Error) => void;
 }

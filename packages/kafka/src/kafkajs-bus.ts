@@ -155,6 +155,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: true });
     await consumer.run({
+      partitionsConsumedConcurrently: options.concurrency ?? 1,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const requestId = headerString(message.headers, REQUEST_ID_HEADER);
         await withRequestId(

@@ -23,6 +23,8 @@ export interface ConsumerDefinition {
   name: string;
   topics: TopicName[];
   handle: EventHandler;
+  /** Partitions handled at once (see SubscribeOptions.concurrency). */
+  concurrency?: number;
 }
 
 export interface ServiceParts<TContext extends SubgraphContext> {
@@ -123,6 +125,7 @@ async function startService<TContext extends SubgraphContext>(
         groupId: `${name}.${consumer.name}`,
         topics: consumer.topics,
         handle: consumer.handle,
+        concurrency: consumer.concurrency,
         onFatal,
       });
       shutdown.add({ name: `consumer ${consumer.name}`, stop: () => subscription.stop() });

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     const issuedAt = new Map<string, number>(); // number -> epoch ms of the request
     const started = Date.now();
     let failures = 0;
+    const issueTimes: number[] = [];
     await Promise.all(
       drafts.map(async (id, i) => {
         await sleep(started + (i * 1000) / RATE - Date.now());
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
             { id },
           );
           issuedAt.set(issueDocument.number, requested);
+          issueTimes.push(Date.now() - requested);
         } catch {
           failures++;
         }
@@ -99,7 +101,11 @@ async function main(): Promise<void> {
     );
     const issuing = (Date.now() - started) / 1000;
     console.log(
-      `issued ${issuedAt.size} in ${issuing.toFixed(1)} s (${(issuedAt.size / issuing).toFixed(1)}/s), ${failures} failed`,
+      `issued ${issuedAt.size} in ${issuing.toFixed(1)} s (${(issuedAt.size / issuing).toFixed(1)}/s), ${failures} failed; ` +
+        `issueDocument p50 ${percentile(
+          issueTimes.sort((a, b) => a - b),
+          50,
+        )} ms, p99 ${percentile(issueTimes, 99)} ms`,
     );
 
     const deadline = Date.now() + GRACE_MS;

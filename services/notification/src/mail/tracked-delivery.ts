@@ -65,7 +65,8 @@ export async function deliverOnce(
       },
     }),
   );
-  await deps.publishPending();
+  // The email.sent event is in the record's outbox; the relay publishes it, no need to wait.
+  void deps.publishPending();
   return id;
 }
 
