@@ -1,6 +1,9 @@
 import mongoose, { type Connection } from 'mongoose';
 
 export type { Connection };
+import { inTurn } from './in-turn';
+
+export { inTurn };
 
 /**
  * Opens `dbName` on the server at `url`. Each service owns its database and
@@ -64,22 +67,36 @@ export async function nextSequence(
   /** Who takes the value (e.g. a document id), so a retry after a crash finds it again. */
   owner: string | null = null,
 ): Promise<number> {
-  const claims = sequenceClaims(connection);
-  const last = await claims
-    .find({ key }, { projection: { n: 1 } })
-    .sort({ n: -1 })
-    .limit(1)
-    .next();
-  for (let n = (last?.n ?? 0) + 1, tries = 0; tries < 1000; n++, tries++) {
-    try {
-      await claims.insertOne({ _id: `${key}#${n}`, key, n, owner });
-      return n;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+  // One claim per key at a time in this process, starting after the last value
+  // it knows: no collisions, and no scan for the last value, unless another
+  // replica claimed values meanwhile (then the inserts find the next free one).
+  return inTurn(`sequence/${key}`, async () => {
+    const claims = sequenceClaims(connection);
+    let n = lastClaimed.get(key);
+    if (n === undefined) {
+      const last = await claims
+        .find({ key }, { projection: { n: 1 } })
+        .sort({ n: -1 })
+        .limit(1)
+        .next();
+      n = last?.n ?? 0;
     }
-  }
-  throw new Error(`sequence ${key}: no free value after 1000 tries`);
+    for (let tries = 0; tries < 1000; tries++) {
+      n++;
+      try {
+        await claims.insertOne({ _id: `${key}#${n}`, key, n, owner });
+        lastClaimed.set(key, n);
+        return n;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    throw new Error(`sequence ${key}: no free value after 1000 tries`);
+  });
 }
+
+// The last value this process claimed per sequence key.
+const lastClaimed = new Map<string, number>();
 
 /** The value `owner` took from the sequence, if any. */
 export async function findSequenceValue(

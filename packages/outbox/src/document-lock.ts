@@ -1,6 +1,5 @@
+import { inTurn } from '@portico/mongo';
 import type { Model, RootFilterQuery, UpdateQuery } from 'mongoose';
-
-const pendingWrites = new Map<string, Promise<unknown>>();
 
 /**
  * Runs `write` after every earlier locked write to the same document in this
@@ -10,24 +9,12 @@ const pendingWrites = new Map<string, Promise<unknown>>();
  * an event. Every update of a document with an `outbox` goes through here.
  * On MongoDB this only orders writes that were atomic anyway.
  */
-export async function lockDocument<T>(
+export function lockDocument<T>(
   model: { collection: { collectionName: string } },
   documentId: string,
   write: () => Promise<T>,
 ): Promise<T> {
-  const key = `${model.collection.collectionName}/${documentId}`;
-  const previous = pendingWrites.get(key) ?? Promise.resolve();
-  const current = previous.then(write, write);
-  const settled = current.then(
-    () => undefined,
-    () => undefined,
-  );
-  pendingWrites.set(key, settled);
-  try {
-    return await current;
-  } finally {
-    if (pendingWrites.get(key) === settled) pendingWrites.delete(key);
-  }
+  return inTurn(`${model.collection.collectionName}/${documentId}`, write);
 }
 
 /**
