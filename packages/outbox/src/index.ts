@@ -2,7 +2,8 @@ import type { Collection, mongo } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import type { Logger } from '@portico/logger';
-import { lockDocument } from './document-lock';
+import { inTurn } from '@portico/mongo';
+import { documentKey, followWrites, takeWritten } from './document-lock';
 
 export { lockDocument, updateLocked } from './document-lock';
 
@@ -34,35 +35,57 @@ export interface OutboxRelayOptions {
   bus: EventBus;
   logger: Logger;
   intervalMs?: number;
+  /** How often every source is scanned for pending events, besides the documents written here. */
+  sweepMs?: number;
   batchSize?: number;
 }
 
 /**
  * Publishes pending events and then removes them from their documents. Several
  * replicas may relay the same event (at-least-once); consumers are idempotent.
+ *
+ * Each pass looks at the documents this process wrote since the last pass
+ * (each by `_id`); a full scan for `outbox.0` runs only at start and every
+ * `sweepMs`, for events another (perhaps crashed) replica left. On FerretDB
+ * 1.24 such a scan reads the whole collection: running it on every write
+ * kept the database busy under load.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { bus, logger, intervalMs = 500, batchSize = 100 } = options;
+  const { bus, logger, intervalMs = 500, sweepMs = 30_000, batchSize = 100 } = options;
   let sources: OutboxSource[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  let sweepDue = true;
+  let lastSweep = 0;
 
-  async function relaySource(source: OutboxSource): Promise<number> {
+  async function relaySource(source: OutboxSource, sweep: boolean): Promise<number> {
     // mongoose types its Collection loosely; this is the shape the relay relies on.
-    const collection = source.collection as unknown as mongo.Collection<{ outbox: CloudEvent[] }>;
-    const pending = await collection
-      .find({ 'outbox.0': { $exists: true } }, { projection: { outbox: 1 } })
-      .limit(batchSize)
-      .toArray();
+    const collection = source.collection as unknown as mongo.Collection<{
+      _id: string;
+      outbox: CloudEvent[];
+    }>;
+    const projection = { projection: { outbox: 1 } };
+    const pending = sweep
+      ? await collection
+          .find({ 'outbox.0': { $exists: true } }, projection)
+          .limit(batchSize)
+          .toArray()
+      : (
+          await Promise.all(
+            takeWritten(collection.collectionName).map((_id) =>
+              collection.findOne({ _id }, projection),
+            ),
+          )
+        ).filter((document) => document !== null && document.outbox.length > 0);
     for (const document of pending) {
-      const events = document.outbox;
+      const events = document!.outbox;
       await bus.publish(events);
       logger.debug({ events: events.map((event) => event.type) }, 'relayed events');
       // $pullAll with the exact values read: FerretDB 1.24 ignores $pull with a condition.
-      await lockDocument(source, String(document._id), () =>
-        collection.updateOne({ _id: document._id }, { $pullAll: { outbox: events } }),
+      await inTurn(documentKey(collection.collectionName, document!._id), () =>
+        collection.updateOne({ _id: document!._id }, { $pullAll: { outbox: events } }),
       );
     }
     return pending.length;
@@ -71,8 +94,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function relayAll(): Promise<void> {
     do {
       again = false;
+      const sweep = sweepDue || Date.now() - lastSweep >= sweepMs;
+      if (sweep) lastSweep = Date.now();
       let relayed = 0;
-      for (const source of sources) relayed += await relaySource(source);
+      for (const source of sources) relayed += await relaySource(source, sweep);
+      // A sweep that found a full batch looks again; so does a pass that relayed what was written.
+      sweepDue = sweep && relayed >= batchSize;
       if (relayed > 0) again = true;
     } while (again && !stopped);
   }
@@ -93,6 +120,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   return {
     start(from) {
       sources = from;
+      for (const source of from) followWrites(source.collection.collectionName);
       timer = setInterval(() => void run(), intervalMs);
       timer.unref();
       void run();

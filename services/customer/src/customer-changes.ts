@@ -56,16 +56,18 @@ export class CustomerChanges {
         },
       });
       try {
-        const created = await this.store.customers.create({
-          _id,
-          tenantId: staff.tenantId,
-          number,
-          ...fields,
-          portalEnabled: settings.portalAccessByDefault,
-          administratorIds,
-          createdBy: staff.userId,
-          outbox: [event],
-        });
+        const created = await lockDocument(this.store.customers, _id, () =>
+          this.store.customers.create({
+            _id,
+            tenantId: staff.tenantId,
+            number,
+            ...fields,
+            portalEnabled: settings.portalAccessByDefault,
+            administratorIds,
+            createdBy: staff.userId,
+            outbox: [event],
+          }),
+        );
         void this.publishPending();
         return created.toObject();
       } catch (error) {

@@ -80,22 +80,24 @@ export class PortalAccesses {
       },
     });
     try {
-      const created = await this.store.accesses.create({
-        _id,
-        tenantId: staff.tenantId,
-        customerId,
-        email,
-        emailKey: email,
-        phone,
-        firstName,
-        lastName,
-        accessLevelId: level._id,
-        status: 'INVITED',
-        expiresAt,
-        invitedAt: new Date(),
-        invitedBy: staff.userId,
-        outbox: [event],
-      });
+      const created = await lockDocument(this.store.accesses, _id, () =>
+        this.store.accesses.create({
+          _id,
+          tenantId: staff.tenantId,
+          customerId,
+          email,
+          emailKey: email,
+          phone,
+          firstName,
+          lastName,
+          accessLevelId: level._id,
+          status: 'INVITED',
+          expiresAt,
+          invitedAt: new Date(),
+          invitedBy: staff.userId,
+          outbox: [event],
+        }),
+      );
       void this.publishPending();
       return created.toObject();
     } catch (error) {

@@ -1,3 +1,4 @@
+import { lockDocument } from '@portico/outbox';
 import { randomUUID } from 'node:crypto';
 import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
 import { AppError, badInput, forbidden, notFound } from '@portico/errors';
@@ -238,16 +239,18 @@ export class DocumentChanges {
       commentId: _id,
       author: { kind: author.kind, userId: author.userId },
     });
-    const comment = await this.store.comments.create({
-      _id,
-      tenantId: document.tenantId,
-      documentId: document._id,
-      customerId: document.customerId,
-      authorId: author.userId,
-      authorKind: author.kind,
-      body: requireText('body', body, 2000),
-      outbox: [event],
-    });
+    const comment = await lockDocument(this.store.comments, _id, () =>
+      this.store.comments.create({
+        _id,
+        tenantId: document.tenantId,
+        documentId: document._id,
+        customerId: document.customerId,
+        authorId: author.userId,
+        authorKind: author.kind,
+        body: requireText('body', body, 2000),
+        outbox: [event],
+      }),
+    );
     void this.publishPending();
     return comment.toObject();
   }

@@ -1,5 +1,6 @@
 import type { Connection, mongo, RootFilterQuery, UpdateQuery } from 'mongoose';
 import { AppError } from '@portico/errors';
+import { Query } from 'mingo';
 import { lockDocument } from '@portico/outbox';
 import { CustomerShelves, type ShelvedDocument } from './customer-shelves';
 import { accessReplicaModel, type AccessReplicaRecord } from './model/access-replica';
@@ -39,12 +40,18 @@ export class DocumentStore {
     this.staffMembers = staffMemberModel(connection);
   }
 
-  /** A document within `scope` (see viewer.ts). */
-  findDocument(scope: object, id: string): Promise<DocumentRecord | null> {
-    return this.documents
-      .findOne({ $and: [scope, { _id: id }] }, WITHOUT_OUTBOX)
-      .lean()
+  /**
+   * A document within `scope` (see viewer.ts). Read by `_id` alone, then
+   * tested against the scope in memory: FerretDB 1.24 pushes a filter down
+   * only when it is exactly `{ _id }`; with any other condition beside it,
+   * it reads the whole collection.
+   */
+  async findDocument(scope: object, id: string): Promise<DocumentRecord | null> {
+    const document = await this.documents
+      .findOne({ _id: id }, WITHOUT_OUTBOX)
+      .lean<DocumentRecord>()
       .exec();
+    return document && new Query(scope).test(document as never) ? document : null;
   }
 
   /** Like findDocument, but NOT_FOUND on `field` when the caller may not see it (or it does not exist). */

@@ -1,3 +1,4 @@
+import { lockDocument } from '@portico/outbox';
 import { randomUUID } from 'node:crypto';
 import { createEvent, type CloudEvent } from '@portico/events';
 import { badInput, conflict, unauthenticated } from '@portico/errors';
@@ -86,20 +87,22 @@ export function mutationResolvers(publishPending: () => void) {
       ).toObject();
       try {
         // The organization and its event are one single-document write (outbox).
-        await store.organizations.create({
-          _id: tenantId,
-          name,
-          slug,
-          outbox: [
-            createEvent({
-              type: 'portico.identity.organization-registered.v1',
-              service: 'identity',
-              subject: tenantId,
-              tenantId,
-              data: { organizationId: tenantId, name, slug, ownerUserId: owner._id },
-            }),
-          ],
-        });
+        await lockDocument(store.organizations, tenantId, () =>
+          store.organizations.create({
+            _id: tenantId,
+            name,
+            slug,
+            outbox: [
+              createEvent({
+                type: 'portico.identity.organization-registered.v1',
+                service: 'identity',
+                subject: tenantId,
+                tenantId,
+                data: { organizationId: tenantId, name, slug, ownerUserId: owner._id },
+              }),
+            ],
+          }),
+        );
       } catch (error) {
         // Lost a race for the slug: leave nothing half-written behind.
         await store.users.deleteOne({ _id: owner._id, tenantId });

@@ -59,13 +59,15 @@ export class Sessions {
         at: new Date().toISOString(),
       },
     });
-    await this.store.sessions.create({
-      _id,
-      tenantId: user.tenantId,
-      userId: user._id,
-      expiresAt: this.slidingExpiry(),
-      outbox: [...events, signedIn],
-    });
+    await lockDocument(this.store.sessions, _id, () =>
+      this.store.sessions.create({
+        _id,
+        tenantId: user.tenantId,
+        userId: user._id,
+        expiresAt: this.slidingExpiry(),
+        outbox: [...events, signedIn],
+      }),
+    );
     void this.publishPending();
     return this.issue(user, _id);
   }
