@@ -1,4 +1,5 @@
 import { badInput } from '@portico/errors';
+import { Query } from 'mingo';
 import { DOCUMENT_TYPES, type DocumentType } from '@portico/events';
 import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
 import { sumsByGroup, type Aggregating } from '@portico/mongo';
@@ -7,6 +8,7 @@ import type { PaymentState } from './model/document';
 import { currencyExponent } from './money/currencies';
 import { formatAmount } from './money/line-totals';
 import { paymentStateCondition } from './payment-state';
+import type { ShelvedDocument } from './customer-shelves';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
 
@@ -110,7 +112,24 @@ export async function listDocuments(
   const matched = { $and: [viewer.scope, ...documentFilterConditions(args.filter)] };
   const spec = sortSpec(args.sort);
   const page = sortedPageQuery(args, spec);
-  const documents = store.documentsOf(viewer.customerId ?? args.filter?.customerId);
+  const pinned = viewer.customerId ?? args.filter?.customerId;
+  if (pinned) {
+    // One customer's documents: their shelf, filtered and sorted in memory (see customer-shelves.ts).
+    const all = new Query(matched)
+      .find<ShelvedDocument>(await store.shelves.contents(pinned))
+      .all();
+    const rows = new Query(page.filter)
+      .find<ShelvedDocument>(all)
+      .sort(page.sort)
+      .limit(page.limit)
+      .all();
+    return {
+      ...toSortedConnection(rows, page.pageSize, 0, spec),
+      totalCount: () => all.length,
+      totals: () => formatTotals(sumPerCurrency(all)),
+    };
+  }
+  const documents = store.documentsOf(null);
   const rows = await documents
     .find({ $and: [matched, page.filter] }, { projection: { outbox: 0, shelved: 0 } })
     .sort(page.sort)
@@ -123,13 +142,26 @@ export async function listDocuments(
   };
 }
 
+const SUMMED = ['grossMinor', 'paidMinor', 'balanceMinor'] as const;
+type Sums = Map<string, Record<(typeof SUMMED)[number], number>>;
+
+/** The same sums as currencyTotals, over documents in memory (integers: exact). */
+function sumPerCurrency(documents: ShelvedDocument[]): Sums {
+  const sums: Sums = new Map();
+  for (const document of documents) {
+    const sum = sums.get(document.currency) ?? { grossMinor: 0, paidMinor: 0, balanceMinor: 0 };
+    for (const field of SUMMED) sum[field] += document[field];
+    sums.set(document.currency, sum);
+  }
+  return sums;
+}
+
 /** Per currency: gross, paid and balance due of everything `matched` in `documents`. */
 export async function currencyTotals(documents: Aggregating, matched: object) {
-  const sums = await sumsByGroup(documents, matched, 'currency', [
-    'grossMinor',
-    'paidMinor',
-    'balanceMinor',
-  ] as const);
+  return formatTotals(await sumsByGroup(documents, matched, 'currency', SUMMED));
+}
+
+function formatTotals(sums: Sums) {
   return [...sums]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, sum]) => {
