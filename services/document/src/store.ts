@@ -120,8 +120,10 @@ export class DocumentStore {
     await this.documents.updateOne({ _id: document._id }, { $set: { shelved: true } }).exec();
   }
 
-  findCustomer(tenantId: string, customerId: string): Promise<CustomerReplicaRecord | null> {
-    return this.customers.findOne({ _id: customerId, tenantId }).lean().exec();
+  // By `{ _id }` alone, then the tenant checked here: see findDocument.
+  async findCustomer(tenantId: string, customerId: string): Promise<CustomerReplicaRecord | null> {
+    const customer = await this.customers.findOne({ _id: customerId }).lean().exec();
+    return customer?.tenantId === tenantId ? customer : null;
   }
 
   async customersAdministeredBy(tenantId: string, userId: string): Promise<string[]> {
@@ -132,8 +134,9 @@ export class DocumentStore {
     return rows.map((row) => row._id);
   }
 
-  findAccess(tenantId: string, accessId: string): Promise<AccessReplicaRecord | null> {
-    return this.accesses.findOne({ _id: accessId, tenantId }).lean().exec();
+  async findAccess(tenantId: string, accessId: string): Promise<AccessReplicaRecord | null> {
+    const access = await this.accesses.findOne({ _id: accessId }).lean().exec();
+    return access?.tenantId === tenantId ? access : null;
   }
 
   async tenantSettings(tenantId: string): Promise<TenantSettingsRecord> {
