@@ -31,12 +31,16 @@ export class NotificationStore {
     return this.emails.findOne({ _id: id, tenantId }, { outbox: 0 }).lean().exec();
   }
 
-  async recordFailure(id: string, error: unknown): Promise<void> {
+  /** A failed try; `final` when the server refused for good (5xx): it is never tried again. */
+  async recordFailure(id: string, error: unknown, final: boolean): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     await lockDocument(this.emails, id, () =>
       this.emails.updateOne(
         { _id: id },
-        { $set: { status: 'FAILED', error: message.slice(0, 1000) }, $inc: { attempts: 1 } },
+        {
+          $set: { status: 'FAILED', error: message.slice(0, 1000), final },
+          $inc: { attempts: 1 },
+        },
       ),
     );
   }

@@ -295,6 +295,48 @@ describe('email history', () => {
     expect([errorCode(refused), errorField(refused)]).toEqual(['BAD_USER_INPUT', 'id']);
   });
 
+  it('retries an SMTP server that refuses for now, and records one that refuses for good', async () => {
+    const org = `smtp-${randomUUID().slice(0, 6)}`;
+    const owner = await registerOrganization(gateway, org);
+    const later = await customerWithEmail(owner.accessToken, 'Later AG', 'ap@later.example');
+    const gone = await customerWithEmail(owner.accessToken, 'Gone AG', 'ap@gone.example');
+    type Entry = { status: string; attempts: number; error: string | null };
+    const entry = (customerId: string, done: (email: Entry) => boolean) =>
+      eventually(async () => {
+        const { emailHistory } = await graphqlData<{ emailHistory: { edges: { node: Entry }[] } }>(
+          gateway,
+          `query($c: ID) { emailHistory(customerId: $c) { edges { node { status attempts error } } } }`,
+          { c: customerId },
+          { token: owner.accessToken },
+        );
+        const [email] = emailHistory.edges.map((edge) => edge.node);
+        return email && done(email) && email;
+      });
+
+    running.mailbox.failNext(2, 451, 'Greylisted, try again later');
+    const retried = await issueInvoice(owner.accessToken, later);
+    await emailTo(running.mailbox, 'ap@later.example', `Invoice ${retried}`);
+    expect(await entry(later, (email) => email.status === 'SENT')).toEqual({
+      status: 'SENT',
+      attempts: 3,
+      error: null,
+    });
+
+    running.mailbox.failNext(1, 550, 'Mailbox unavailable');
+    const refused = await issueInvoice(owner.accessToken, gone);
+    const failed = await entry(gone, (email) => email.status === 'FAILED');
+    expect(failed).toMatchObject({ attempts: 1 });
+    expect(failed.error).toContain('Mailbox unavailable');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Numbers repeat across tenants: match the recipient too.
+    const delivered = running.mailbox.messages.filter(
+      (mail) =>
+        mail.subject === `Invoice ${refused}` &&
+        JSON.stringify(mail.to).includes('ap@gone.example'),
+    );
+    expect(delivered).toEqual([]);
+  });
+
   it('sends a replayed or duplicated event once', async () => {
     const org = `replay-${randomUUID().slice(0, 6)}`;
     const owner = await registerOrganization(gateway, org);

@@ -45,8 +45,9 @@ export async function deliverOnce(
       messageId: `<${message._id}@portico>`,
     });
   } catch (error) {
-    await deps.store.recordFailure(message._id, error);
-    if (isPermanentSmtpFailure(error)) return id;
+    const final = isPermanentSmtpFailure(error);
+    await deps.store.recordFailure(message._id, error, final);
+    if (final) return id;
     throw error;
   }
   await deps.store.recordSent(
@@ -70,7 +71,7 @@ export async function deliverOnce(
   return id;
 }
 
-/** Creates the delivery record, or returns the existing one unless it was sent already. */
+/** Creates the delivery record, or returns the existing one while it is still to be sent. */
 async function claimDelivery(
   store: NotificationStore,
   delivery: NewDelivery & { _id: string },
@@ -88,6 +89,7 @@ async function claimDelivery(
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     const existing = await store.emails.findOne({ _id: delivery._id }, { outbox: 0 }).lean().exec();
-    return existing && existing.status !== 'SENT' ? existing : null;
+    // A redelivered event sends again only what failed for now, never what was sent or refused for good.
+    return existing && existing.status !== 'SENT' && !existing.final ? existing : null;
   }
 }

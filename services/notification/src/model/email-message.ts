@@ -18,6 +18,8 @@ export interface EmailMessageRecord {
   status: EmailStatus;
   error: string | null;
   attempts: number;
+  /** Refused for good (SMTP 5xx): a redelivered event does not try again. */
+  final: boolean;
   customerId: string | null;
   accessId: string | null;
   documentId: string | null;
@@ -62,6 +64,7 @@ const emailMessageSchema = new Schema<EmailMessageRecord>(
     status: { type: String, required: true },
     error: nullableString,
     attempts: { type: Number, default: 0 },
+    final: { type: Boolean, default: false },
     customerId: nullableString,
     accessId: nullableString,
     documentId: nullableString,
