@@ -44,6 +44,9 @@ async function main(): Promise<void> {
     validationRules: limits.validationRules,
     // One operation per request: batches would multiply every limit above.
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries: a client sends a query's SHA-256 instead of its text once the
+    // gateway has seen it (kept a day in Apollo's bounded in-memory cache, per replica).
+    persistedQueries: { ttl: 24 * 3_600 },
     csrfPrevention: true,
     introspection: config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   graphqlRequest,
   registerOrganization,
@@ -80,5 +81,43 @@ describe('query limits', () => {
   it('does not suggest field names in errors', async () => {
     const error = firstError(await ask('{ mee { id } }'));
     expect(error?.message).not.toMatch(/did you mean/i);
+  });
+});
+
+describe('automatic persisted queries', () => {
+  const query = '{ me { id organization { slug } } }';
+  const sha256Hash = createHash('sha256').update(query).digest('hex');
+  const persisted = { persistedQuery: { version: 1, sha256Hash } };
+  const post = (body: object) =>
+    fetch(gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    }).then(
+      (res) =>
+        res.json() as Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>,
+    );
+
+  it('asks for the text of an unknown hash, then answers by hash alone, also over GET', async () => {
+    expect((await post({ extensions: persisted })).errors?.[0]?.extensions?.code).toBe(
+      'PERSISTED_QUERY_NOT_FOUND',
+    );
+    const registered = await post({ query, extensions: persisted });
+    expect(registered.errors).toBeUndefined();
+    expect(await post({ extensions: persisted })).toEqual(registered);
+
+    const url = new URL(gateway);
+    url.searchParams.set('extensions', JSON.stringify(persisted));
+    const viaGet = await fetch(url, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(await viaGet.json()).toEqual(registered);
+  });
+
+  it('refuses a hash that is not the query’s', async () => {
+    const wrong = { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } };
+    const result = await post({ query, extensions: wrong });
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 });

@@ -81,6 +81,14 @@ export function toGraphQLError(
     } = formatted.extensions ?? {};
     return { masked: false, error: { ...formatted, extensions } };
   }
+  // Apollo's own refusals of a request (e.g. an APQ hash that is not the query's) carry a 4xx status but no code.
+  const status = (original as { extensions?: { http?: { status?: number } } } | undefined)
+    ?.extensions?.http?.status;
+  if (original instanceof GraphQLError && status !== undefined && status >= 400 && status < 500)
+    return {
+      masked: false,
+      error: { message: formatted.message, extensions: { code: 'BAD_REQUEST' } },
+    };
   return {
     masked: true,
     error: {

@@ -61,4 +61,23 @@ describe('toGraphQLError', () => {
     expect(masked).toBe(true);
     expect(new AppError('NOT_FOUND', 'Customer not found').code).toBe('NOT_FOUND');
   });
+
+  it('shows a request the server refused with a 4xx status as BAD_REQUEST', () => {
+    const refused = new GraphQLError('provided sha does not match query', {
+      extensions: { http: { status: 400 } },
+    });
+    const { error, masked } = toGraphQLError(
+      { message: refused.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      refused,
+      'r',
+    );
+    expect(masked).toBe(false);
+    expect(error).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    // A 5xx status is still masked.
+    const failing = new GraphQLError('db down', { extensions: { http: { status: 503 } } });
+    expect(toGraphQLError({ message: 'db down' }, failing, 'r').masked).toBe(true);
+  });
 });
