@@ -72,7 +72,9 @@ export async function nextSequence(
   // replica claimed values meanwhile (then the inserts find the next free one).
   return inTurn(`sequence/${key}`, async () => {
     const claims = sequenceClaims(connection);
-    let n = lastClaimed.get(key);
+    const known = lastClaimed.get(connection) ?? new Map<string, number>();
+    lastClaimed.set(connection, known);
+    let n = known.get(key);
     if (n === undefined) {
       const last = await claims
         .find({ key }, { projection: { n: 1 } })
@@ -85,7 +87,7 @@ export async function nextSequence(
       n++;
       try {
         await claims.insertOne({ _id: `${key}#${n}`, key, n, owner });
-        lastClaimed.set(key, n);
+        known.set(key, n);
         return n;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
@@ -95,8 +97,8 @@ export async function nextSequence(
   });
 }
 
-// The last value this process claimed per sequence key.
-const lastClaimed = new Map<string, number>();
+// The last value this process claimed per database and sequence key.
+const lastClaimed = new WeakMap<Connection, Map<string, number>>();
 
 /** The value `owner` took from the sequence, if any. */
 export async function findSequenceValue(

@@ -78,14 +78,17 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
               collection.findOne({ _id }, projection),
             ),
           )
-        ).filter((document) => document !== null && document.outbox.length > 0);
+        ).filter(
+          (document): document is NonNullable<typeof document> =>
+            document !== null && document.outbox.length > 0,
+        );
     for (const document of pending) {
-      const events = document!.outbox;
+      const events = document.outbox;
       await bus.publish(events);
       logger.debug({ events: events.map((event) => event.type) }, 'relayed events');
       // $pullAll with the exact values read: FerretDB 1.24 ignores $pull with a condition.
-      await inTurn(documentKey(collection.collectionName, document!._id), () =>
-        collection.updateOne({ _id: document!._id }, { $pullAll: { outbox: events } }),
+      await inTurn(documentKey(collection.collectionName, document._id), () =>
+        collection.updateOne({ _id: document._id }, { $pullAll: { outbox: events } }),
       );
     }
     return pending.length;

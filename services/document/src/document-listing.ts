@@ -126,10 +126,10 @@ export async function listDocuments(
     return {
       ...toSortedConnection(rows, page.pageSize, 0, spec),
       totalCount: () => all.length,
-      totals: () => formatTotals(sumPerCurrency(all)),
+      totals: () => totalsOf(all),
     };
   }
-  const documents = store.documentsOf(null);
+  const documents = store.allDocuments();
   const rows = await documents
     .find({ $and: [matched, page.filter] }, { projection: { outbox: 0, shelved: 0 } })
     .sort(page.sort)
@@ -145,7 +145,11 @@ export async function listDocuments(
 const SUMMED = ['grossMinor', 'paidMinor', 'balanceMinor'] as const;
 type Sums = Map<string, Record<(typeof SUMMED)[number], number>>;
 
-/** The same sums as currencyTotals, over documents in memory (integers: exact). */
+/** Per currency: gross, paid and balance due of documents in memory (integers: exact). */
+export function totalsOf(documents: ShelvedDocument[]) {
+  return formatTotals(sumPerCurrency(documents));
+}
+
 function sumPerCurrency(documents: ShelvedDocument[]): Sums {
   const sums: Sums = new Map();
   for (const document of documents) {
@@ -156,8 +160,8 @@ function sumPerCurrency(documents: ShelvedDocument[]): Sums {
   return sums;
 }
 
-/** Per currency: gross, paid and balance due of everything `matched` in `documents`. */
-export async function currencyTotals(documents: Aggregating, matched: object) {
+/** Like totalsOf, summed by the database over everything `matched` in `documents`. */
+async function currencyTotals(documents: Aggregating, matched: object) {
   return formatTotals(await sumsByGroup(documents, matched, 'currency', SUMMED));
 }
 

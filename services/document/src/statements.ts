@@ -2,7 +2,9 @@ import type { Principal, StaffPrincipal } from '@portico/auth';
 import { badInput, notFound } from '@portico/errors';
 import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
-import { currencyTotals } from './document-listing';
+import { Query } from 'mingo';
+import type { ShelvedDocument } from './customer-shelves';
+import { totalsOf } from './document-listing';
 import { formatAmount } from './money/line-totals';
 import { today } from './payment-state';
 import type { DocumentStore } from './store';
@@ -24,14 +26,12 @@ export class Statements {
     const open = {
       $and: [viewer.scope, { customerId, paymentState: { $in: ['UNPAID', 'PARTIALLY_PAID'] } }],
     };
-    const documents = this.store.documentsOf(customerId);
-    const [openDocuments, totals] = await Promise.all([
-      documents
-        .find(open, { projection: { outbox: 0, shelved: 0 } })
-        .sort({ dueDate: 1, _id: 1 })
-        .toArray(),
-      currencyTotals(documents, open),
-    ]);
+    // One customer's documents: their shelf, in memory (see customer-shelves.ts).
+    const openDocuments = new Query(open)
+      .find<ShelvedDocument>(await this.store.shelves.contents(customerId))
+      .sort({ dueDate: 1, _id: 1 })
+      .all();
+    const totals = totalsOf(openDocuments);
     return { customer, date: today(), openDocuments, totals };
   }
 

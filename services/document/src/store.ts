@@ -61,14 +61,11 @@ export class DocumentStore {
     return document;
   }
 
-  /**
-   * Where to read documents: the customer's shelf when the read is pinned to
-   * one customer, else the shared collection. Callers still filter by scope.
-   */
-  documentsOf(customerId: string | null | undefined): mongo.Collection<ShelvedDocument> {
-    return customerId
-      ? this.shelves.of(customerId)
-      : this.connection.db!.collection<ShelvedDocument>(this.documents.collection.collectionName);
+  /** The shared collection of every customer's documents, for reads across customers. */
+  allDocuments(): mongo.Collection<ShelvedDocument> {
+    return this.connection.db!.collection<ShelvedDocument>(
+      this.documents.collection.collectionName,
+    );
   }
 
   /** Inserts a new document and puts it on its customer's shelf. */
