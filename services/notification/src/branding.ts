@@ -18,6 +18,15 @@ const COLOUR = /^#[0-9a-fA-F]{6}$/;
 const LOGO = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/;
 const MAX_LOGO_CHARS = 200_000;
 
+/** Who an email is from, as the recipient sees it, and where replies go. */
+export const senderOf = (branding: BrandingRecord) => ({
+  senderName: branding.name,
+  replyTo: branding.replyTo,
+});
+
+/** What a PDF prints at the foot of each page: the footer, else the tenant's name. */
+export const pdfFooter = (branding: BrandingRecord) => branding.footer ?? branding.name;
+
 /** GraphQL's EN/DE and the stored en/de. */
 export const localeFromApi = (value: string): string => value.toLowerCase();
 export const localeToApi = (locale: Locale): string => locale.toUpperCase();

@@ -1,6 +1,7 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
+import { pdfFooter, senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import type { DocumentPdfs } from '../files/document-pdfs';
 import type { BrandingRecord } from '../model/branding';
@@ -10,7 +11,7 @@ import type { NotificationStore } from '../store';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
 import { documentView } from '../rendering/document-view';
 import { formatterOf, wordingOf, type Locale } from '../rendering/locale';
-import { renderTemplate } from '../rendering/templates';
+import { renderEmail, renderTemplate } from '../rendering/templates';
 
 export interface DocumentIssuedDependencies extends DeliveryDependencies {
   renderer: PdfRenderer;
@@ -105,10 +106,8 @@ export class DocumentEmails {
         if (recipient.attachPdf && !pdfs.has(locale))
           pdfs.set(locale, this.pdf(data, locale, branding));
         return {
-          senderName: branding.name,
-          replyTo: branding.replyTo,
-          text: renderTemplate(`${locale}/document-issued.text`, view),
-          html: renderTemplate(`${locale}/document-issued.html`, view),
+          ...senderOf(branding),
+          ...renderEmail(locale, 'document-issued', view),
           attachments: recipient.attachPdf
             ? [
                 {
@@ -126,7 +125,7 @@ export class DocumentEmails {
   private pdf(data: Issued, locale: Locale, branding: BrandingRecord): Promise<Buffer> {
     return this.deps.renderer.render(
       renderTemplate('document.pdf', documentView(data, locale, branding)),
-      { footer: branding.footer ?? branding.name },
+      { footer: pdfFooter(branding) },
     );
   }
 }

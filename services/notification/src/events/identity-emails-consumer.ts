@@ -1,9 +1,10 @@
 import type { CloudEvent } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
+import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import { formatterOf, wordingOf } from '../rendering/locale';
-import { renderTemplate } from '../rendering/templates';
+import { renderEmail } from '../rendering/templates';
 import type { SmsSender } from '../sms/sms-sender';
 
 type Dependencies = DeliveryDependencies & {
@@ -41,7 +42,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
       const { locale } = branding;
       const wording = wordingOf(locale);
       const format = formatterOf(locale);
-      const sender = { senderName: branding.name, replyTo: branding.replyTo };
+      const sender = senderOf(branding);
       const until = (expiresAt: string) => format.moment(new Date(expiresAt));
       switch (event.type) {
         case 'portico.identity.password-reset-requested.v1': {
@@ -62,8 +63,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             },
             async () => ({
               ...sender,
-              text: renderTemplate(`${locale}/password-reset.text`, view),
-              html: renderTemplate(`${locale}/password-reset.html`, view),
+              ...renderEmail(locale, 'password-reset', view),
             }),
           );
           return;
@@ -84,8 +84,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             { ...base, kind: 'STAFF_INVITATION', to: data.email, subject },
             async () => ({
               ...sender,
-              text: renderTemplate(`${locale}/staff-invitation.text`, view),
-              html: renderTemplate(`${locale}/staff-invitation.html`, view),
+              ...renderEmail(locale, 'staff-invitation', view),
             }),
           );
           return;
@@ -106,8 +105,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             { ...base, customerId: data.customerId, kind: 'INVITATION', to: data.email, subject },
             async () => ({
               ...sender,
-              text: renderTemplate(`${locale}/contact-invitation.text`, view),
-              html: renderTemplate(`${locale}/contact-invitation.html`, view),
+              ...renderEmail(locale, 'contact-invitation', view),
             }),
           );
           // After the email: a retry then resends at most the SMS, never the email.

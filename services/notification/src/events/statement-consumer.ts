@@ -1,10 +1,11 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
+import { pdfFooter, senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import { statementView } from '../rendering/document-view';
 import { wordingOf } from '../rendering/locale';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
-import { renderTemplate } from '../rendering/templates';
+import { renderEmail, renderTemplate } from '../rendering/templates';
 
 export interface StatementDependencies extends DeliveryDependencies {
   renderer: PdfRenderer;
@@ -55,15 +56,13 @@ export class StatementEmails {
         resendOf,
       },
       async () => ({
-        senderName: branding.name,
-        replyTo: branding.replyTo,
-        text: renderTemplate(`${branding.locale}/account-statement.text`, view),
-        html: renderTemplate(`${branding.locale}/account-statement.html`, view),
+        ...senderOf(branding),
+        ...renderEmail(branding.locale, 'account-statement', view),
         attachments: [
           {
             filename: `statement-${data.date}.pdf`,
             content: await this.deps.renderer.render(renderTemplate('statement.pdf', view), {
-              footer: branding.footer ?? branding.name,
+              footer: pdfFooter(branding),
             }),
             contentType: 'application/pdf',
           },

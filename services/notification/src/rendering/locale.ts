@@ -129,7 +129,19 @@ export const wordingOf = (locale: Locale): Wording => WORDING[locale];
  * decimal strings, which Intl.NumberFormat formats without going through a
  * float (ES2023).
  */
-export function formatterOf(locale: Locale) {
+export function formatterOf(locale: Locale): Formatter {
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = newFormatter(locale);
+    formatters.set(locale, formatter);
+  }
+  return formatter;
+}
+
+// Built once per locale: Intl formats are costly to make and every email needs them.
+const formatters = new Map<Locale, Formatter>();
+
+function newFormatter(locale: Locale) {
   const tag = LANGUAGE_TAGS[locale];
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   // dateStyle cannot be combined with timeZoneName, hence the fields one by one.
@@ -181,4 +193,4 @@ export function formatterOf(locale: Locale) {
   };
 }
 
-export type Formatter = ReturnType<typeof formatterOf>;
+export type Formatter = ReturnType<typeof newFormatter>;

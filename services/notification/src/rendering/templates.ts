@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import type { Locale } from './locale';
 
 const templatesDir = join(__dirname, '../templates');
 // An isolated instance: no helpers or partials registered by anyone else.
@@ -22,4 +23,12 @@ export function renderTemplate(name: string, data: object): string {
     compiled.set(name, template);
   }
   return template(data);
+}
+
+/** An email's two parts, from src/templates/<locale>/<name>.text.hbs and .html.hbs. */
+export function renderEmail(locale: Locale, name: string, view: object) {
+  return {
+    text: renderTemplate(`${locale}/${name}.text`, view),
+    html: renderTemplate(`${locale}/${name}.html`, view),
+  };
 }
