@@ -1,11 +1,13 @@
 import { commonEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
-import { SUBGRAPHS } from '@portico/schemas';
+import { SUBGRAPHS, type SubgraphName } from '@portico/schemas';
 
 const subgraphUrl = (name: keyof typeof SUBGRAPHS) =>
   z.url().default(SUBGRAPHS[name].defaultUrl).describe(`${name} subgraph GraphQL URL`);
 
 const limit = (fallback: number, what: string) =>
   z.coerce.number().int().min(1).default(fallback).describe(what);
+
+const optionalLimit = (what: string) => z.coerce.number().int().min(1).optional().describe(what);
 
 export const gatewayConfigSchema = z.object({
   ...commonEnv,
@@ -26,7 +28,23 @@ export const gatewayConfigSchema = z.object({
   MAX_QUERY_TOKENS: limit(3000, 'tokens a query document may have'),
   MAX_QUERY_DIRECTIVES: limit(20, 'directives a query may use'),
   MAX_BODY_BYTES: limit(1_000_000, 'largest request body accepted'),
+  SUBGRAPH_TIMEOUT_MS: limit(10_000, 'longest a subgraph may take to answer one fetch'),
+  IDENTITY_TIMEOUT_MS: optionalLimit('identity: overrides SUBGRAPH_TIMEOUT_MS'),
+  CUSTOMER_TIMEOUT_MS: optionalLimit('customer: overrides SUBGRAPH_TIMEOUT_MS'),
+  DOCUMENT_TIMEOUT_MS: optionalLimit('document: overrides SUBGRAPH_TIMEOUT_MS'),
+  NOTIFICATION_TIMEOUT_MS: optionalLimit('notification: overrides SUBGRAPH_TIMEOUT_MS'),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+/** A subgraph's own fetch timeout, or the shared one. */
+export function subgraphTimeoutMs(config: GatewayConfig, name: SubgraphName): number {
+  const own = {
+    identity: config.IDENTITY_TIMEOUT_MS,
+    customer: config.CUSTOMER_TIMEOUT_MS,
+    document: config.DOCUMENT_TIMEOUT_MS,
+    notification: config.NOTIFICATION_TIMEOUT_MS,
+  }[name];
+  return own ?? config.SUBGRAPH_TIMEOUT_MS;
+}
+
 export const loadGatewayConfig = () => loadConfigOrExit(gatewayConfigSchema);

@@ -1,8 +1,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
+import type { Agent } from 'undici';
 import { createTokenVerifier } from '@portico/auth';
 import { AppError, toGraphQLError } from '@portico/errors';
 import { createKafkaBus } from '@portico/kafka';
@@ -10,10 +12,11 @@ import { createServiceHttp, exitOnFatal, stopOnSignals } from '@portico/lifecycl
 import { createLogger, currentRequestId } from '@portico/logger';
 import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
-import { loadGatewayConfig } from './config';
+import { loadGatewayConfig, subgraphTimeoutMs } from './config';
 import { mountFileProxy } from './file-proxy';
+import { mountLandingPage } from './landing-page';
 import { queryLimits } from './query-limits';
-import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
+import { keepAliveAgent, SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
@@ -32,15 +35,30 @@ async function main(): Promise<void> {
   const { revocations } = feed;
   shutdown.add({ name: 'revocations', stop: () => feed.subscription.stop() });
   const verifier = createTokenVerifier({ jwksUrl: config.JWKS_URL, revocations });
+  const agents = new Map<SubgraphName, Agent>();
+  shutdown.add({
+    name: 'subgraph connections',
+    stop: async () => {
+      await Promise.all([...agents.values()].map((agent) => agent.close()));
+    },
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
-    buildService: ({ name }) =>
-      new SubgraphDataSource(urls[name as SubgraphName], config.GATEWAY_SECRET),
+    buildService: ({ name }) => {
+      const subgraph = name as SubgraphName;
+      const agent = keepAliveAgent();
+      agents.set(subgraph, agent);
+      return new SubgraphDataSource(urls[subgraph], config.GATEWAY_SECRET, {
+        agent,
+        timeoutMs: subgraphTimeoutMs(config, subgraph),
+      });
+    },
   });
   const limits = queryLimits(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: limits.plugins,
+    // Apollo's landing page loads from a CDN; ours (below) works offline.
+    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled()],
     validationRules: limits.validationRules,
     // One operation per request: batches would multiply every limit above.
     allowBatchedHttpRequests: false,
@@ -80,6 +98,7 @@ async function main(): Promise<void> {
     readiness: [{ name: 'subgraphs', check: subgraphsReady }],
   });
   mountFileProxy(http.app, new URL(urls.notification).origin);
+  if (config.NODE_ENV !== 'production') mountLandingPage(http.app);
   http.app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),

@@ -121,3 +121,18 @@ describe('automatic persisted queries', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 });
+
+describe('landing page', () => {
+  it('serves GraphiQL outside production, from the gateway itself', async () => {
+    const origin = new URL(gateway).origin;
+    const page = await fetch(origin, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(sources.length).toBeGreaterThanOrEqual(4);
+    for (const source of sources) {
+      expect(source.startsWith('/')).toBe(true); // nothing from a CDN
+      expect((await fetch(new URL(source, origin))).status).toBe(200);
+    }
+  });
+});

@@ -44,6 +44,7 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'GATEWAY_TIMEOUT', // a subgraph did not answer in time (the gateway's per-subgraph timeout)
   ...ERROR_CODES,
 ]);
 
