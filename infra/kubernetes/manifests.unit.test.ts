@@ -71,7 +71,7 @@ describe('Kubernetes manifests', () => {
     expect(autoscaler.spec.minReplicas).toBeGreaterThanOrEqual(2);
     // Secrets come from the Secret, never inline.
     for (const variable of container.env ?? [])
-      if (/SECRET|SMTP_URL/.test(variable.name))
+      if (/SECRET|KEY|SMTP_URL/.test(variable.name))
         expect(variable.valueFrom.secretKeyRef).toBeDefined();
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localSigningKeySecret } from './local-secrets';
+import { localSigningKeySecret, localWebhookSigningKey } from './local-secrets';
 import { repoRoot } from './paths';
 import { startProcess, stopLeftover, waitUntil, type ManagedProcess } from './managed-process';
 
@@ -78,6 +78,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
     SIGNING_KEY_SECRET: process.env.SIGNING_KEY_SECRET ?? localSigningKeySecret(),
     PUBLIC_URL: options.providerEnv.PUBLIC_URL ?? `http://localhost:${ports.gateway}`,
+    WEBHOOK_SIGNING_KEY: process.env.WEBHOOK_SIGNING_KEY ?? localWebhookSigningKey(),
+    // Local receivers (http://localhost) and quick retries: this platform runs on one machine.
+    WEBHOOKS_ALLOW_LOCAL: 'true',
+    WEBHOOK_FIRST_RETRY_MS: process.env.WEBHOOK_FIRST_RETRY_MS ?? '300',
+    WEBHOOK_MAX_ATTEMPTS: process.env.WEBHOOK_MAX_ATTEMPTS ?? '4',
   };
   const launch = (name: ServiceName | 'gateway') => ({
     name,

@@ -26,6 +26,12 @@ export const eventCatalog = {
   'portico.document.retrieved.v1': { topic: 'document.events.v1' },
   'portico.document.statement-requested.v1': { topic: 'document.events.v1' },
   'portico.email.sent.v1': { topic: 'notification.events.v1' },
+  // For partner systems (documented in schemas/events/asyncapi.yaml): projections of document events.
+  'portico.partner.document-issued.v1': { topic: 'partner.document.events.v1' },
+  'portico.partner.document-voided.v1': { topic: 'partner.document.events.v1' },
+  'portico.partner.payment-recorded.v1': { topic: 'partner.document.events.v1' },
+  'portico.partner.estimate-answered.v1': { topic: 'partner.document.events.v1' },
+  'portico.partner.document-retrieved.v1': { topic: 'partner.document.events.v1' },
 } as const satisfies { [T in keyof EventDataMap]: { topic: TopicName } };
 
 export type EventType = keyof typeof eventCatalog;

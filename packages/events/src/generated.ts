@@ -439,6 +439,96 @@ export interface StaffInvitedV1 {
   expiresAt: string;
 }
 
+/**
+ * For partner systems: a document was issued and got its number. No contact data, no secrets.
+ */
+export interface PartnerDocumentIssuedV1 {
+  documentId: string;
+  customerId: string;
+  type:
+    | 'INVOICE'
+    | 'CREDIT_NOTE'
+    | 'DEBIT_NOTE'
+    | 'ESTIMATE'
+    | 'REMINDER'
+    | 'DELIVERY_NOTE'
+    | 'ORDER_CONFIRMATION';
+  number: string;
+  issueDate: string;
+  dueDate: string | null;
+  currency: string;
+  /**
+   * tax base; null for documents issued before totals were carried
+   */
+  netTotal: string | null;
+  taxTotal: string | null;
+  grossTotal: string;
+  taxBreakdown: {
+    rate: string;
+    netAmount: string;
+    taxAmount: string;
+  }[];
+}
+
+/**
+ * For partner systems: the customer viewed or downloaded a document in the portal (who exactly is not told).
+ */
+export interface PartnerDocumentRetrievedV1 {
+  documentId: string;
+  customerId: string;
+  /**
+   * the document's number; null for a draft
+   */
+  number: string | null;
+  how: 'VIEWED' | 'DOWNLOADED';
+  at: string;
+}
+
+/**
+ * For partner systems: a document was voided.
+ */
+export interface PartnerDocumentVoidedV1 {
+  documentId: string;
+  customerId: string;
+  /**
+   * the document's number; null for a draft
+   */
+  number: string | null;
+  reason: string;
+}
+
+/**
+ * For partner systems: the customer accepted or declined an estimate.
+ */
+export interface PartnerEstimateAnsweredV1 {
+  documentId: string;
+  customerId: string;
+  /**
+   * the document's number; null for a draft
+   */
+  number: string | null;
+  decision: 'ACCEPT' | 'DECLINE';
+  comment: string | null;
+}
+
+/**
+ * For partner systems: a payment was recorded against a document.
+ */
+export interface PartnerPaymentRecordedV1 {
+  documentId: string;
+  customerId: string;
+  /**
+   * the document's number; null for a draft
+   */
+  number: string | null;
+  paymentId: string;
+  amount: string;
+  currency: string;
+  date: string;
+  paidTotal: string;
+  balanceDue: string;
+}
+
 export interface EventDataMap {
   'portico.access.granted.v1': AccessGrantedV1;
   'portico.access.invitation-resent.v1': AccessInvitationResentV1;
@@ -463,6 +553,11 @@ export interface EventDataMap {
   'portico.identity.session-revoked.v1': SessionRevokedV1;
   'portico.identity.signed-in.v1': SignedInV1;
   'portico.identity.staff-invited.v1': StaffInvitedV1;
+  'portico.partner.document-issued.v1': PartnerDocumentIssuedV1;
+  'portico.partner.document-retrieved.v1': PartnerDocumentRetrievedV1;
+  'portico.partner.document-voided.v1': PartnerDocumentVoidedV1;
+  'portico.partner.estimate-answered.v1': PartnerEstimateAnsweredV1;
+  'portico.partner.payment-recorded.v1': PartnerPaymentRecordedV1;
 }
 
 export const eventDataSchemas = {
@@ -1176,6 +1271,145 @@ export const eventDataSchemas = {
       invitedBy: { type: ['string', 'null'], description: "the inviter's name, for the email" },
       token: { type: 'string', minLength: 32 },
       expiresAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  'portico.partner.document-issued.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.partner.document-issued.v1.json',
+    title: 'PartnerDocumentIssuedV1',
+    description:
+      'For partner systems: a document was issued and got its number. No contact data, no secrets.',
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'documentId',
+      'customerId',
+      'type',
+      'number',
+      'issueDate',
+      'dueDate',
+      'currency',
+      'netTotal',
+      'taxTotal',
+      'grossTotal',
+      'taxBreakdown',
+    ],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      type: {
+        enum: [
+          'INVOICE',
+          'CREDIT_NOTE',
+          'DEBIT_NOTE',
+          'ESTIMATE',
+          'REMINDER',
+          'DELIVERY_NOTE',
+          'ORDER_CONFIRMATION',
+        ],
+      },
+      number: { type: 'string', minLength: 1 },
+      issueDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      dueDate: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+      netTotal: {
+        type: ['string', 'null'],
+        pattern: '^-?\\d+(\\.\\d+)?$',
+        description: 'tax base; null for documents issued before totals were carried',
+      },
+      taxTotal: { type: ['string', 'null'], pattern: '^-?\\d+(\\.\\d+)?$' },
+      grossTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+      taxBreakdown: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['rate', 'netAmount', 'taxAmount'],
+          properties: {
+            rate: { type: 'string' },
+            netAmount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            taxAmount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+          },
+        },
+      },
+    },
+  },
+  'portico.partner.document-retrieved.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.partner.document-retrieved.v1.json',
+    title: 'PartnerDocumentRetrievedV1',
+    description:
+      'For partner systems: the customer viewed or downloaded a document in the portal (who exactly is not told).',
+    type: 'object',
+    additionalProperties: false,
+    required: ['documentId', 'customerId', 'number', 'how', 'at'],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'], description: "the document's number; null for a draft" },
+      how: { enum: ['VIEWED', 'DOWNLOADED'] },
+      at: { type: 'string', format: 'date-time' },
+    },
+  },
+  'portico.partner.document-voided.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.partner.document-voided.v1.json',
+    title: 'PartnerDocumentVoidedV1',
+    description: 'For partner systems: a document was voided.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['documentId', 'customerId', 'number', 'reason'],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'], description: "the document's number; null for a draft" },
+      reason: { type: 'string' },
+    },
+  },
+  'portico.partner.estimate-answered.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.partner.estimate-answered.v1.json',
+    title: 'PartnerEstimateAnsweredV1',
+    description: 'For partner systems: the customer accepted or declined an estimate.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['documentId', 'customerId', 'number', 'decision', 'comment'],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'], description: "the document's number; null for a draft" },
+      decision: { enum: ['ACCEPT', 'DECLINE'] },
+      comment: { type: ['string', 'null'] },
+    },
+  },
+  'portico.partner.payment-recorded.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.partner.payment-recorded.v1.json',
+    title: 'PartnerPaymentRecordedV1',
+    description: 'For partner systems: a payment was recorded against a document.',
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'documentId',
+      'customerId',
+      'number',
+      'paymentId',
+      'amount',
+      'currency',
+      'date',
+      'paidTotal',
+      'balanceDue',
+    ],
+    properties: {
+      documentId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      number: { type: ['string', 'null'], description: "the document's number; null for a draft" },
+      paymentId: { type: 'string', minLength: 1 },
+      amount: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+      currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+      date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      paidTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+      balanceDue: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
     },
   },
 } as const;

@@ -18,6 +18,8 @@ export const topics = {
   'access.events.v1': { partitions: 6 },
   'document.events.v1': { partitions: 6 },
   'notification.events.v1': { partitions: 3 },
+  // The one topic partners read: document events without internal detail, keyed by document id.
+  'partner.document.events.v1': { partitions: 6 },
 } as const satisfies Record<string, TopicSettings>;
 
 export type TopicName = keyof typeof topics;

@@ -30,6 +30,33 @@ export const notificationConfigSchema = z.object({
     .min(1)
     .default(1_000)
     .describe('PDFs a Chromium renders before it is replaced'),
+  WEBHOOK_SIGNING_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .describe('platform key every webhook endpoint secret is derived from'),
+  WEBHOOKS_ALLOW_LOCAL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('development only: webhook endpoints over http and on internal addresses'),
+  WEBHOOK_FIRST_RETRY_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30_000)
+    .describe('wait before a failed webhook is tried again; each later wait triples'),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe('tries before a webhook delivery is FAILED'),
+  WEBHOOK_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe("longest wait for a webhook endpoint's answer"),
 });
 
 export type NotificationConfig = z.infer<typeof notificationConfigSchema>;

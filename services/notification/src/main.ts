@@ -8,17 +8,25 @@ import { EmailResend } from './email-resend';
 import { DocumentEmails, documentIssuedConsumer } from './events/document-issued-consumer';
 import { erasureConsumer } from './events/erasure-consumer';
 import { recipientsConsumer } from './events/recipients-consumer';
+import { partnerFeedConsumer } from './events/partner-feed-consumer';
 import { StatementEmails, statementConsumer } from './events/statement-consumer';
 import { DocumentPdfs } from './files/document-pdfs';
 import { fileRoutes } from './files/file-routes';
 import { identityEmailsConsumer } from './events/identity-emails-consumer';
 import { Mailer } from './mail/mailer';
+import { createWebhooks } from './partners/webhooks';
 import { PdfRenderer } from './rendering/pdf-renderer';
 import { SmsSender } from './sms/sms-sender';
 import { brandingMutationResolvers, brandingQueryResolvers } from './resolvers/branding';
 import { emailMessageResolvers } from './resolvers/email-message';
 import { preferencesMutationResolvers, preferencesQueryResolvers } from './resolvers/preferences';
 import { queryResolvers } from './resolvers/query';
+import {
+  webhookDeliveryResolvers,
+  webhookEndpointResolvers,
+  webhookMutationResolvers,
+  webhookQueryResolvers,
+} from './resolvers/webhooks';
 import { NotificationStore } from './store';
 
 const config = loadNotificationConfig();
@@ -27,7 +35,7 @@ runService<NotificationContext>({
   name: 'notification',
   config,
   typeDefs: subgraphTypeDefs('notification'),
-  async setup({ connection, logger, publishPending }) {
+  async setup({ connection, bus, logger, publishPending }) {
     const store = new NotificationStore(connection);
     const renderer = new PdfRenderer({
       chromiumPath: config.CHROMIUM_PATH,
@@ -51,18 +59,38 @@ runService<NotificationContext>({
       publicUrl: config.PUBLIC_URL,
     });
     const resend = new EmailResend(store, documentEmails, statementEmails);
+    const webhooks = createWebhooks(
+      connection,
+      {
+        signingKey: config.WEBHOOK_SIGNING_KEY,
+        allowLocal: config.WEBHOOKS_ALLOW_LOCAL,
+        firstRetryMs: config.WEBHOOK_FIRST_RETRY_MS,
+        maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+        timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      },
+      logger,
+    );
+    webhooks.dispatcher.start();
     return {
       resolvers: {
-        Query: { ...queryResolvers, ...preferencesQueryResolvers, ...brandingQueryResolvers },
+        Query: {
+          ...queryResolvers,
+          ...preferencesQueryResolvers,
+          ...brandingQueryResolvers,
+          ...webhookQueryResolvers,
+        },
         Mutation: {
           ...preferencesMutationResolvers,
           ...brandingMutationResolvers,
+          ...webhookMutationResolvers,
           resendEmail: (_: unknown, { id }: { id: string }, context: NotificationContext) =>
             context.resend.resend(requireStaff(context.auth).tenantId, id),
         },
         EmailMessage: emailMessageResolvers,
+        WebhookEndpoint: webhookEndpointResolvers,
+        WebhookDelivery: webhookDeliveryResolvers,
       },
-      extendContext: (base) => ({ ...base, store, resend }),
+      extendContext: (base) => ({ ...base, store, resend, webhooks }),
       outboxModels: [store.emails],
       consumers: [
         erasureConsumer(store, pdfs),
@@ -70,6 +98,7 @@ runService<NotificationContext>({
         recipientsConsumer(store),
         statementConsumer(statementEmails),
         documentIssuedConsumer(documentEmails),
+        partnerFeedConsumer({ bus, ...webhooks }),
         identityEmailsConsumer({
           store,
           mailer,
@@ -81,6 +110,7 @@ runService<NotificationContext>({
       ],
       routes: fileRoutes(pdfs, config.FILE_LINK_SECRET),
       stop: async () => {
+        await webhooks.dispatcher.stop();
         mailer.close();
         await renderer.close();
       },
