@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentRequestId } from '@portico/logger';
 import type { EventData, EventType } from './catalog';
 
 /** A Portico event as a CloudEvents 1.0 structured JSON envelope. */
@@ -13,6 +14,11 @@ export interface CloudEvent<T extends EventType = EventType> {
   datacontenttype: 'application/json';
   /** Extension attribute: the tenant the event belongs to. */
   tenantid: string;
+  /**
+   * Extension attribute: the request that caused it. Kept with the event, so
+   * an event published later by the outbox relay still names its request.
+   */
+  requestid?: string;
   data: EventData<T>;
 }
 
@@ -35,6 +41,9 @@ export function createEvent<T extends EventType>(event: NewEvent<T>): CloudEvent
     subject: event.subject,
     datacontenttype: 'application/json',
     tenantid: event.tenantId,
+    ...withRequest(currentRequestId()),
     data: event.data,
   };
 }
+
+const withRequest = (requestId: string | undefined) => (requestId ? { requestid: requestId } : {});

@@ -1441,6 +1441,11 @@ export const envelopeSchema = {
     subject: { type: 'string', minLength: 1 },
     datacontenttype: { const: 'application/json' },
     tenantid: { type: 'string', minLength: 1 },
+    requestid: {
+      type: 'string',
+      description:
+        'Extension attribute: the request that caused the event, for joining logs across services',
+    },
     data: { type: 'object' },
   },
 } as const;

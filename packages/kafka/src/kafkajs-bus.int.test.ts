@@ -76,6 +76,31 @@ describe('event bus on the real broker', () => {
     expect(requestId).toBe('req-kafka-1');
   });
 
+  it('publishes an event made in a request with that request id, even from outside it (outbox)', async () => {
+    const customerId = randomUUID();
+    const received = new Promise<string | undefined>((resolve) => {
+      void bus
+        .subscribe({
+          groupId: `test-${randomUUID()}`,
+          topics: ['customer.events.v1'],
+          onFatal: (error) => {
+            throw error;
+          },
+          handle: async (event, delivery) => {
+            if (event.subject === customerId) resolve(delivery.requestId);
+          },
+        })
+        .then((subscription) => subscriptions.push(subscription));
+    });
+    const { withRequestId } = await import('@portico/logger');
+    const made = withRequestId('req-made-here', () => customerCreated(customerId));
+    expect(made.requestid).toBe('req-made-here');
+    await withRequestId('req-relay-round', () => bus.publish([made])); // the relay's own context
+    const requestId = await received;
+    await Promise.all(subscriptions.splice(0).map((subscription) => subscription.stop()));
+    expect(requestId).toBe('req-made-here');
+  });
+
   it('refuses to publish an event that breaks its schema', async () => {
     const bad = { ...customerCreated('c'), data: { customerId: 'c' } } as unknown as CloudEvent;
     await expect(bus.publish([bad])).rejects.toThrow(/invalid portico.customer.created.v1 data/);

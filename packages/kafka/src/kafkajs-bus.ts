@@ -92,7 +92,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
   async function publish(events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
     await connectProducer();
-    const requestId = currentRequestId();
+    const current = currentRequestId();
     const byTopic = new Map<TopicName, CloudEvent[]>();
     for (const event of events) {
       assertValidEvent(event);
@@ -105,15 +105,19 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
       acks: -1,
       topicMessages: [...byTopic].map(([topic, batch]) => ({
         topic,
-        messages: batch.map((event) => ({
-          key: event.subject,
-          value: JSON.stringify(event),
-          headers: {
-            'content-type': CONTENT_TYPE,
-            'ce-type': event.type,
-            ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
-          },
-        })),
+        messages: batch.map((event) => {
+          // The event's own request first: the outbox relay publishes outside it.
+          const requestId = event.requestid ?? current;
+          return {
+            key: event.subject,
+            value: JSON.stringify(event),
+            headers: {
+              'content-type': CONTENT_TYPE,
+              'ce-type': event.type,
+              ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+            },
+          };
+        }),
       })),
     });
   }

@@ -6,3 +6,4 @@ export {
   type SubgraphContext,
   type SubgraphOptions,
 } from './serve-subgraph';
+export { oncePerKey } from './once-per-key';

@@ -1,7 +1,9 @@
 import { subgraphTypeDefs } from '@portico/schemas';
+import { oncePerKey } from '@portico/subgraph';
 import { runService } from '@portico/service-runtime';
 import { loadCustomerConfig } from './config';
 import type { CustomerContext } from './context';
+import { customerScope } from './customer-scope';
 import { CustomerChanges } from './customer-changes';
 import { erasureConsumer } from './events/erasure-consumer';
 import { identityConsumer } from './events/identity-consumer';
@@ -36,7 +38,16 @@ runService<CustomerContext>({
         AccessLevel: accessLevelResolvers,
         PortalSettings: portalSettingsResolvers,
       },
-      extendContext: (base) => ({ ...base, store, customers, accesses, configuration }),
+      extendContext: (base) => ({
+        ...base,
+        store,
+        customers,
+        accesses,
+        configuration,
+        visibleCustomer: oncePerKey((id: string) =>
+          store.findCustomer(customerScope(base.auth), id),
+        ),
+      }),
       outboxModels: [store.customers, store.accesses, store.portalSettings],
       consumers: [
         tenantDefaultsConsumer(store),

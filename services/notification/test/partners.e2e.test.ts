@@ -45,7 +45,7 @@ const script = new Map<string, number[]>();
 // --- a partner's Kafka consumer of the documented topic ---
 const PARTNER_TOPIC = 'partner.document.events.v1';
 let consumer: Consumer;
-const partnerMessages: { key: string; value: string }[] = [];
+const partnerMessages: { key: string; value: string; requestId?: string }[] = [];
 
 beforeAll(async () => {
   running = await startTestPlatform('partners', 5000);
@@ -76,7 +76,11 @@ beforeAll(async () => {
   await consumer.subscribe({ topic: PARTNER_TOPIC, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      partnerMessages.push({ key: message.key!.toString(), value: message.value!.toString() });
+      partnerMessages.push({
+        key: message.key!.toString(),
+        value: message.value!.toString(),
+        requestId: message.headers?.['x-request-id']?.toString(),
+      });
     },
   });
 }, 120_000);
@@ -241,6 +245,40 @@ describe('partner event topic', () => {
       paidTotal: '100.00',
       balanceDue: '138.00',
     });
+  });
+});
+
+describe('request id', () => {
+  it('travels gateway → document subgraph → outbox → Kafka → notification consumer → partner topic', async () => {
+    const owner = await registerOrganization(gateway, `rid-${randomUUID().slice(0, 6)}`);
+    const customerId = await customer(owner.accessToken, 'Trace GmbH');
+    const { createDocument } = await eventually(async () => {
+      const result = await gql<{ createDocument: { id: string } }>(
+        'mutation($c: ID!) { createDocument(input: { customerId: $c, type: INVOICE, currency: "EUR", lines: [{ description: "x", quantity: "1", unitPrice: "1.00", taxRate: "19" }] }) { id } }',
+        { c: customerId },
+        owner.accessToken,
+      );
+      return result.data;
+    });
+    const requestId = `req-e2e-${randomUUID()}`;
+    const issued = await fetch(gateway, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${owner.accessToken}`,
+        'x-request-id': requestId,
+      },
+      body: JSON.stringify({
+        query: 'mutation($id: ID!) { issueDocument(id: $id) { id } }',
+        variables: { id: createDocument.id },
+      }),
+    });
+    expect(issued.headers.get('x-request-id')).toBe(requestId);
+    const message = await eventually(async () =>
+      partnerMessages.find((entry) => entry.key === createDocument.id),
+    );
+    expect(message.requestId).toBe(requestId);
+    expect(message.value).not.toContain(requestId); // a header, not part of what partners store
   });
 });
 

@@ -6,9 +6,12 @@ import { accessStatus, type PortalAccessRecord } from '../model/portal-access';
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 export const customerResolvers = {
-  /** Entity resolution obeys the same rules as customer(id). */
-  __resolveReference(reference: { id: string }, { auth, store }: CustomerContext) {
-    return store.findCustomer(customerScope(auth), reference.id);
+  /**
+   * Entity resolution obeys the same rules as customer(id). A page of 20
+   * documents of one customer asks for it 20 times: read once per request.
+   */
+  __resolveReference(reference: { id: string }, { visibleCustomer }: CustomerContext) {
+    return visibleCustomer(reference.id);
   },
   id: (customer: CustomerRecord) => customer._id,
   createdAt: (customer: CustomerRecord) => customer.createdAt.toISOString(),

@@ -1,0 +1,221 @@
+/**
+ * `pnpm bench:gateway`: a contact's `documents(first: 20)` with
+ * `customer { displayName }` (document and customer subgraphs), with
+ * autocannon at 1 and 16 connections through
+ *   (a) our gateway,
+ *   (b) straight to the document subgraph (the same document fields, the
+ *       customer as its key only: what (a) adds is the gateway and the join),
+ *   (c) Hive Gateway on the same supergraph,
+ *   (d) @apollo/gateway with default settings on the same supergraph.
+ * Prints requests/s, p50 and p99 of each and the ratios; asserts nothing.
+ * BENCH_GATEWAY_SECONDS (default 10) per measurement, after 3 s of warm-up.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import {
+  cacheDir,
+  eventually,
+  grantAndJoin,
+  graphqlData,
+  registerOrganization,
+  startProviders,
+  startTestPlatform,
+} from '@portico/local-infra';
+import { GATEWAY_SECRET_HEADER } from '@portico/subgraph';
+
+const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 10);
+const DOCUMENTS = 30;
+const BASE_PORT = 5100;
+const PEER_PORTS = { hive: BASE_PORT + 10, 'apollo-default': BASE_PORT + 11 } as const;
+
+const FIELDS = 'id number type issueDate dueDate currency grossTotal balanceDue status';
+const THROUGH_GATEWAY = `{ documents(first: 20) { edges { node { ${FIELDS} customer { displayName } } } } }`;
+const STRAIGHT_TO_SUBGRAPH = `{ documents(first: 20) { edges { node { ${FIELDS} customer { id } } } } }`;
+
+interface Target {
+  name: string;
+  url: string;
+  query: string;
+  headers: Record<string, string>;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(target: Target, connections: number): Promise<Figures> {
+  const options = {
+    url: target.url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: JSON.stringify({ query: target.query }),
+    connections,
+  };
+  await autocannon({ ...options, duration: 3 }); // warm-up: JIT, query plans, sockets
+  const result = await autocannon({ ...options, duration: SECONDS });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** One request, checked: 20 documents with the customer's name (or id), no errors. */
+async function check(target: Target): Promise<void> {
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: JSON.stringify({ query: target.query }),
+  });
+  const body = (await response.json()) as {
+    data?: { documents: { edges: { node: { customer: Record<string, string> } }[] } };
+    errors?: unknown;
+  };
+  const edges = body.data?.documents.edges ?? [];
+  if (body.errors || edges.length !== 20 || !edges.every((edge) => edge.node.customer))
+    throw new Error(`${target.name} answered wrongly: ${JSON.stringify(body).slice(0, 300)}`);
+}
+
+function startPeer(kind: keyof typeof PEER_PORTS, supergraph: string, secret: string) {
+  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'peer-gateway.ts'), kind], {
+    env: {
+      ...process.env,
+      PORT: String(PEER_PORTS[kind]),
+      SUPERGRAPH: supergraph,
+      GATEWAY_SECRET: secret,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function main(): Promise<void> {
+  const providers = await startProviders('test');
+  Object.assign(process.env, providers.env);
+  const running = await startTestPlatform('bench-gateway', BASE_PORT);
+  const peers: ChildProcess[] = [];
+  try {
+    const gateway = running.platform.gatewayUrl;
+    const org = `bench-gw-${randomUUID().slice(0, 6)}`;
+    const { accessToken: staff } = await registerOrganization(gateway, org);
+    const ask = <T>(query: string, variables: Record<string, unknown>) =>
+      graphqlData<T>(gateway, query, variables, { token: staff });
+    const { createCustomer } = await ask<{ createCustomer: { id: string } }>(
+      'mutation { createCustomer(input: { type: COMPANY, companyName: "Benchmark GmbH" }) { id } }',
+      {},
+    );
+    const customerId = createCustomer.id;
+    for (let i = 0; i < DOCUMENTS; i++) {
+      const { createDocument } = await eventually(() =>
+        ask<{ createDocument: { id: string } }>(
+          'mutation($input: DocumentInput!) { createDocument(input: $input) { id } }',
+          {
+            input: {
+              customerId,
+              type: 'INVOICE',
+              currency: 'EUR',
+              lines: [
+                {
+                  description: 'Service',
+                  quantity: '1',
+                  unitPrice: `${100 + i}.00`,
+                  taxRate: '19',
+                },
+              ],
+            },
+          },
+        ).catch(() => undefined),
+      );
+      await ask('mutation($id: ID!) { issueDocument(id: $id) { id } }', { id: createDocument.id });
+    }
+    const { contact } = await grantAndJoin(running, staff, org, customerId, {
+      email: `bench@${org}.example`,
+    });
+    const bearer = { authorization: `Bearer ${contact.accessToken}` };
+
+    // The peers read the same supergraph, pointed at this run's subgraphs.
+    const ports = Object.fromEntries(running.platform.processes.map((p) => [p.name, p.port]));
+    const supergraph = readFileSync(
+      join(__dirname, '../../schemas/supergraph.graphql'),
+      'utf8',
+    ).replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, digit: string) => {
+      const name = ['', 'identity', 'customer', 'document', 'notification'][Number(digit)]!;
+      return `http://127.0.0.1:${ports[name]}/graphql`;
+    });
+    const supergraphFile = join(cacheDir, 'bench/gateway-supergraph.graphql');
+    mkdirSync(join(cacheDir, 'bench'), { recursive: true });
+    writeFileSync(supergraphFile, supergraph);
+    peers.push(startPeer('hive', supergraphFile, running.platform.gatewaySecret));
+    peers.push(startPeer('apollo-default', supergraphFile, running.platform.gatewaySecret));
+
+    const targets: Target[] = [
+      { name: '(a) our gateway', url: gateway, query: THROUGH_GATEWAY, headers: bearer },
+      {
+        name: '(b) document subgraph',
+        url: `http://127.0.0.1:${ports.document}/graphql`,
+        query: STRAIGHT_TO_SUBGRAPH,
+        headers: { ...bearer, [GATEWAY_SECRET_HEADER]: running.platform.gatewaySecret },
+      },
+      {
+        name: '(c) Hive Gateway',
+        url: `http://127.0.0.1:${PEER_PORTS.hive}/graphql`,
+        query: THROUGH_GATEWAY,
+        headers: bearer,
+      },
+      {
+        name: '(d) @apollo/gateway defaults',
+        url: `http://127.0.0.1:${PEER_PORTS['apollo-default']}/`,
+        query: THROUGH_GATEWAY,
+        headers: bearer,
+      },
+    ];
+    for (const target of targets)
+      await eventually(
+        () =>
+          check(target)
+            .then(() => true)
+            .catch(() => false),
+        60_000,
+      );
+    for (const target of targets) await check(target);
+
+    const results = new Map<string, Figures>();
+    for (const connections of [1, 16]) {
+      for (const target of targets) {
+        const figures = await measure(target, connections);
+        results.set(`${target.name}@${connections}`, figures);
+        console.log(
+          `${target.name.padEnd(30)} ${String(connections).padStart(2)} conn: ${figures.rps.toFixed(0).padStart(5)} req/s, p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms${figures.errors ? `, ${figures.errors} errors` : ''}`,
+        );
+      }
+    }
+    const get = (name: string, connections: number) =>
+      results.get(`${targets.find((t) => t.name.startsWith(name))!.name}@${connections}`)!;
+    for (const connections of [1, 16]) {
+      const [a, b, c, d] = ['(a)', '(b)', '(c)', '(d)'].map((name) => get(name, connections)) as [
+        Figures,
+        Figures,
+        Figures,
+        Figures,
+      ];
+      console.log(
+        `${connections} conn: (a)/(c) ${(a.rps / c.rps).toFixed(2)}x req/s (goal ≥ 1), (a)/(d) ${(a.rps / d.rps).toFixed(2)}x (goal ≥ 1.5), (a) − (b) p50 ${(a.p50 - b.p50).toFixed(2)} ms${connections === 1 ? ' (goal < 2.5)' : ''}`,
+      );
+    }
+  } finally {
+    for (const peer of peers) peer.kill('SIGKILL'); // stateless; Hive Gateway waits for connections on SIGTERM
+    await running.stop();
+    await providers.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+/**
+ * A gateway to compare ours with, serving the same supergraph in its own
+ * process: `hive` (Hive Gateway) or `apollo-default` (@apollo/gateway on
+ * Apollo Server with default settings). Both pass the caller's token and the
+ * gateway secret on, which the subgraphs require; nothing else is tuned.
+ * Env: PORT, SUPERGRAPH (a file), GATEWAY_SECRET.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { GATEWAY_SECRET_HEADER } from '@portico/subgraph';
+
+const port = Number(process.env.PORT);
+const supergraph = readFileSync(process.env.SUPERGRAPH!, 'utf8');
+const secret = process.env.GATEWAY_SECRET!;
+
+async function hive(): Promise<void> {
+  const runtime = createGatewayRuntime({
+    supergraph,
+    logging: false,
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({
+        authorization: request.headers.get('authorization') ?? '',
+        [GATEWAY_SECRET_HEADER]: secret,
+      }),
+    },
+  });
+  createServer(runtime).listen(port, '127.0.0.1');
+}
+
+async function apolloDefault(): Promise<void> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph,
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource<{ authorization?: string }>({
+        url,
+        willSendRequest({ request, context }) {
+          request.http!.headers.set(GATEWAY_SECRET_HEADER, secret);
+          if (context.authorization)
+            request.http!.headers.set('authorization', context.authorization);
+        },
+      }),
+  });
+  const server = new ApolloServer({ gateway });
+  await startStandaloneServer(server, {
+    listen: { port, host: '127.0.0.1' },
+    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+  });
+}
+
+const kind = process.argv[2];
+(kind === 'hive'
+  ? hive()
+  : kind === 'apollo-default'
+    ? apolloDefault()
+    : Promise.reject(new Error(`unknown ${kind}`))
+).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { oncePerKey } from './once-per-key';
+
+describe('oncePerKey', () => {
+  it('reads each key once, also while the first read is still running', async () => {
+    const reads: string[] = [];
+    const load = oncePerKey(async (id: string) => {
+      reads.push(id);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { id };
+    });
+    const results = await Promise.all(['a', 'a', 'b', 'a'].map(load));
+    expect(results.map((result) => result.id)).toEqual(['a', 'a', 'b', 'a']);
+    expect(results[0]).toBe(results[1]);
+    expect(reads).toEqual(['a', 'b']);
+  });
+
+  it('tries again after a failure', async () => {
+    let calls = 0;
+    const load = oncePerKey(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('flaky');
+      return calls;
+    });
+    await expect(load('x')).rejects.toThrow('flaky');
+    expect(await load('x')).toBe(2);
+    expect(await load('x')).toBe(2);
+  });
+});
