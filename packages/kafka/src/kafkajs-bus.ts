@@ -17,8 +17,16 @@ import {
   type CloudEvent,
   type TopicName,
 } from '@portico/events';
+import { Gauge } from 'prom-client';
 import { currentRequestId, REQUEST_ID_HEADER, withRequestId, type Logger } from '@portico/logger';
 import type { EventBus, SubscribeOptions, Subscription } from './bus';
+
+/** Messages a consumer group has yet to handle, per partition, after its last batch. */
+const consumerLag = new Gauge({
+  name: 'kafka_consumer_lag_messages',
+  help: 'Messages behind the end of the partition after the last batch handled',
+  labelNames: ['group', 'topic', 'partition'],
+});
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -153,6 +161,12 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
       maxWaitTimeInMs: 1_000,
     });
     consumers.push(consumer);
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      consumerLag.set(
+        { group: options.groupId, topic: payload.topic, partition: String(payload.partition) },
+        Number(payload.offsetLag),
+      );
+    });
     consumer.on(consumer.events.CRASH, (event) => {
       if (!event.payload.restart) options.onFatal(event.payload.error);
     });

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Histogram, register as sharedMetrics, Registry } from 'prom-client';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId, type Logger } from '@portico/logger';
 
 export interface ReadinessCheck {
@@ -37,6 +37,8 @@ export function createServiceHttp(options: {
   const { service, logger, readiness } = options;
   const metrics = new Registry();
   metrics.setDefaultLabels({ service });
+  // Packages (the Kafka bus, the PDF renderer, the mailer) count into prom-client's shared registry.
+  sharedMetrics.setDefaultLabels({ service });
   collectDefaultMetrics({ register: metrics });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -74,7 +76,9 @@ export function createServiceHttp(options: {
     });
   });
   app.get('/metrics', async (_req, res) => {
-    res.type(metrics.contentType).send(await metrics.metrics());
+    // Two texts, not Registry.merge: a merged registry drops each one's default labels.
+    const [own, shared] = await Promise.all([metrics.metrics(), sharedMetrics.metrics()]);
+    res.type(metrics.contentType).send(`${own}\n${shared}`);
   });
 
   return {

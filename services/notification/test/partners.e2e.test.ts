@@ -469,3 +469,28 @@ describe('webhooks', () => {
     );
   });
 });
+
+describe('metrics', () => {
+  it('counts PDFs rendered, emails sent, webhook tries and consumer lag on /metrics', async () => {
+    const { port } = running.platform.processes.find((p) => p.name === 'notification')!;
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+    // The tests above issued documents (rendered, emailed to the billing address) and fed webhooks.
+    expect(
+      value(/^pdf_render_duration_seconds_count\{[^}]*outcome="rendered"[^}]*\} (\d+)/m),
+    ).toBeGreaterThan(0);
+    expect(
+      value(/^emails_total\{[^}]*kind="DOCUMENT_ISSUED"[^}]*outcome="sent"[^}]*\} (\d+)/m),
+    ).toBeGreaterThan(0);
+    expect(
+      value(/^webhook_tries_total\{[^}]*outcome="failed"[^}]*\} (\d+)/m),
+    ).toBeGreaterThanOrEqual(6);
+    expect(value(/^webhook_tries_total\{[^}]*outcome="delivered"[^}]*\} (\d+)/m)).toBeGreaterThan(
+      0,
+    );
+    expect(text).toMatch(
+      /^kafka_consumer_lag_messages\{[^}]*group="notification\.partner-feed"[^}]*\} \d+/m,
+    );
+    expect(text).toMatch(/^emails_total\{[^}]*service="notification"/m);
+  });
+});

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createEvent } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
+import { emailsTotal } from '../metrics';
 import type { EmailMessageRecord } from '../model/email-message';
 import type { NotificationStore } from '../store';
 import { isPermanentSmtpFailure, type Mailer, type OutgoingEmail } from './mailer';
@@ -46,10 +47,12 @@ export async function deliverOnce(
     });
   } catch (error) {
     const final = isPermanentSmtpFailure(error);
+    emailsTotal.inc({ kind: delivery.kind, outcome: final ? 'failed' : 'retry' });
     await deps.store.recordFailure(message._id, error, final);
     if (final) return id;
     throw error;
   }
+  emailsTotal.inc({ kind: delivery.kind, outcome: 'sent' });
   await deps.store.recordSent(
     message._id,
     createEvent({

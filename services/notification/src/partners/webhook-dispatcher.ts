@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import type { Logger } from '@portico/logger';
+import { webhookTriesTotal } from '../metrics';
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from '../model/webhook';
 import { isInternalAddress, publicOnlyLookup } from './address-policy';
 import type { TryResult, WebhookDeliveries } from './webhook-deliveries';
@@ -103,6 +104,7 @@ export class WebhookDispatcher {
       return this.deliveries.postpone(delivery._id, new Date(Date.now() + DISABLED_RECHECK_MS));
     }
     const result = await this.post(endpoint, delivery);
+    webhookTriesTotal.inc({ outcome: result.ok ? 'delivered' : 'failed' });
     await this.deliveries.record(delivery, result);
     this.logger.info(
       {

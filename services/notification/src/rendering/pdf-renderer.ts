@@ -1,4 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { pdfRenderSeconds } from '../metrics';
 import type { Logger } from '@portico/logger';
 
 export interface PdfRendererOptions {
@@ -67,9 +68,14 @@ export class PdfRenderer {
       this.generation(); // the successor starts launching now, not on the next render
     }
     let page: Page | undefined;
+    const timer = pdfRenderSeconds.startTimer(); // from a free slot, so queueing is not counted
     try {
       page = generation.idle.pop() ?? (await this.openPage(await generation.browser));
-      const pdf = await this.renderOn(page, html, layout);
+      const pdf = await this.renderOn(page, html, layout).catch((error: unknown) => {
+        timer({ outcome: 'failed' });
+        throw error;
+      });
+      timer({ outcome: 'rendered' });
       if (!generation.retired) {
         generation.idle.push(page);
         page = undefined;
