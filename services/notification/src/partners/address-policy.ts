@@ -36,6 +36,12 @@ export function isInternalAddress(address: string): boolean {
   return internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** A URL's host (name or address) that is plainly internal without a lookup: localhost or an internal address. */
+export function isInternalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, ''); // URL keeps IPv6 addresses in brackets
+  return host === 'localhost' || isInternalAddress(host);
+}
+
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
   address: string | LookupAddress[],

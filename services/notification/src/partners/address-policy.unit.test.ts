@@ -1,4 +1,4 @@
-import { isInternalAddress, publicOnlyLookup } from './address-policy';
+import { isInternalAddress, isInternalHost, publicOnlyLookup } from './address-policy';
 
 describe('address policy', () => {
   it.each([
@@ -20,6 +20,13 @@ describe('address policy', () => {
     'treats %s as public',
     (address) => expect(isInternalAddress(address)).toBe(false),
   );
+
+  it('tells an internal URL host without a lookup: localhost and bracketed IPv6 too', () => {
+    for (const host of ['localhost', '127.0.0.1', '[::1]', '[fd00::1]'])
+      expect(isInternalHost(host)).toBe(true);
+    for (const host of ['example.com', '8.8.8.8', '[2606:4700::1111]'])
+      expect(isInternalHost(host)).toBe(false);
+  });
 
   it('refuses a name that resolves to an internal address when connecting', async () => {
     const error = await new Promise<Error | null>((resolve) =>

@@ -2,7 +2,7 @@ import { Agent, request } from 'undici';
 import type { Logger } from '@portico/logger';
 import { webhookTriesTotal } from '../metrics';
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from '../model/webhook';
-import { isInternalAddress, publicOnlyLookup } from './address-policy';
+import { isInternalHost, publicOnlyLookup } from './address-policy';
 import type { TryResult, WebhookDeliveries } from './webhook-deliveries';
 import type { WebhookEndpoints } from './webhook-endpoints';
 import { signedHeaders } from './webhook-signature';
@@ -95,9 +95,7 @@ export class WebhookDispatcher {
 
   private async attempt(delivery: WebhookDeliveryRecord): Promise<void> {
     if (!(await this.deliveries.claim(delivery))) return; // another replica has it
-    const endpoint = await this.endpoints
-      .get(delivery.tenantId, delivery.endpointId)
-      .catch(() => null);
+    const endpoint = await this.endpoints.find(delivery.tenantId, delivery.endpointId);
     if (!endpoint) return this.deliveries.forgetEndpoint(delivery.endpointId); // removed meanwhile
     if (!endpoint.enabled) {
       // Waits, untried, until the endpoint is enabled again.
@@ -121,7 +119,7 @@ export class WebhookDispatcher {
   private async post(endpoint: WebhookEndpointRecord, delivery: WebhookDeliveryRecord) {
     const url = new URL(endpoint.url);
     // An address written in the URL is connected to without a lookup: check it here.
-    if (!this.options.allowLocal && isInternalAddress(url.hostname.replace(/^\[|\]$/g, '')))
+    if (!this.options.allowLocal && isInternalHost(url.hostname))
       return failed(null, 'The endpoint resolves to an internal address');
     try {
       const answer = await request(url, {

@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import { badInput, notFound } from '@portico/errors';
 import { optionalText } from '@portico/validation';
 import type { WebhookEndpointRecord } from '../model/webhook';
-import { isInternalAddress } from './address-policy';
+import { isInternalHost } from './address-policy';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './partner-events';
 import { endpointSecret } from './webhook-signature';
 
@@ -47,9 +47,15 @@ export class WebhookEndpoints {
   }
 
   /** Read by `_id` alone (FerretDB's fast path), then checked against the caller's tenant. */
-  async get(tenantId: string, id: string): Promise<WebhookEndpointRecord> {
+  async find(tenantId: string, id: string): Promise<WebhookEndpointRecord | null> {
     const endpoint = await this.endpoints.findOne({ _id: id }).lean().exec();
-    if (!endpoint || endpoint.tenantId !== tenantId) throw notFound('Webhook endpoint');
+    return endpoint?.tenantId === tenantId ? endpoint : null;
+  }
+
+  /** Like find, but NOT_FOUND when there is none. */
+  async get(tenantId: string, id: string): Promise<WebhookEndpointRecord> {
+    const endpoint = await this.find(tenantId, id);
+    if (!endpoint) throw notFound('Webhook endpoint');
     return endpoint;
   }
 
@@ -123,8 +129,7 @@ export class WebhookEndpoints {
     if (url.username || url.password)
       throw badInput(field, 'Must not carry credentials; verify the signature instead');
     if (url.href.length > 2_000) throw badInput(field, 'Must have at most 2000 characters');
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (!this.policy.allowLocal && (isInternalAddress(host) || host === 'localhost'))
+    if (!this.policy.allowLocal && isInternalHost(url.hostname))
       throw badInput(field, 'Must be a public address');
     return url.href;
   }

@@ -17,7 +17,7 @@ export const webhookQueryResolvers = {
   webhookEndpoints: (_: unknown, __: unknown, context: NotificationContext) =>
     context.webhooks.endpoints.list(admin(context)),
   webhookEndpoint: (_: unknown, { id }: { id: string }, context: NotificationContext) =>
-    context.webhooks.endpoints.get(admin(context), id).catch(() => null),
+    context.webhooks.endpoints.find(admin(context), id),
 };
 
 export const webhookMutationResolvers = {
