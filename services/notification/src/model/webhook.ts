@@ -37,6 +37,17 @@ export interface WebhookDeliveryRecord {
   createdAt: Date;
 }
 
+/**
+ * One try taken by one process: its id is `<delivery>@<due time it was read
+ * with>`, so of the replicas that read a delivery in the same state, exactly
+ * one inserts it. An insert under a unique `_id` is the one write FerretDB
+ * 1.24 keeps atomic under concurrency; a conditional update is not.
+ */
+export interface WebhookClaimRecord {
+  _id: string;
+  at: Date;
+}
+
 const nullableString = { type: String, default: null };
 
 const endpointSchema = new Schema<WebhookEndpointRecord>(
@@ -78,8 +89,16 @@ deliverySchema.index({ status: 1, nextAttemptAt: 1 });
 // serves: an endpoint's deliveries newest first
 deliverySchema.index({ endpointId: 1, createdAt: -1, _id: -1 });
 
+const claimSchema = new Schema<WebhookClaimRecord>(
+  { _id: String, at: { type: Date, required: true } },
+  { versionKey: false },
+);
+
 export const webhookEndpointModel = (connection: Connection) =>
   connection.model<WebhookEndpointRecord>('WebhookEndpoint', endpointSchema, 'webhook_endpoints');
 
 export const webhookDeliveryModel = (connection: Connection) =>
   connection.model<WebhookDeliveryRecord>('WebhookDelivery', deliverySchema, 'webhook_deliveries');
+
+export const webhookClaimModel = (connection: Connection) =>
+  connection.model<WebhookClaimRecord>('WebhookClaim', claimSchema, 'webhook_claims');

@@ -3,11 +3,18 @@ import type { CloudEvent } from '@portico/events';
 import { notFound } from '@portico/errors';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { pageQuery, toConnection } from '@portico/pagination';
-import type { WebhookDeliveryRecord, WebhookDeliveryStatus } from '../model/webhook';
+import type {
+  WebhookClaimRecord,
+  WebhookDeliveryRecord,
+  WebhookDeliveryStatus,
+} from '../model/webhook';
 import { webhookEventTypeOf, type PartnerEventType } from './partner-events';
 
 /** How long a claimed try may take before another replica may take it over. */
 export const CLAIM_LEASE_MS = 60_000;
+
+// Claims older than this are only history: nobody still holds a delivery read that long ago.
+const CLAIM_KEPT_MS = 3_600_000;
 
 export interface RetrySchedule {
   /** Wait before the second try; each later wait is three times the one before. */
@@ -31,6 +38,7 @@ export interface TryResult {
 export class WebhookDeliveries {
   constructor(
     private readonly deliveries: Model<WebhookDeliveryRecord>,
+    private readonly claims: Model<WebhookClaimRecord>,
     private readonly schedule: RetrySchedule,
   ) {}
 
@@ -63,16 +71,32 @@ export class WebhookDeliveries {
   }
 
   /**
-   * Takes a due delivery for one try: only if it is still as it was read, so
-   * of two replicas that read it, one gets it; the lease hands it back if
-   * this process dies mid-try.
+   * Takes a due delivery for one try. Of the replicas that read it in the
+   * same state, one inserts the claim `<id>@<due time>`; the others get a
+   * duplicate key and leave it. The claimed delivery is then due only when
+   * the lease ends, so if this process dies mid-try, another takes it over
+   * (under a new due time, so a new claim).
    */
   async claim(delivery: WebhookDeliveryRecord, now = new Date()): Promise<boolean> {
-    const taken = await this.deliveries.updateOne(
-      { _id: delivery._id, status: 'PENDING', nextAttemptAt: delivery.nextAttemptAt },
+    try {
+      await this.claims.create({
+        _id: `${delivery._id}@${delivery.nextAttemptAt!.getTime()}`,
+        at: now,
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+    await this.deliveries.updateOne(
+      { _id: delivery._id },
       { $set: { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) } },
     );
-    return taken.modifiedCount === 1;
+    return true;
+  }
+
+  /** Forgets claims made long ago. */
+  async forgetOldClaims(now = new Date()): Promise<void> {
+    await this.claims.deleteMany({ at: { $lt: new Date(now.getTime() - CLAIM_KEPT_MS) } });
   }
 
   /** Records a try: delivered, due again after the backoff, or FAILED after the last one. */

@@ -21,6 +21,9 @@ export interface DispatcherOptions {
 // A disabled endpoint's deliveries wait; this often they look whether it is enabled again.
 const DISABLED_RECHECK_MS = 60_000;
 
+// How often claims from long ago are cleared away.
+const CLAIM_CLEANUP_MS = 10 * 60_000;
+
 // Enough of the receiver's answer to tell what went wrong, not a whole error page.
 const ERROR_TEXT_LIMIT = 300;
 
@@ -32,6 +35,7 @@ const ERROR_TEXT_LIMIT = 300;
 export class WebhookDispatcher {
   private readonly agent: Agent;
   private timer: NodeJS.Timeout | undefined;
+  private cleanup: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -51,6 +55,14 @@ export class WebhookDispatcher {
 
   start(): void {
     this.timer = setInterval(() => this.kick(), this.options.pollMs);
+    this.cleanup = setInterval(
+      () =>
+        void this.deliveries
+          .forgetOldClaims()
+          .catch((error: unknown) => this.logger.warn({ err: error }, 'claim cleanup failed')),
+      CLAIM_CLEANUP_MS,
+    );
+    this.cleanup.unref();
     this.kick();
   }
 
@@ -75,6 +87,7 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.cleanup);
     await this.running;
     await this.agent.close();
   }

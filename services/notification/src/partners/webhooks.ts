@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '@portico/logger';
-import { webhookDeliveryModel, webhookEndpointModel } from '../model/webhook';
+import { webhookClaimModel, webhookDeliveryModel, webhookEndpointModel } from '../model/webhook';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEndpoints } from './webhook-endpoints';
@@ -26,7 +26,11 @@ export function createWebhooks(
   logger: Logger,
 ): Webhooks {
   const endpoints = new WebhookEndpoints(webhookEndpointModel(connection), settings);
-  const deliveries = new WebhookDeliveries(webhookDeliveryModel(connection), settings);
+  const deliveries = new WebhookDeliveries(
+    webhookDeliveryModel(connection),
+    webhookClaimModel(connection),
+    settings,
+  );
   const dispatcher = new WebhookDispatcher(endpoints, deliveries, logger, {
     pollMs: 1_000,
     timeoutMs: settings.timeoutMs,
