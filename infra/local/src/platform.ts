@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { localSigningKeySecret, localWebhookSigningKey } from './local-secrets';
 import { repoRoot } from './paths';
 import { startProcess, stopLeftover, waitUntil, type ManagedProcess } from './managed-process';
+import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
 
 const SERVICES = ['identity', 'customer', 'document', 'notification'] as const;
 type ServiceName = (typeof SERVICES)[number];
@@ -15,12 +16,19 @@ export interface PlatformOptions {
   basePort: number;
   logDir: string;
   logLevel?: string;
-  /** Extra variables for one process, e.g. a second replica's overrides. */
+  /** Extra variables for one service's processes. */
   env?: Partial<Record<ServiceName | 'gateway', Record<string, string>>>;
+  /**
+   * Processes per service (default 1). Replica k of a service listens on its
+   * port + 10k, behind a round-robin proxy on the service's own port.
+   */
+  replicas?: Partial<Record<ServiceName, number>>;
 }
 
 export interface RunningProcess {
+  /** The service's name, with `-k` for replica k when it runs several. */
   name: string;
+  service: ServiceName | 'gateway';
   port: number;
   process: ManagedProcess;
 }
@@ -30,9 +38,11 @@ export interface Platform {
   /** The secret this run's gateway sends to the subgraphs (for tests that call a subgraph directly). */
   gatewaySecret: string;
   processes: RunningProcess[];
+  /** The round-robin proxy in front of each service that runs several replicas. */
+  balancers: Partial<Record<ServiceName, RoundRobinProxy>>;
   /** Resident memory of each process in MiB, from /proc. */
   memory(): Record<string, number>;
-  /** SIGTERM to the gateway, then the subgraphs; resolves with each exit code. */
+  /** SIGTERM to the gateway, then the subgraphs; resolves with each process's exit code. */
   stop(): Promise<Record<string, number | null>>;
 }
 
@@ -84,29 +94,45 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     WEBHOOK_FIRST_RETRY_MS: process.env.WEBHOOK_FIRST_RETRY_MS ?? '300',
     WEBHOOK_MAX_ATTEMPTS: process.env.WEBHOOK_MAX_ATTEMPTS ?? '4',
   };
-  const launch = (name: ServiceName | 'gateway') => ({
-    name,
-    port: ports[name],
-    process: startProcess({
+  const launch = (service: ServiceName | 'gateway', replica = 0): RunningProcess => {
+    const name = replica ? `${service}-${replica}` : service;
+    const port = ports[service] + 10 * replica;
+    return {
       name,
-      command: process.execPath,
-      args: ['--import', 'tsx', entryPoint(name)],
-      cwd: repoRoot,
-      env: {
-        ...shared,
-        ...(name === 'gateway' ? subgraphUrls : {}),
-        PORT: String(ports[name]),
-        ...options.env?.[name],
-      },
-      logFile: join(logDir, `${name}.log`),
-      pidFile: join(logDir, `${name}.pid`),
-    }),
-  });
+      service,
+      port,
+      process: startProcess({
+        name,
+        command: process.execPath,
+        args: ['--import', 'tsx', entryPoint(service)],
+        cwd: repoRoot,
+        env: {
+          ...shared,
+          ...(service === 'gateway' ? subgraphUrls : {}),
+          PORT: String(port),
+          ...options.env?.[service],
+        },
+        logFile: join(logDir, `${name}.log`),
+        pidFile: join(logDir, `${name}.pid`),
+      }),
+    };
+  };
+  const replicasOf = (service: ServiceName) => options.replicas?.[service] ?? 1;
 
-  await Promise.all(
-    [...SERVICES, 'gateway'].map((name) => stopLeftover(join(logDir, `${name}.pid`), 'main.ts')),
+  const names = SERVICES.flatMap((service) =>
+    replicasOf(service) > 1
+      ? Array.from({ length: replicasOf(service) }, (_, k) => `${service}-${k + 1}`)
+      : [service],
   );
-  const processes: RunningProcess[] = SERVICES.map(launch);
+  await Promise.all(
+    [...names, 'gateway'].map((name) => stopLeftover(join(logDir, `${name}.pid`), 'main.ts')),
+  );
+  const processes: RunningProcess[] = SERVICES.flatMap((service) =>
+    replicasOf(service) > 1
+      ? Array.from({ length: replicasOf(service) }, (_, k) => launch(service, k + 1))
+      : [launch(service)],
+  );
+  const balancers: Platform['balancers'] = {};
   // The gateway first (no new requests), then the subgraphs side by side.
   const stopAll = async () => {
     const codes: Record<string, number | null> = {};
@@ -115,9 +141,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const subgraphs = processes.filter((p) => p !== gateway);
     const exits = await Promise.all(subgraphs.map((p) => p.process.stop()));
     subgraphs.forEach((p, index) => (codes[p.name] = exits[index]!));
+    await Promise.all(Object.values(balancers).map((balancer) => balancer.close()));
     return codes;
   };
   try {
+    for (const service of SERVICES.filter((name) => replicasOf(name) > 1))
+      balancers[service] = await startRoundRobinProxy(
+        ports[service],
+        processes.filter((p) => p.service === service).map((p) => p.port),
+      );
     await Promise.all(
       processes.map((p) =>
         waitUntil(p.name, ready(p.port), { process: p.process, timeoutMs: 90_000 }),
@@ -138,6 +170,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
     gatewaySecret: shared.GATEWAY_SECRET,
     processes,
+    balancers,
     memory: () => Object.fromEntries(processes.map((p) => [p.name, residentMiB(p.process.pid)])),
     stop: stopAll,
   };

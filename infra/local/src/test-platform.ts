@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { cacheDir } from './paths';
-import { startPlatform, type Platform } from './platform';
+import { startPlatform, type Platform, type PlatformOptions } from './platform';
 import { startSmsInbox, type SmsInbox } from './sms-inbox';
 import { startTestMailbox, type TestMailbox } from './test-mailbox';
 
@@ -19,7 +19,11 @@ export interface TestPlatform {
  * started, with a real SMTP server and an SMS webhook inbox of the test's own. Each test file takes
  * its own `basePort`, so files never share processes.
  */
-export async function startTestPlatform(name: string, basePort: number): Promise<TestPlatform> {
+export async function startTestPlatform(
+  name: string,
+  basePort: number,
+  options: Pick<PlatformOptions, 'replicas'> = {},
+): Promise<TestPlatform> {
   const mailbox = await startTestMailbox();
   const sms = await startSmsInbox();
   const platform = await startPlatform({
@@ -33,6 +37,7 @@ export async function startTestPlatform(name: string, basePort: number): Promise
     },
     basePort,
     logDir: join(cacheDir, `test/logs/${name}`),
+    ...options,
   }).catch(async (error: unknown) => {
     await mailbox.close();
     await sms.close();

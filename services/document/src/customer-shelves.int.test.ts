@@ -48,6 +48,25 @@ describe('customer shelves', () => {
     expect(await store.documents.findById(created._id).lean()).toMatchObject({ shelved: true });
   });
 
+  it('are made once when two replicas write a new customer’s first documents at once', async () => {
+    // A second process on the same database (FerretDB used to panic on concurrent index creation).
+    const other = await connectMongo(process.env.MONGO_URL!, connection.name);
+    try {
+      const replica = new DocumentStore(other);
+      const customer = randomUUID();
+      const written = await Promise.all(
+        [store, replica, store, replica].map((each) => each.insertDocument(draft(customer))),
+      );
+      expect(await shelfIds(customer)).toEqual(written.map((document) => document._id).sort());
+      const indexes = await store.shelves.of(customer).indexes();
+      expect(indexes.map((index) => index.name).sort()).toEqual(
+        ['_id_', 'createdAt_-1__id_-1', 'dueDate_1__id_1', 'issueDate_1__id_1'].sort(),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('move a draft from its old customer’s shelf to its new one', async () => {
     const [before, after] = [randomUUID(), randomUUID()];
     const created = await store.insertDocument(draft(before));

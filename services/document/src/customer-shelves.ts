@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput } from '@portico/errors';
+import { isDuplicateKeyError } from '@portico/mongo';
 import type { Connection, mongo } from 'mongoose';
 import type { DocumentRecord } from './model/document';
 
@@ -11,6 +12,9 @@ const CUSTOMER_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 // Shelves kept in memory; about 200 kB each at 100 documents.
 const CACHED_SHELVES = 200;
+
+// How long a replica waits for another to finish making a shelf before making it itself.
+const SHELF_MAKING_TIMEOUT_MS = 10_000;
 
 // The orders a customer's list is read in most (see document-listing.ts).
 const SHELF_INDEXES = [
@@ -40,7 +44,8 @@ const SHELF_INDEXES = [
  * memory is never used stale.
  */
 export class CustomerShelves {
-  private readonly indexed = new Set<string>();
+  /** Per customer: its shelf exists with its indexes (or is being made by this process). */
+  private readonly made = new Map<string, Promise<void>>();
   private readonly cached = new Map<string, { version: string | null; rows: ShelvedDocument[] }>();
 
   constructor(private readonly connection: Connection) {}
@@ -77,10 +82,7 @@ export class CustomerShelves {
       await this.stamp(previousCustomerId);
     }
     const shelf = this.of(document.customerId);
-    if (!this.indexed.has(document.customerId)) {
-      await shelf.createIndexes(SHELF_INDEXES.map((key) => ({ key })));
-      this.indexed.add(document.customerId);
-    }
+    await this.make(document.customerId);
     await shelf.replaceOne({ _id: document._id }, copy, { upsert: true });
     await this.stamp(document.customerId);
   }
@@ -93,17 +95,64 @@ export class CustomerShelves {
       .hasNext();
     if (exists) await shelf.drop();
     await this.versions().deleteOne({ _id: customerId });
-    this.indexed.delete(customerId);
+    await this.registry().deleteOne({ _id: customerId });
+    this.made.delete(customerId);
     this.cached.delete(customerId);
+  }
+
+  /** Makes the customer's shelf with its indexes, once per process. */
+  private make(customerId: string): Promise<void> {
+    let making = this.made.get(customerId);
+    if (!making) {
+      making = this.makeOnce(customerId);
+      this.made.set(customerId, making);
+      making.catch(() => this.made.delete(customerId)); // the next write tries again
+    }
+    return making;
+  }
+
+  /**
+   * One replica makes a shelf: the one whose insert into `shelf_registry`
+   * wins; the others wait until it is ready. FerretDB 1.24 panics and drops
+   * the connection (and with it the driver's pool) when two connections
+   * create one collection's indexes at the same time.
+   */
+  private async makeOnce(customerId: string): Promise<void> {
+    const registry = this.registry();
+    try {
+      await registry.insertOne({ _id: customerId, ready: false });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const deadline = Date.now() + SHELF_MAKING_TIMEOUT_MS;
+      while (Date.now() < deadline) {
+        if ((await registry.findOne({ _id: customerId }))?.ready) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      // Its maker died half-way: make it here (creating existing indexes again changes nothing).
+    }
+    await this.of(customerId).createIndexes(SHELF_INDEXES.map((key) => ({ key })));
+    await registry.updateOne({ _id: customerId }, { $set: { ready: true } });
+  }
+
+  private registry() {
+    return this.connection.db!.collection<{ _id: string; ready: boolean }>('shelf_registry');
   }
 
   /** A new version for the customer's shelf, after every change to it. */
   private async stamp(customerId: string): Promise<void> {
-    await this.versions().updateOne(
-      { _id: customerId },
-      { $set: { version: randomUUID() } },
-      { upsert: true },
-    );
+    const stamp = () =>
+      this.versions().updateOne(
+        { _id: customerId },
+        { $set: { version: randomUUID() } },
+        { upsert: true },
+      );
+    try {
+      await stamp();
+    } catch (error) {
+      // Two first stamps at once: both inserted, one lost; the version exists now.
+      if (!isDuplicateKeyError(error)) throw error;
+      await stamp();
+    }
   }
 
   private versions() {
