@@ -1,14 +1,31 @@
 /**
  * `./portico start`: the local providers, the four subgraphs and the gateway,
- * with demo data. Ctrl-C stops everything.
+ * with demo data. Ctrl-C stops everything. `REPLICAS=document=2,notification=2`
+ * runs several processes of a service behind a round-robin proxy.
  */
 import { join } from 'node:path';
 import { DEMO_LOGIN, seedDemoData } from '../demo-data';
 import { cacheDir } from '../paths';
-import { startPlatform } from '../platform';
+import { startPlatform, type PlatformOptions } from '../platform';
 import { startProviders } from '../providers';
 
+/** `document=2,notification=3` → { document: 2, notification: 3 }. */
+function replicasFrom(setting: string | undefined): PlatformOptions['replicas'] {
+  const replicas: Record<string, number> = {};
+  for (const pair of (setting ?? '').split(',').filter(Boolean)) {
+    const [service, count] = pair.split('=');
+    if (
+      !['identity', 'customer', 'document', 'notification'].includes(service!) ||
+      !(Number(count) >= 1)
+    )
+      throw new Error(`REPLICAS: "${pair}" is not <service>=<count>`);
+    replicas[service!] = Number(count);
+  }
+  return replicas;
+}
+
 async function main(): Promise<void> {
+  const replicas = replicasFrom(process.env.REPLICAS);
   const started = Date.now();
   const providers = await startProviders('dev');
   const logDir = join(cacheDir, 'dev/logs');
@@ -19,6 +36,7 @@ async function main(): Promise<void> {
       basePort: Number(process.env.PORT ?? 4000),
       logDir,
       logLevel: process.env.LOG_LEVEL ?? 'info',
+      replicas,
     });
   } catch (error) {
     await providers.stop();
