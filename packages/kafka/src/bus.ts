@@ -1,5 +1,19 @@
 import type { CloudEvent, TopicName } from '@portico/events';
 
+/**
+ * What a handler throws when something it needs is down for now (an SMTP
+ * server that does not answer, a browser that cannot start): the bus tries
+ * the message again, with pauses growing to 10 s, for as long as that takes,
+ * and the partition waits. Any other error is tried `maxAttempts` times and
+ * then goes to the dead-letter topic.
+ */
+export class RetryLater extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RetryLater';
+  }
+}
+
 /** What a handler learns about the message besides the event. */
 export interface Delivery {
   topic: string;
@@ -15,8 +29,10 @@ export interface SubscribeOptions {
   groupId: string;
   topics: TopicName[];
   handle: EventHandler;
-  /** Tries per message before it goes to the topic's dead-letter topic. */
+  /** Tries per message before it goes to the topic's dead-letter topic (RetryLater aside). */
   maxAttempts?: number;
+  /** Errors other than RetryLater that mean "down for now" (e.g. the database not answering). */
+  isTransient?: (error: Error) => boolean;
   /**
    * Partitions handled at once (default 1). Order within a partition (one
    * subject) holds either way; only handlers whose events never touch the

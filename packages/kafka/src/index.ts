@@ -1,2 +1,9 @@
-export type { Delivery, EventBus, EventHandler, SubscribeOptions, Subscription } from './bus';
+export {
+  RetryLater,
+  type Delivery,
+  type EventBus,
+  type EventHandler,
+  type SubscribeOptions,
+  type Subscription,
+} from './bus';
 export { createKafkaBus, type KafkaBusOptions } from './kafkajs-bus';

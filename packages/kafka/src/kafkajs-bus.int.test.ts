@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { createEvent, type CloudEvent } from '@portico/events';
 import { createLogger } from '@portico/logger';
-import { createKafkaBus } from './index';
+import { createKafkaBus, RetryLater } from './index';
 import type { EventBus, Subscription } from './bus';
 
 const logger = createLogger('kafka-test', { level: 'silent' });
@@ -149,6 +149,63 @@ describe('event bus on the real broker', () => {
     await subscription.stop();
     subscriptions.splice(subscriptions.indexOf(subscription), 1);
     expect(deadLetters.find((dl) => dl.key === poisonId)?.error).toBe('cannot handle this one');
+  });
+
+  it('keeps trying a message whose handler waits for a dependency, past maxAttempts', async () => {
+    const customerId = randomUUID();
+    const tries: string[] = [];
+    const subscription = await bus.subscribe({
+      groupId: `test-${randomUUID()}`,
+      topics: ['customer.events.v1'],
+      maxAttempts: 2,
+      onFatal: () => undefined,
+      handle: async (event) => {
+        if (event.subject !== customerId) return;
+        // Down for the first four tries, as an SMTP server being restarted would be.
+        if (tries.push(event.id) <= 4) throw new RetryLater('SMTP: connect ECONNREFUSED');
+      },
+    });
+    subscriptions.push(subscription);
+    const event = customerCreated(customerId);
+    await bus.publish([event]);
+    await waitFor(() => tries.length === 5);
+    // Handled on the fifth try (not dead-lettered after the second), and then left alone.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(tries).toEqual(Array(5).fill(event.id));
+  });
+
+  it('stops at once while a handler waits for a dependency; the message comes again later', async () => {
+    const customerId = randomUUID();
+    const groupId = `test-${randomUUID()}`;
+    let tries = 0;
+    const first = await bus.subscribe({
+      groupId,
+      topics: ['customer.events.v1'],
+      onFatal: () => undefined,
+      handle: async (event) => {
+        if (event.subject !== customerId) return;
+        tries++;
+        throw new RetryLater('SMTP: connect ECONNREFUSED');
+      },
+    });
+    await bus.publish([customerCreated(customerId)]);
+    await waitFor(() => tries >= 3);
+    const stopping = Date.now();
+    await first.stop();
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+
+    // The same group, started again (the process restarted): the message is handled now.
+    const handled: string[] = [];
+    const second = await bus.subscribe({
+      groupId,
+      topics: ['customer.events.v1'],
+      onFatal: () => undefined,
+      handle: async (event) => {
+        if (event.subject === customerId) handled.push(event.subject);
+      },
+    });
+    subscriptions.push(second);
+    await waitFor(() => handled.length === 1);
   });
 });
 

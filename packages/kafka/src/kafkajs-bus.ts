@@ -19,7 +19,7 @@ import {
 } from '@portico/events';
 import { Gauge } from 'prom-client';
 import { currentRequestId, REQUEST_ID_HEADER, withRequestId, type Logger } from '@portico/logger';
-import type { EventBus, SubscribeOptions, Subscription } from './bus';
+import { RetryLater, type EventBus, type SubscribeOptions, type Subscription } from './bus';
 
 /** Messages a consumer group has yet to handle, per partition, after its last batch. */
 const consumerLag = new Gauge({
@@ -60,6 +60,9 @@ const DISCONNECT_TIMEOUT_MS = 5_000;
 // Dead members (a crashed replica) are noticed within this time.
 // kafkajs sends at most one heartbeat per heartbeatInterval (3 s); asking more often is harmless.
 const HEARTBEAT_EVERY_MS = 3_000;
+// Pauses between tries double from 200 ms up to these.
+const MAX_PAUSE_MS = 5_000;
+const MAX_TRANSIENT_PAUSE_MS = 10_000;
 const SESSION_TIMEOUT_MS = 15_000;
 
 export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): EventBus {
@@ -82,6 +85,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
   producer.on(producer.events.CONNECT, () => (connected = true));
   producer.on(producer.events.DISCONNECT, () => (connected = false));
   const consumers: Consumer[] = [];
+  const halts = new Set<() => void>();
 
   async function disconnect(consumer: Consumer): Promise<void> {
     const timedOut = await Promise.race([
@@ -151,6 +155,15 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
 
   async function subscribe(options: SubscribeOptions): Promise<Subscription> {
     const maxAttempts = options.maxAttempts ?? 5;
+    // Stopping ends the pauses between tries at once.
+    let stopping = false;
+    let endPauses = () => {};
+    const stopped = new Promise<void>((resolve) => (endPauses = resolve));
+    const halt = () => {
+      stopping = true;
+      endPauses();
+    };
+    halts.add(halt);
     const consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
@@ -180,7 +193,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
           requestId ?? `kafka:${topic}:${partition}:${message.offset}`,
           async () => {
             let lastError: Error | undefined;
-            for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+            for (let attempt = 1; ; attempt++) {
               try {
                 const event: unknown = JSON.parse(message.value?.toString() ?? 'null');
                 assertValidEvent(event);
@@ -199,11 +212,20 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
                 // A malformed or unknown event will never succeed: no retries.
                 if (lastError instanceof InvalidEventError || lastError instanceof SyntaxError)
                   break;
+                const transient =
+                  lastError instanceof RetryLater || options.isTransient?.(lastError) === true;
+                if (!transient && attempt >= maxAttempts) break;
+                // Shutting down: left uncommitted, the message comes again after the restart.
+                if (stopping) throw lastError;
                 logger.warn(
-                  { err: lastError, topic, offset: message.offset, attempt },
-                  'event handler failed',
+                  { err: lastError, topic, offset: message.offset, attempt, transient },
+                  transient ? 'event handler waits for a dependency' : 'event handler failed',
                 );
-                await sleep(Math.min(200 * 2 ** (attempt - 1), 5_000));
+                const pause = Math.min(
+                  200 * 2 ** (attempt - 1),
+                  transient ? MAX_TRANSIENT_PAUSE_MS : MAX_PAUSE_MS,
+                );
+                await whileBeating(heartbeat, Promise.race([sleep(pause), stopped]));
                 await heartbeat();
               }
             }
@@ -218,6 +240,8 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     });
     return {
       stop: async () => {
+        halt();
+        halts.delete(halt);
         consumers.splice(consumers.indexOf(consumer), 1);
         await disconnect(consumer);
       },
@@ -272,6 +296,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     connect: connectProducer,
     isConnected: () => connected,
     close: async () => {
+      halts.forEach((halt) => halt());
       await Promise.all(consumers.map(disconnect));
       await producer.disconnect();
     },

@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { mongo, type Connection } from 'mongoose';
 
 export type { Connection };
 import { inTurn } from './in-turn';
@@ -39,6 +39,19 @@ export async function mongoAnswers(connection: Connection): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * True when the database did not answer (unreachable, connection dropped, its
+ * pool cleared): worth trying again later, unlike an error it answered with.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return (
+    // A cleared pool's error is a MongoNetworkError too; mongoose wraps a failed first connect.
+    error instanceof mongo.MongoNetworkError ||
+    error instanceof mongo.MongoServerSelectionError ||
+    error instanceof mongoose.Error.MongooseServerSelectionError
+  );
 }
 
 /**

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Schema } from 'mongoose';
+import mongoose, { Schema } from 'mongoose';
 import {
   connectMongo,
   ensureIndexes,
+  isDatabaseUnavailable,
   isDuplicateKeyError,
   sumsByGroup,
   mongoAnswers,
@@ -37,6 +38,23 @@ describe('mongoose on the configured MongoDB-compatible server', () => {
 
   it('answers a ping', async () => {
     expect(await mongoAnswers(connection)).toBe(true);
+  });
+
+  it('tells a database that does not answer from an error it answered with', async () => {
+    // Port 9 (discard) on loopback: nothing listens there.
+    const nowhere = mongoose.createConnection('mongodb://127.0.0.1:9/', {
+      serverSelectionTimeoutMS: 300,
+    });
+    const unreachable = await nowhere.asPromise().catch((error: unknown) => error);
+    await nowhere.close();
+    expect(isDatabaseUnavailable(unreachable)).toBe(true);
+
+    const answered = await connection
+      .collection('ping_errors')
+      .insertMany([{ _id: 'same' }, { _id: 'same' }] as never[])
+      .catch((error: unknown) => error);
+    expect(isDuplicateKeyError(answered)).toBe(true);
+    expect(isDatabaseUnavailable(answered)).toBe(false);
   });
 
   it('inserts, rejects a duplicate on a unique index and finds with a sort', async () => {

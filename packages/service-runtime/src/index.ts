@@ -11,7 +11,13 @@ import {
   type ReadinessCheck,
 } from '@portico/lifecycle';
 import { createLogger, type Logger } from '@portico/logger';
-import { connectMongo, ensureIndexes, mongoAnswers, type Connection } from '@portico/mongo';
+import {
+  connectMongo,
+  ensureIndexes,
+  isDatabaseUnavailable,
+  mongoAnswers,
+  type Connection,
+} from '@portico/mongo';
 import { createOutboxRelay, type OutboxSource } from '@portico/outbox';
 import { followRevocations } from '@portico/revocation-feed';
 import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
@@ -126,6 +132,8 @@ async function startService<TContext extends SubgraphContext>(
         topics: consumer.topics,
         handle: consumer.handle,
         concurrency: consumer.concurrency,
+        // A database that does not answer is waited for, not a reason to dead-letter events.
+        isTransient: isDatabaseUnavailable,
         onFatal,
       });
       shutdown.add({ name: `consumer ${consumer.name}`, stop: () => subscription.stop() });

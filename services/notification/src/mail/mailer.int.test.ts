@@ -1,5 +1,6 @@
 import { startTestMailbox, type TestMailbox } from '@portico/local-infra';
-import { isPermanentSmtpFailure, Mailer } from './mailer';
+import { createServer } from 'node:net';
+import { isPermanentSmtpFailure, isSmtpUnreachable, Mailer } from './mailer';
 
 let mailbox: TestMailbox;
 let mailer: Mailer;
@@ -66,5 +67,27 @@ describe('SMTP delivery', () => {
       })
       .catch((error: unknown) => error);
     expect(isPermanentSmtpFailure(temporary)).toBe(false);
+    // The server answered: retried a few times, not waited for.
+    expect(isSmtpUnreachable(temporary)).toBe(false);
+    expect(isSmtpUnreachable(permanent)).toBe(false);
+  });
+
+  it('tells a server that is down (nothing listening) from one that refuses', async () => {
+    // A port that was free a moment ago: nothing listens there now.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise((resolve) => probe.close(resolve));
+    const down = new Mailer(`smtp://u:p@127.0.0.1:${port}`, 'Portico <no-reply@portico.test>');
+    try {
+      const error = await down
+        .send({ to: 'a@example.com', subject: 's', text: 't', html: 'h', messageId: '<d@portico>' })
+        .catch((failure: unknown) => failure);
+      expect(String(error)).toMatch(/ECONNREFUSED/);
+      expect(isSmtpUnreachable(error)).toBe(true);
+      expect(isPermanentSmtpFailure(error)).toBe(false);
+    } finally {
+      down.close();
+    }
   });
 });

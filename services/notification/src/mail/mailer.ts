@@ -82,6 +82,18 @@ function pooledTransport(smtpUrl: string) {
   };
 }
 
+// nodemailer's codes for a server that could not be reached or dropped the connection.
+const UNREACHABLE = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ECONNREFUSED']);
+
+/**
+ * No SMTP server to talk to right now (refused, timed out, dropped, or 421
+ * "service not available"): worth waiting for, however long it takes.
+ */
+export function isSmtpUnreachable(error: unknown): boolean {
+  const { code, responseCode } = error as { code?: string; responseCode?: number };
+  return responseCode === 421 || (responseCode === undefined && UNREACHABLE.has(code ?? ''));
+}
+
 /** SMTP 4xx (and connection trouble) is worth retrying; 5xx is final. */
 export function isPermanentSmtpFailure(error: unknown): boolean {
   const code = (error as { responseCode?: number }).responseCode;

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createEvent } from '@portico/events';
+import { RetryLater } from '@portico/kafka';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { emailsTotal } from '../metrics';
 import type { EmailMessageRecord } from '../model/email-message';
 import type { NotificationStore } from '../store';
-import { isPermanentSmtpFailure, type Mailer, type OutgoingEmail } from './mailer';
+import {
+  isPermanentSmtpFailure,
+  isSmtpUnreachable,
+  type Mailer,
+  type OutgoingEmail,
+} from './mailer';
 
 export type NewDelivery = Pick<
   EmailMessageRecord,
@@ -27,7 +33,8 @@ export const deliveryId = (eventId: string, to: string) =>
  * unique on (event, recipient) is created first (an insert, exact on every
  * backend), and a redelivered event finds it SENT and sends nothing. The
  * history shows QUEUED, then SENT or FAILED with the SMTP error. A temporary
- * failure is thrown so the bus retries; a permanent one (5xx) is final.
+ * failure is thrown so the bus retries (without limit while no server
+ * answers); a permanent one (5xx) is final.
  * Returns the delivery's id.
  */
 export async function deliverOnce(
@@ -50,6 +57,9 @@ export async function deliverOnce(
     emailsTotal.inc({ kind: delivery.kind, outcome: final ? 'failed' : 'retry' });
     await deps.store.recordFailure(message._id, error, final);
     if (final) return id;
+    // The event is tried again until the server is back, not dead-lettered.
+    if (isSmtpUnreachable(error))
+      throw new RetryLater(`SMTP server unreachable: ${String(error)}`, { cause: error });
     throw error;
   }
   emailsTotal.inc({ kind: delivery.kind, outcome: 'sent' });
