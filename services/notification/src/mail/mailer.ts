@@ -22,11 +22,11 @@ export interface OutgoingEmail {
  * name and its own address the Reply-To.
  */
 export class Mailer {
-  private readonly transport: Transporter;
+  private transport: Transporter;
   private readonly fromAddress: string;
 
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
   ) {
     this.fromAddress = /<([^>]+)>/.exec(from)?.[1] ?? from;
@@ -34,11 +34,22 @@ export class Mailer {
   }
 
   async send({ senderName, replyTo, ...email }: OutgoingEmail): Promise<void> {
-    await this.transport.sendMail({
-      from: senderName ? { name: senderName, address: this.fromAddress } : this.from,
-      ...(replyTo ? { replyTo } : {}),
-      ...email,
-    });
+    const transport = this.transport;
+    try {
+      await transport.sendMail({
+        from: senderName ? { name: senderName, address: this.fromAddress } : this.from,
+        ...(replyTo ? { replyTo } : {}),
+        ...email,
+      });
+    } catch (error) {
+      // nodemailer's pool stops trying after its connections were refused
+      // (later sends never settle): start a new pool for the next send.
+      if (isSmtpUnreachable(error) && transport === this.transport) {
+        transport.close();
+        this.transport = nodemailer.createTransport(pooledTransport(this.smtpUrl));
+      }
+      throw error;
+    }
   }
 
   close(): void {
@@ -66,6 +77,10 @@ function pooledTransport(smtpUrl: string) {
       : undefined,
     pool: true,
     maxConnections: 2,
+    // A server that accepts the connection and then says nothing is down too.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
     getSocket(
       _options: unknown,
       callback: (error: Error | null, socket?: { connection: Socket; secured: boolean }) => void,
