@@ -7,3 +7,5 @@ export { eventually, graphqlData, graphqlRequest, type GraphQLResponse } from '.
 export { cacheDir } from './paths';
 export { startTestPlatform, TEST_PUBLIC_URL, type TestPlatform } from './test-platform';
 export * from './portal-actions';
+export { startKafka, type KafkaHandle } from './kafka';
+export { createTopics } from './topics';

@@ -16,10 +16,11 @@ export interface TestMailbox {
 }
 
 /**
- * A real SMTP server (nodemailer's smtp-server) on a random loopback port that
- * requires auth and parses every message it accepts. For tests only.
+ * A real SMTP server (nodemailer's smtp-server) on a random loopback port (or
+ * `port`, to stand in for one that went down) that requires auth and parses
+ * every message it accepts. For tests only.
  */
-export async function startTestMailbox(): Promise<TestMailbox> {
+export async function startTestMailbox(options: { port?: number } = {}): Promise<TestMailbox> {
   const messages: ParsedMail[] = [];
   const waiters: { match: (mail: ParsedMail) => boolean; resolve: (mail: ParsedMail) => void }[] =
     [];
@@ -31,6 +32,8 @@ export async function startTestMailbox(): Promise<TestMailbox> {
   const server = new SMTPServer({
     authOptional: false,
     disabledCommands: ['STARTTLS'],
+    // Closing drops the clients' open connections at once, as a server going down would.
+    closeTimeout: 200,
     logger: false,
     onAuth(auth, _session, callback) {
       if (auth.username === user && auth.password === password) return callback(null, { user });
@@ -56,7 +59,7 @@ export async function startTestMailbox(): Promise<TestMailbox> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
 
   return {

@@ -22,7 +22,10 @@ export interface TestPlatform {
 export async function startTestPlatform(
   name: string,
   basePort: number,
-  options: Pick<PlatformOptions, 'replicas'> = {},
+  options: Pick<PlatformOptions, 'replicas'> & {
+    /** Providers of the test's own, e.g. a broker it stops (KAFKA_BROKERS). */
+    providerEnv?: Record<string, string>;
+  } = {},
 ): Promise<TestPlatform> {
   const mailbox = await startTestMailbox();
   const sms = await startSmsInbox();
@@ -34,10 +37,11 @@ export async function startTestPlatform(
       SMTP_URL: mailbox.url,
       SMS_WEBHOOK_URL: sms.url,
       PUBLIC_URL: TEST_PUBLIC_URL,
+      ...options.providerEnv,
     },
     basePort,
     logDir: join(cacheDir, `test/logs/${name}`),
-    ...options,
+    replicas: options.replicas,
   }).catch(async (error: unknown) => {
     await mailbox.close();
     await sms.close();

@@ -63,6 +63,8 @@ const HEARTBEAT_EVERY_MS = 3_000;
 // Pauses between tries double from 200 ms up to these.
 const MAX_PAUSE_MS = 5_000;
 const MAX_TRANSIENT_PAUSE_MS = 10_000;
+// A crashed consumer is started again for this long before its process gives up.
+const RESTART_GIVE_UP_MS = 5 * 60_000;
 const SESSION_TIMEOUT_MS = 15_000;
 
 export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): EventBus {
@@ -97,7 +99,11 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
   }
 
   function connectProducer(): Promise<void> {
-    connecting ??= producer.connect();
+    // A failed connect (broker down) is tried again by the next publish.
+    connecting ??= producer.connect().catch((error: unknown) => {
+      connecting = undefined;
+      throw error;
+    });
     return connecting;
   }
 
@@ -180,64 +186,89 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
         Number(payload.offsetLag),
       );
     });
+    // kafkajs gives up for good on some errors a broker outage causes (no group
+    // coordinator, say). Start again after a pause, as a restarted process would;
+    // only when that keeps failing for RESTART_GIVE_UP_MS does the process go.
     consumer.on(consumer.events.CRASH, (event) => {
-      if (!event.payload.restart) options.onFatal(event.payload.error);
+      if (event.payload.restart || stopping) return;
+      logger.error({ err: event.payload.error, group: options.groupId }, 'consumer crashed');
+      void startAgain(event.payload.error);
     });
-    await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
-    await consumer.run({
-      partitionsConsumedConcurrently: options.concurrency ?? 1,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const requestId = headerString(message.headers, REQUEST_ID_HEADER);
-        await withRequestId(
-          requestId ?? `kafka:${topic}:${partition}:${message.offset}`,
-          async () => {
-            let lastError: Error | undefined;
-            for (let attempt = 1; ; attempt++) {
-              try {
-                const event: unknown = JSON.parse(message.value?.toString() ?? 'null');
-                assertValidEvent(event);
-                await whileBeating(
-                  heartbeat,
-                  options.handle(event, {
-                    topic,
-                    partition,
-                    offset: message.offset,
-                    requestId,
-                  }),
-                );
-                return;
-              } catch (error) {
-                lastError = error instanceof Error ? error : new Error(String(error));
-                // A malformed or unknown event will never succeed: no retries.
-                if (lastError instanceof InvalidEventError || lastError instanceof SyntaxError)
-                  break;
-                const transient =
-                  lastError instanceof RetryLater || options.isTransient?.(lastError) === true;
-                if (!transient && attempt >= maxAttempts) break;
-                // Shutting down: left uncommitted, the message comes again after the restart.
-                if (stopping) throw lastError;
-                logger.warn(
-                  { err: lastError, topic, offset: message.offset, attempt, transient },
-                  transient ? 'event handler waits for a dependency' : 'event handler failed',
-                );
-                const pause = Math.min(
-                  200 * 2 ** (attempt - 1),
-                  transient ? MAX_TRANSIENT_PAUSE_MS : MAX_PAUSE_MS,
-                );
-                await whileBeating(heartbeat, Promise.race([sleep(pause), stopped]));
-                await heartbeat();
+    const start = async () => {
+      await consumer.connect();
+      await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+      await run();
+    };
+    const startAgain = async (crash: Error) => {
+      const giveUpAt = Date.now() + RESTART_GIVE_UP_MS;
+      for (let pause = 1_000; !stopping; pause = Math.min(pause * 2, 30_000)) {
+        await Promise.race([sleep(pause), stopped]);
+        if (stopping) return;
+        try {
+          await start();
+          logger.info({ group: options.groupId }, 'consumer started again');
+          return;
+        } catch (error) {
+          logger.warn({ err: error, group: options.groupId }, 'consumer could not start again');
+          if (Date.now() > giveUpAt) return options.onFatal(crash);
+        }
+      }
+    };
+    const run = () =>
+      consumer.run({
+        partitionsConsumedConcurrently: options.concurrency ?? 1,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          const requestId = headerString(message.headers, REQUEST_ID_HEADER);
+          await withRequestId(
+            requestId ?? `kafka:${topic}:${partition}:${message.offset}`,
+            async () => {
+              let lastError: Error | undefined;
+              for (let attempt = 1; ; attempt++) {
+                try {
+                  const event: unknown = JSON.parse(message.value?.toString() ?? 'null');
+                  assertValidEvent(event);
+                  await whileBeating(
+                    heartbeat,
+                    options.handle(event, {
+                      topic,
+                      partition,
+                      offset: message.offset,
+                      requestId,
+                    }),
+                  );
+                  return;
+                } catch (error) {
+                  lastError = error instanceof Error ? error : new Error(String(error));
+                  // A malformed or unknown event will never succeed: no retries.
+                  if (lastError instanceof InvalidEventError || lastError instanceof SyntaxError)
+                    break;
+                  const transient =
+                    lastError instanceof RetryLater || options.isTransient?.(lastError) === true;
+                  if (!transient && attempt >= maxAttempts) break;
+                  // Shutting down: left uncommitted, the message comes again after the restart.
+                  if (stopping) throw lastError;
+                  logger.warn(
+                    { err: lastError, topic, offset: message.offset, attempt, transient },
+                    transient ? 'event handler waits for a dependency' : 'event handler failed',
+                  );
+                  const pause = Math.min(
+                    200 * 2 ** (attempt - 1),
+                    transient ? MAX_TRANSIENT_PAUSE_MS : MAX_PAUSE_MS,
+                  );
+                  await whileBeating(heartbeat, Promise.race([sleep(pause), stopped]));
+                  await heartbeat();
+                }
               }
-            }
-            logger.error(
-              { err: lastError, topic, offset: message.offset },
-              'event sent to dead-letter topic',
-            );
-            await toDeadLetter(topic, message, lastError!);
-          },
-        );
-      },
-    });
+              logger.error(
+                { err: lastError, topic, offset: message.offset },
+                'event sent to dead-letter topic',
+              );
+              await toDeadLetter(topic, message, lastError!);
+            },
+          );
+        },
+      });
+    await start();
     return {
       stop: async () => {
         halt();
