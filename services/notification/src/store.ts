@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
+import { inTurn } from '@portico/mongo';
 import { lockDocument } from '@portico/outbox';
 import { Brandings } from './branding';
 import { brandingModel } from './model/branding';
@@ -29,6 +30,18 @@ export class NotificationStore {
 
   findEmail(tenantId: string, id: string) {
     return this.emails.findOne({ _id: id, tenantId }, { outbox: 0 }).lean().exec();
+  }
+
+  /**
+   * Sets fields of an access's recipient record (made if missing). Writes of
+   * one record take turns in this process: the recipients consumer and a
+   * contact changing preferences may write it at the same moment, and
+   * FerretDB 1.24 loses one of two concurrent updates of a document.
+   */
+  async setRecipient(accessId: string, fields: object): Promise<void> {
+    await inTurn(`recipient/${accessId}`, () =>
+      this.recipients.updateOne({ _id: accessId }, { $set: fields }, { upsert: true }),
+    );
   }
 
   /** A failed try; `final` when the server refused for good (5xx): it is never tried again. */

@@ -15,11 +15,7 @@ export function recipientsConsumer(store: NotificationStore): ConsumerDefinition
     async handle(event: CloudEvent) {
       const tenantId = event.tenantid;
       const upsert = (accessId: string, set: object) =>
-        store.recipients.updateOne(
-          { _id: accessId },
-          { $set: { tenantId, ...set } },
-          { upsert: true },
-        );
+        store.setRecipient(accessId, { tenantId, ...set });
       switch (event.type) {
         case 'portico.access.granted.v1':
         case 'portico.access.invitation-resent.v1': {

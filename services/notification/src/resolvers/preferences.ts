@@ -62,11 +62,11 @@ export const preferencesMutationResolvers = {
       if (!isLocale(locale)) throw badInput('input.locale', 'Unsupported locale');
       changes.locale = locale;
     }
-    await context.store.recipients.updateOne(
-      { _id: contact.accessId },
-      { $set: { tenantId: contact.tenantId, customerId: contact.customerId, ...changes } },
-      { upsert: true },
-    );
+    await context.store.setRecipient(contact.accessId, {
+      tenantId: contact.tenantId,
+      customerId: contact.customerId,
+      ...changes,
+    });
     return preferencesOf(contact, context);
   },
 };
