@@ -9,6 +9,8 @@
  *   (d) @apollo/gateway with default settings on the same supergraph.
  * Prints requests/s, p50 and p99 of each and the ratios; asserts nothing.
  * BENCH_GATEWAY_SECONDS (default 10) per measurement, after 3 s of warm-up.
+ * BENCH_GATEWAY_PROFILE=1 writes a CPU profile of our gateway (and the
+ * document subgraph) to .cache/bench/profiles when they stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -98,7 +100,10 @@ function startPeer(kind: keyof typeof PEER_PORTS, supergraph: string, secret: st
 async function main(): Promise<void> {
   const providers = await startProviders('test');
   Object.assign(process.env, providers.env);
-  const running = await startTestPlatform('bench-gateway', BASE_PORT);
+  const profile = [`--cpu-prof`, `--cpu-prof-dir=${join(cacheDir, 'bench/profiles')}`];
+  const running = await startTestPlatform('bench-gateway', BASE_PORT, {
+    nodeArgs: process.env.BENCH_GATEWAY_PROFILE ? { gateway: profile, document: profile } : {},
+  });
   const peers: ChildProcess[] = [];
   try {
     const gateway = running.platform.gatewayUrl;

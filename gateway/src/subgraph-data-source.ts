@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch } from 'undici';
+import { Agent, Headers, Response } from 'undici';
 import { REQUEST_ID_HEADER } from '@portico/logger';
 import {
   CLIENT_IP_HEADER,
@@ -30,13 +30,23 @@ export function keepAliveAgent(): Agent {
   return new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 64 });
 }
 
-/** A fetch on the subgraph's pool that gives up after its timeout with a GATEWAY_TIMEOUT error. */
+/**
+ * A fetch on the subgraph's pool that gives up after its timeout with a
+ * GATEWAY_TIMEOUT error. It sends with undici's own request API, headers and
+ * body in one write: `fetch` streamed the body through web streams, which a
+ * CPU profile of the gateway under load showed as about a sixth of its time.
+ */
 export function timedFetcher({ timeoutMs, agent }: SubgraphConnection): Fetcher {
-  return (async (url: string, init: Parameters<typeof fetch>[1]) => {
+  return (async (url: string, init: { method?: string; headers?: object; body?: string }) => {
+    const { origin, pathname, search } = new URL(url);
+    let answer;
     try {
-      return await fetch(url, {
-        ...init,
-        dispatcher: agent,
+      answer = await agent.request({
+        origin,
+        path: pathname + search,
+        method: (init.method ?? 'POST') as 'POST',
+        headers: init.headers as Record<string, string>,
+        body: init.body,
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
@@ -46,6 +56,11 @@ export function timedFetcher({ timeoutMs, agent }: SubgraphConnection): Fetcher 
         extensions: { code: 'GATEWAY_TIMEOUT' },
       });
     }
+    // Apollo reads a fetch Response: status, headers, then text or JSON.
+    return new Response(await answer.body.text(), {
+      status: answer.statusCode,
+      headers: new Headers(answer.headers as Record<string, string>),
+    });
   }) as unknown as Fetcher;
 }
 

@@ -16,6 +16,8 @@ export interface PlatformOptions {
   basePort: number;
   logDir: string;
   logLevel?: string;
+  /** Extra node flags for one service's processes, e.g. `--cpu-prof` to profile it. */
+  nodeArgs?: Partial<Record<ServiceName | 'gateway', string[]>>;
   /** Extra variables for one service's processes. */
   env?: Partial<Record<ServiceName | 'gateway', Record<string, string>>>;
   /**
@@ -104,7 +106,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       process: startProcess({
         name,
         command: process.execPath,
-        args: ['--import', 'tsx', entryPoint(service)],
+        args: [...(options.nodeArgs?.[service] ?? []), '--import', 'tsx', entryPoint(service)],
         cwd: repoRoot,
         env: {
           ...shared,

@@ -22,7 +22,7 @@ export interface TestPlatform {
 export async function startTestPlatform(
   name: string,
   basePort: number,
-  options: Pick<PlatformOptions, 'replicas'> & {
+  options: Pick<PlatformOptions, 'replicas' | 'nodeArgs'> & {
     /** Providers of the test's own, e.g. a broker it stops (KAFKA_BROKERS). */
     providerEnv?: Record<string, string>;
   } = {},
@@ -42,6 +42,7 @@ export async function startTestPlatform(
     basePort,
     logDir: join(cacheDir, `test/logs/${name}`),
     replicas: options.replicas,
+    nodeArgs: options.nodeArgs,
   }).catch(async (error: unknown) => {
     await mailbox.close();
     await sms.close();

@@ -24,30 +24,53 @@ export interface TokenVerifierOptions {
   cooldownMs?: number;
 }
 
+// A verified token is trusted again without checking its signature for at most
+// this long (and never past its expiry), so a key withdrawn from the JWKS stops
+// working within a minute; revocations are checked on every request regardless.
+const VERIFIED_FOR_MS = 60_000;
+const VERIFIED_KEPT = 10_000;
+
 /** Verifies against a key source; `keys` is injectable so unit tests need no server. */
 export function createTokenVerifierFromKeys(
   keys: JWTVerifyGetKey,
   revocations?: RevocationList,
+  now: () => number = Date.now,
 ): TokenVerifier {
+  // Token → its principal and until when it is trusted; oldest first (a Map keeps insertion order).
+  const verified = new Map<string, { principal: Principal; until: number }>();
+
+  async function verify(token: string): Promise<Principal> {
+    const known = verified.get(token);
+    if (known && known.until > now()) return known.principal;
+    verified.delete(token);
+    let principal: Principal;
+    let expiresAt: number;
+    try {
+      // jose only ever uses `keys`: jku/jwk/x5u headers in the token are ignored.
+      const { payload } = await jwtVerify<PorticoClaims>(token, keys, {
+        algorithms: TOKEN_ALGORITHMS,
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        typ: TOKEN_TYPE,
+        requiredClaims: ['sub', 'exp', 'iat', 'tid', 'kind', 'sid'],
+        currentDate: new Date(now()),
+      });
+      principal = toPrincipal(payload);
+      expiresAt = payload.exp! * 1_000;
+    } catch {
+      throw unauthenticated('Invalid or expired access token');
+    }
+    verified.set(token, { principal, until: Math.min(expiresAt, now() + VERIFIED_FOR_MS) });
+    if (verified.size > VERIFIED_KEPT) verified.delete(verified.keys().next().value!);
+    return principal;
+  }
+
   return {
     async authenticate(authorization) {
       if (!authorization) return { kind: 'ANONYMOUS' };
       const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization);
       if (!match) throw unauthenticated('Malformed Authorization header');
-      let principal: Principal;
-      try {
-        // jose only ever uses `keys`: jku/jwk/x5u headers in the token are ignored.
-        const { payload } = await jwtVerify<PorticoClaims>(match[1]!, keys, {
-          algorithms: TOKEN_ALGORITHMS,
-          issuer: TOKEN_ISSUER,
-          audience: TOKEN_AUDIENCE,
-          typ: TOKEN_TYPE,
-          requiredClaims: ['sub', 'exp', 'iat', 'tid', 'kind', 'sid'],
-        });
-        principal = toPrincipal(payload);
-      } catch {
-        throw unauthenticated('Invalid or expired access token');
-      }
+      const principal = await verify(match[1]!);
       const refusal = revocations?.refusal(principal);
       if (refusal) throw unauthenticated(refusal);
       return principal;

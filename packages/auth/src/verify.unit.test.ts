@@ -19,6 +19,7 @@ import {
 let privateKey: KeyLike;
 let otherKey: KeyLike;
 let verifier: ReturnType<typeof createTokenVerifierFromKeys>;
+let jwks: ReturnType<typeof createLocalJWKSet>;
 const revocations = new RevocationList();
 
 beforeAll(async () => {
@@ -26,7 +27,8 @@ beforeAll(async () => {
   privateKey = pair.privateKey;
   otherKey = (await generateKeyPair('EdDSA', { crv: 'Ed25519' })).privateKey;
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' };
-  verifier = createTokenVerifierFromKeys(createLocalJWKSet({ keys: [jwk] }), revocations);
+  jwks = createLocalJWKSet({ keys: [jwk] });
+  verifier = createTokenVerifierFromKeys(jwks, revocations);
 });
 
 function token(
@@ -128,5 +130,27 @@ describe('token verification', () => {
     revocations.restoreAccess('shortened-access');
     expect(await codeOf(verifier.authenticate(`Bearer ${shortened}`))).toBe('OK');
     expect(await codeOf(verifier.authenticate(`Bearer ${await contact('other')}`))).toBe('OK');
+  });
+
+  it('checks a token’s signature once a minute at most, and never trusts it past its expiry', async () => {
+    let lookups = 0;
+    const countingKeys: typeof jwks = (...args) => ((lookups += 1), jwks(...args));
+    let clock = Date.now();
+    const cached = createTokenVerifierFromKeys(countingKeys, revocations, () => clock);
+    const signed = await token({ exp: '90s' });
+    expect(await codeOf(cached.authenticate(`Bearer ${signed}`))).toBe('OK');
+    expect(await codeOf(cached.authenticate(`Bearer ${signed}`))).toBe('OK');
+    expect(lookups).toBe(1);
+    clock += 61_000;
+    expect(await codeOf(cached.authenticate(`Bearer ${signed}`))).toBe('OK');
+    expect(lookups).toBe(2);
+    clock += 30_000; // past its expiry, though verified less than a minute ago
+    expect(await codeOf(cached.authenticate(`Bearer ${signed}`))).toBe('UNAUTHENTICATED');
+    // A forged token is checked (and refused) every time: only good tokens are kept.
+    const forged = await token({ key: otherKey });
+    const before = lookups;
+    expect(await codeOf(cached.authenticate(`Bearer ${forged}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(cached.authenticate(`Bearer ${forged}`))).toBe('UNAUTHENTICATED');
+    expect(lookups).toBe(before + 2);
   });
 });
