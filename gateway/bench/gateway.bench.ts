@@ -7,7 +7,9 @@
  *       customer as its key only: what (a) adds is the gateway and the join),
  *   (c) Hive Gateway on the same supergraph,
  *   (d) @apollo/gateway with default settings on the same supergraph.
- * Prints requests/s, p50 and p99 of each and the ratios; asserts nothing.
+ * Prints requests/s, p50 and p99 of each, the CPU time its serving process
+ * spent per request (the gateway's own cost, steadier on a shared machine
+ * than throughput), and the ratios; asserts nothing.
  * BENCH_GATEWAY_SECONDS (default 10) per measurement, after 3 s of warm-up.
  * BENCH_GATEWAY_PROFILE=1 writes a CPU profile of our gateway (and the
  * document subgraph) to .cache/bench/profiles when they stop.
@@ -42,6 +44,8 @@ interface Target {
   url: string;
   query: string;
   headers: Record<string, string>;
+  /** The process that serves it: its CPU time per request is the gateway's own cost. */
+  pid: number;
 }
 
 interface Figures {
@@ -49,6 +53,13 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  cpuMsPerRequest: number;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function measure(target: Target, connections: number): Promise<Figures> {
@@ -60,12 +71,14 @@ async function measure(target: Target, connections: number): Promise<Figures> {
     connections,
   };
   await autocannon({ ...options, duration: 3 }); // warm-up: JIT, query plans, sockets
+  const cpuBefore = cpuMs(target.pid);
   const result = await autocannon({ ...options, duration: SECONDS });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
+    cpuMsPerRequest: (cpuMs(target.pid) - cpuBefore) / result.requests.total,
   };
 }
 
@@ -146,6 +159,7 @@ async function main(): Promise<void> {
 
     // The peers read the same supergraph, pointed at this run's subgraphs.
     const ports = Object.fromEntries(running.platform.processes.map((p) => [p.name, p.port]));
+    const pids = Object.fromEntries(running.platform.processes.map((p) => [p.name, p.process.pid]));
     const supergraph = readFileSync(
       join(__dirname, '../../schemas/supergraph.graphql'),
       'utf8',
@@ -156,28 +170,42 @@ async function main(): Promise<void> {
     const supergraphFile = join(cacheDir, 'bench/gateway-supergraph.graphql');
     mkdirSync(join(cacheDir, 'bench'), { recursive: true });
     writeFileSync(supergraphFile, supergraph);
-    peers.push(startPeer('hive', supergraphFile, running.platform.gatewaySecret));
-    peers.push(startPeer('apollo-default', supergraphFile, running.platform.gatewaySecret));
+    const hive = startPeer('hive', supergraphFile, running.platform.gatewaySecret);
+    const apolloDefault = startPeer(
+      'apollo-default',
+      supergraphFile,
+      running.platform.gatewaySecret,
+    );
+    peers.push(hive, apolloDefault);
 
     const targets: Target[] = [
-      { name: '(a) our gateway', url: gateway, query: THROUGH_GATEWAY, headers: bearer },
+      {
+        name: '(a) our gateway',
+        url: gateway,
+        query: THROUGH_GATEWAY,
+        headers: bearer,
+        pid: pids.gateway!,
+      },
       {
         name: '(b) document subgraph',
         url: `http://127.0.0.1:${ports.document}/graphql`,
         query: STRAIGHT_TO_SUBGRAPH,
         headers: { ...bearer, [GATEWAY_SECRET_HEADER]: running.platform.gatewaySecret },
+        pid: pids.document!,
       },
       {
         name: '(c) Hive Gateway',
         url: `http://127.0.0.1:${PEER_PORTS.hive}/graphql`,
         query: THROUGH_GATEWAY,
         headers: bearer,
+        pid: hive.pid!,
       },
       {
         name: '(d) @apollo/gateway defaults',
         url: `http://127.0.0.1:${PEER_PORTS['apollo-default']}/`,
         query: THROUGH_GATEWAY,
         headers: bearer,
+        pid: apolloDefault.pid!,
       },
     ];
     for (const target of targets)
@@ -196,7 +224,7 @@ async function main(): Promise<void> {
         const figures = await measure(target, connections);
         results.set(`${target.name}@${connections}`, figures);
         console.log(
-          `${target.name.padEnd(30)} ${String(connections).padStart(2)} conn: ${figures.rps.toFixed(0).padStart(5)} req/s, p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms${figures.errors ? `, ${figures.errors} errors` : ''}`,
+          `${target.name.padEnd(30)} ${String(connections).padStart(2)} conn: ${figures.rps.toFixed(0).padStart(5)} req/s, p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms, ${figures.cpuMsPerRequest.toFixed(2)} CPU ms/req${figures.errors ? `, ${figures.errors} errors` : ''}`,
         );
       }
     }

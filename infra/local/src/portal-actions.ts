@@ -121,3 +121,49 @@ export async function grantAndJoin(
     throw new Error(`acceptInvitation failed: ${JSON.stringify(accepted.errors)}`);
   return { contact: accepted.data.acceptInvitation, accessId: grantPortalAccess.id };
 }
+
+export interface InvoiceLine {
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  taxRate: string;
+}
+
+/**
+ * Creates an EUR invoice, once the document service knows the customer (it
+ * learns of new customers from events), and issues it.
+ */
+export async function issueInvoice(
+  gateway: string,
+  token: string,
+  customerId: string,
+  options: { lines?: InvoiceLine[]; notes?: string } = {},
+): Promise<{ id: string; number: string }> {
+  const lines = options.lines ?? [
+    { description: 'Consulting', quantity: '1', unitPrice: '100.00', taxRate: '19' },
+  ];
+  const created = await eventually(async () => {
+    const result = await graphqlRequest<{ createDocument: { id: string } }>(
+      gateway,
+      `mutation($input: DocumentInput!) { createDocument(input: $input) { id } }`,
+      {
+        input: {
+          customerId,
+          type: 'INVOICE',
+          currency: 'EUR',
+          lines,
+          ...(options.notes ? { notes: options.notes } : {}),
+        },
+      },
+      { token },
+    );
+    return result.data?.createDocument;
+  });
+  const { issueDocument } = await graphqlData<{ issueDocument: { number: string } }>(
+    gateway,
+    'mutation($id: ID!) { issueDocument(id: $id) { number } }',
+    { id: created.id },
+    { token },
+  );
+  return { id: created.id, number: issueDocument.number };
+}

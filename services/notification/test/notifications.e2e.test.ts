@@ -15,6 +15,7 @@ import {
   startTestPlatform,
   type Auth,
   type TestPlatform,
+  issueInvoice as issueInvoiceAs,
 } from '@portico/local-infra';
 import { createLogger } from '@portico/logger';
 
@@ -54,34 +55,16 @@ async function customerWithEmail(token: string, name: string, email: string): Pr
   return createCustomer.id;
 }
 
-/** Creates and issues an invoice, once the document service knows the customer. */
-async function issueInvoice(token: string, customerId: string): Promise<string> {
-  const created = await eventually(async () => {
-    const result = await gql<{ createDocument: { id: string } }>(
-      `mutation($input: DocumentInput!) { createDocument(input: $input) { id } }`,
-      {
-        input: {
-          customerId,
-          type: 'INVOICE',
-          currency: 'EUR',
-          lines: [
-            { description: 'Beratung', quantity: '2', unitPrice: '100.00', taxRate: '19' },
-            { description: 'Fahrtkosten', quantity: '1', unitPrice: '38.00', taxRate: '0' },
-          ],
-        },
-      },
-      token,
-    );
-    return result.data?.createDocument;
-  });
-  const { issueDocument } = await graphqlData<{ issueDocument: { number: string } }>(
-    gateway,
-    'mutation($id: ID!) { issueDocument(id: $id) { number } }',
-    { id: created.id },
-    { token },
-  );
-  return issueDocument.number;
-}
+/** Issues an invoice of 238.00 EUR (two lines, two tax rates); returns its number. */
+const issueInvoice = async (token: string, customerId: string) =>
+  (
+    await issueInvoiceAs(gateway, token, customerId, {
+      lines: [
+        { description: 'Beratung', quantity: '2', unitPrice: '100.00', taxRate: '19' },
+        { description: 'Fahrtkosten', quantity: '1', unitPrice: '38.00', taxRate: '0' },
+      ],
+    })
+  ).number;
 
 async function history(token: string, customerId: string): Promise<Email[]> {
   const { emailHistory } = await graphqlData<{ emailHistory: { edges: { node: Email }[] } }>(

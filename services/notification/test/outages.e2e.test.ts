@@ -6,7 +6,6 @@ import {
   eventually,
   grantAndJoin,
   graphqlData,
-  graphqlRequest,
   registerOrganization,
   startKafka,
   startTestMailbox,
@@ -15,6 +14,7 @@ import {
   type KafkaHandle,
   type TestMailbox,
   type TestPlatform,
+  issueInvoice as issueInvoiceAs,
 } from '@portico/local-infra';
 
 /**
@@ -65,29 +65,8 @@ afterAll(async () => {
 const data = <T>(query: string, variables: Record<string, unknown> = {}) =>
   graphqlData<T>(gateway, query, variables, { token: owner.accessToken });
 
-async function issueInvoice(): Promise<string> {
-  const created = await eventually(async () => {
-    const result = await graphqlRequest<{ createDocument: { id: string } }>(
-      gateway,
-      `mutation($input: DocumentInput!) { createDocument(input: $input) { id } }`,
-      {
-        input: {
-          customerId,
-          type: 'INVOICE',
-          currency: 'EUR',
-          lines: [{ description: 'Support', quantity: '1', unitPrice: '50.00', taxRate: '19' }],
-        },
-      },
-      { token: owner.accessToken },
-    );
-    return result.data?.createDocument;
-  });
-  const { issueDocument } = await data<{ issueDocument: { number: string } }>(
-    'mutation($id: ID!) { issueDocument(id: $id) { number } }',
-    { id: created.id },
-  );
-  return issueDocument.number;
-}
+const issueInvoice = async () =>
+  (await issueInvoiceAs(gateway, owner.accessToken, customerId)).number;
 
 interface HistoryEntry {
   subject: string;

@@ -19,6 +19,7 @@ import {
   startTestPlatform,
   type Auth,
   type TestPlatform,
+  issueInvoice as issueInvoiceAs,
 } from '@portico/local-infra';
 import { verifyWebhook } from '../src/partners/webhook-signature';
 
@@ -104,27 +105,14 @@ async function customer(token: string, name: string): Promise<string> {
   return createCustomer.id;
 }
 
-/** Creates and issues an invoice of 238.00 EUR; returns its id. */
-async function issueInvoice(token: string, customerId: string): Promise<string> {
-  const created = await eventually(async () => {
-    const result = await gql<{ createDocument: { id: string } }>(
-      `mutation($input: DocumentInput!) { createDocument(input: $input) { id } }`,
-      {
-        input: {
-          customerId,
-          type: 'INVOICE',
-          currency: 'EUR',
-          notes: 'internal remark',
-          lines: [{ description: 'Consulting', quantity: '2', unitPrice: '100.00', taxRate: '19' }],
-        },
-      },
-      token,
-    );
-    return result.data?.createDocument;
-  });
-  await data('mutation($id: ID!) { issueDocument(id: $id) { number } }', { id: created.id }, token);
-  return created.id;
-}
+/** Issues an invoice of 238.00 EUR with an internal note; returns its id. */
+const issueInvoice = async (token: string, customerId: string) =>
+  (
+    await issueInvoiceAs(gateway, token, customerId, {
+      notes: 'internal remark',
+      lines: [{ description: 'Consulting', quantity: '2', unitPrice: '100.00', taxRate: '19' }],
+    })
+  ).id;
 
 interface Delivery {
   id: string;
