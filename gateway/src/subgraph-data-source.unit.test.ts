@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '@portico/subgraph';
-import { keepAliveAgent, SubgraphDataSource } from './subgraph-data-source';
+import { keepAliveAgent, SubgraphDataSource, timedFetcher } from './subgraph-data-source';
 
 /** A stand-in subgraph on a real socket: answers `{ __typename }` after a delay, counting connections. */
 let server: Server;
@@ -11,10 +11,12 @@ let url: string;
 let connections = 0;
 let delayMs = 0;
 let seenHeaders: Record<string, string | string[] | undefined> = {};
+let requests = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     seenHeaders = req.headers;
+    requests += 1;
     req.resume().on('end', () => {
       setTimeout(() => {
         res.setHeader('content-type', 'application/json');
@@ -62,6 +64,47 @@ describe('SubgraphDataSource', () => {
     expect((error as GraphQLError).extensions.code).toBe('GATEWAY_TIMEOUT');
     expect((error as GraphQLError).message).toContain('100 ms');
     expect(Date.now() - started).toBeLessThan(900); // it did not wait for the answer
+    delayMs = 0;
+    await agent.close();
+  });
+
+  it('shares one call among identical queries in flight, never among callers or mutations', async () => {
+    const agent = keepAliveAgent();
+    const fetcher = timedFetcher({ agent, timeoutMs: 2_000 });
+    const send = (body: object, headers: Record<string, string>) =>
+      fetcher(url, { method: 'POST', headers, body: JSON.stringify(body) } as never).then(
+        (response) => response.json(),
+      );
+    const query = { query: '{ documents { id } }', variables: {} };
+    const caller = (token: string, requestId: string) => ({
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'x-request-id': requestId,
+    });
+    delayMs = 100;
+    requests = 0;
+    // Five identical queries of one caller (only the request ids differ): one call, five answers.
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => send(query, caller('token-a', `request-${n}`))),
+    );
+    expect(answers).toEqual(Array(5).fill({ data: { __typename: 'Query' } }));
+    expect(requests).toBe(1);
+
+    // Another caller's token, or a mutation, is always a call of its own.
+    requests = 0;
+    const mutation = { query: 'mutation { issueDocument(id: "d1") { id } }', variables: {} };
+    await Promise.all([
+      send(query, caller('token-a', 'r1')),
+      send(query, caller('token-b', 'r2')),
+      send(mutation, caller('token-a', 'r3')),
+      send(mutation, caller('token-a', 'r4')),
+    ]);
+    expect(requests).toBe(4);
+
+    // Nothing is kept once answered: the same query later is a new call.
+    requests = 0;
+    await send(query, caller('token-a', 'r5'));
+    expect(requests).toBe(1);
     delayMs = 0;
     await agent.close();
   });

@@ -1,0 +1,52 @@
+import { REQUEST_ID_HEADER } from '@portico/logger';
+
+/** A subgraph's answer as plain values, so each caller that shares it builds its own Response. */
+export interface SubgraphAnswer {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+/**
+ * Shares one subgraph call among identical queries in flight at the same
+ * moment: same subgraph, same operation and variables, and the same caller
+ * (token, address, browser; only the request id may differ). A client that
+ * sends the same query twice at once, or a burst of them, costs the subgraph
+ * one call. Mutations are never shared, and nothing is kept once answered.
+ */
+export class InFlightQueries {
+  private readonly pending = new Map<string, Promise<SubgraphAnswer>>();
+
+  run(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+    call: () => Promise<SubgraphAnswer>,
+  ): Promise<SubgraphAnswer> {
+    const key = sharingKey(url, headers, body);
+    if (key === null) return call();
+    let shared = this.pending.get(key);
+    if (!shared) {
+      shared = call().finally(() => this.pending.delete(key));
+      this.pending.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** Calls in flight now; for tests. */
+  get size(): number {
+    return this.pending.size;
+  }
+}
+
+/** What identical queries have in common, or null for anything that is not a query. */
+function sharingKey(url: string, headers: Record<string, string>, body: string): string | null {
+  const { query } = JSON.parse(body) as { query?: unknown };
+  if (typeof query !== 'string' || !/^\s*(?:query\b|\{)/.test(query)) return null;
+  const caller = Object.entries(headers)
+    .filter(([name]) => name.toLowerCase() !== REQUEST_ID_HEADER)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, value]) => `${name.toLowerCase()}:${value}`)
+    .join('\n');
+  return `${url}\n${caller}\n${body}`;
+}
