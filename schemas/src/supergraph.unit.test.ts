@@ -1,3 +1,6 @@
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { prettyFormatQueryPlan, QueryPlanner } from '@apollo/query-planner';
+import { parse } from 'graphql';
 import { composeSupergraph, readSupergraph } from './index';
 
 describe('supergraph', () => {
@@ -9,5 +12,30 @@ describe('supergraph', () => {
     const supergraph = readSupergraph();
     expect(supergraph).toMatch(/type Customer[\s\S]*@join__type\(graph: CUSTOMER, key: "id"\)/);
     expect(supergraph).toMatch(/type Document[\s\S]*@join__type\(graph: DOCUMENT, key: "id"\)/);
+  });
+
+  describe('query plans', () => {
+    const supergraph = Supergraph.build(readSupergraph());
+    const planner = new QueryPlanner(supergraph);
+    const fetchesOf = (query: string) => {
+      const plan = planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(query)));
+      return [...prettyFormatQueryPlan(plan).matchAll(/Fetch\(service: "(\w+)"/g)].map(
+        ([, service]) => service,
+      );
+    };
+
+    it('lists documents with their customers’ names in one call to the document service', () => {
+      expect(
+        fetchesOf(
+          '{ documents(first: 20) { edges { node { number customer { displayName } } } } }',
+        ),
+      ).toEqual(['document']);
+    });
+
+    it('still asks the customer service for what only it knows', () => {
+      expect(
+        fetchesOf('{ documents { edges { node { number customer { displayName number } } } } }'),
+      ).toEqual(['document', 'customer']);
+    });
   });
 });

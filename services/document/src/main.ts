@@ -1,4 +1,5 @@
 import { subgraphTypeDefs } from '@portico/schemas';
+import { oncePerKey } from '@portico/subgraph';
 import { runService } from '@portico/service-runtime';
 import { loadDocumentConfig } from './config';
 import type { DocumentContext } from './context';
@@ -61,6 +62,9 @@ runService<DocumentContext>({
           downloads,
           statements,
           viewer: () => (viewer ??= documentViewer(base.auth, store)),
+          customerCopy: oncePerKey((customerId: string) =>
+            store.customers.findOne({ _id: customerId }).lean().exec(),
+          ),
         };
       },
       outboxModels: [store.documents, store.comments],

@@ -259,6 +259,19 @@ describe('life cycle and numbering', () => {
       );
       return document.billTo.name === 'Renamed GmbH';
     });
+    // The customer's current name (which the document service provides from its copy)
+    // is the new one on the issued invoice too, while its bill-to stays as issued.
+    const { document } = await graphqlData<{
+      document: { billTo: { name: string }; customer: { displayName: string; number: string } };
+    }>(
+      gateway,
+      'query($id: ID!) { document(id: $id) { billTo { name } customer { displayName number } } }',
+      { id: invoice.id },
+      { token: t },
+    );
+    expect(document.billTo.name).toBe('Frozen GmbH');
+    expect(document.customer.displayName).toBe('Renamed GmbH');
+    expect(document.customer.number).toMatch(/\S/);
   });
 
   it('forms numbers from the tenant pattern (owners and admins set it)', async () => {
