@@ -13,15 +13,21 @@ export const documentResolvers = {
     return context.store.findDocument((await context.viewer()).scope, reference.id);
   },
   id: (document: DocumentRecord) => document._id,
-  /** With the customer's name (provided to the gateway, see the schema), from this service's copy. */
-  async customer(document: DocumentRecord, _: unknown, context: DocumentContext) {
-    const copy = await context.customerCopy(document.customerId);
-    const displayName =
-      copy?.tenantId === document.tenantId
+  /**
+   * With the customer's name (provided to the gateway, see the schema) from
+   * this service's copy, read only when the query asks for it (graphql-js
+   * calls a function-valued property to resolve the field).
+   */
+  customer: (document: DocumentRecord, _: unknown, context: DocumentContext) => ({
+    __typename: 'Customer',
+    id: document.customerId,
+    displayName: async () => {
+      const copy = await context.customerCopy(document.customerId);
+      return copy?.tenantId === document.tenantId
         ? copy.displayName
         : (document.billTo?.displayName ?? '');
-    return { __typename: 'Customer', id: document.customerId, displayName };
-  },
+    },
+  }),
   paymentState: paymentStateOf,
   lines: (document: DocumentRecord): Line[] =>
     document.lines.map((line) => ({ ...line, exponent: document.exponent })),
