@@ -22,7 +22,9 @@ import {
  * documents issued meanwhile are emailed, each once, when it is back. The
  * platform runs on a Kafka broker of this test's own, so it can be stopped.
  */
-const KAFKA_PORT = 39192;
+// Below Linux's ephemeral range (32768-60999): a broker started this late in a test run
+// could otherwise find its port taken by one of the run's own outgoing connections.
+const KAFKA_PORT = 29192;
 const logDir = join(cacheDir, 'test/logs/outages');
 const kafkaDir = join(cacheDir, 'test/data/kafka-outages');
 let kafka: KafkaHandle;
