@@ -23,12 +23,37 @@ export async function connectMongo(url: string, dbName: string): Promise<Connect
   return connection;
 }
 
-/** Builds the indexes every model of the connection declares, and the sequence index. */
+/**
+ * Builds the indexes every model of the connection declares, and the
+ * sequence indexes. On FerretDB only the unique ones: it reads through no
+ * index but `_id` (see isFerretDb), while each index costs a parse of the
+ * whole document on every write; unique indexes still keep the data right.
+ */
 export async function ensureIndexes(connection: Connection): Promise<void> {
+  const uniqueOnly = await isFerretDb(connection);
   for (const model of Object.values(connection.models)) {
-    await model.createIndexes();
+    if (!uniqueOnly) {
+      await model.createIndexes();
+      continue;
+    }
+    for (const [fields, options] of model.schema.indexes())
+      if (options.unique)
+        await model.collection.createIndex(
+          fields as mongo.IndexSpecification,
+          options as mongo.CreateIndexesOptions,
+        );
   }
-  await ensureSequenceIndex(connection);
+  if (!uniqueOnly) await ensureSequenceIndex(connection);
+}
+
+/**
+ * True on FerretDB (1.24, SQLite): it pushes a query down to its storage only
+ * when the filter is exactly `{ _id }` (any other filter reads the whole
+ * collection), and it does not isolate concurrent updates of one document.
+ */
+export async function isFerretDb(connection: Connection): Promise<boolean> {
+  const info = await connection.db!.admin().command({ buildInfo: 1 });
+  return 'ferretdbVersion' in info;
 }
 
 /** Readiness probe: true when the server answers a ping. */

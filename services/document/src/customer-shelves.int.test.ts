@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connectMongo, type Connection } from '@portico/mongo';
+import { connectMongo, isFerretDb, type Connection } from '@portico/mongo';
 import { listDocuments, sortSpec, type DocumentSort } from './document-listing';
 import { DocumentStore, type NewDocument } from './store';
 
@@ -58,13 +58,36 @@ describe('customer shelves', () => {
         [store, replica, store, replica].map((each) => each.insertDocument(draft(customer))),
       );
       expect(await shelfIds(customer)).toEqual(written.map((document) => document._id).sort());
-      const indexes = await store.shelves.of(customer).indexes();
-      expect(indexes.map((index) => index.name).sort()).toEqual(
-        ['_id_', 'createdAt_-1__id_-1', 'dueDate_1__id_1', 'issueDate_1__id_1'].sort(),
+      // Its list orders are indexed where the database reads through indexes (not FerretDB).
+      const indexes = (await store.shelves.of(customer).indexes()).map((index) => index.name);
+      expect(indexes.sort()).toEqual(
+        (await isFerretDb(connection))
+          ? ['_id_']
+          : ['_id_', 'createdAt_-1__id_-1', 'dueDate_1__id_1', 'issueDate_1__id_1'].sort(),
       );
     } finally {
       await other.close();
     }
+  });
+
+  it('update a document only while the condition beside its id holds', async () => {
+    const created = await store.insertDocument(draft(randomUUID()));
+    const issue = () =>
+      store.updateDocument(
+        { _id: created._id, tenantId: 't1', status: 'DRAFT' },
+        { $set: { status: 'ISSUED' } },
+      );
+    expect(await issue()).toMatchObject({ status: 'ISSUED' });
+    expect(await issue()).toBeNull(); // no longer a draft
+    expect(
+      await store.updateDocument(
+        { _id: created._id, tenantId: 'another-tenant' },
+        { $set: { notes: 'x' } },
+      ),
+    ).toBeNull();
+    expect(
+      await store.updateDocument({ _id: 'missing', status: 'DRAFT' }, { $set: {} }),
+    ).toBeNull();
   });
 
   it('move a draft from its old customer’s shelf to its new one', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput } from '@portico/errors';
-import { isDuplicateKeyError } from '@portico/mongo';
+import { isDuplicateKeyError, isFerretDb } from '@portico/mongo';
 import type { Connection, mongo } from 'mongoose';
 import type { DocumentRecord } from './model/document';
 
@@ -130,7 +130,9 @@ export class CustomerShelves {
       }
       // Its maker died half-way: make it here (creating existing indexes again changes nothing).
     }
-    await this.of(customerId).createIndexes(SHELF_INDEXES.map((key) => ({ key })));
+    // FerretDB reads through none of them (see ensureIndexes); it makes the collection on first write.
+    if (!(await isFerretDb(this.connection)))
+      await this.of(customerId).createIndexes(SHELF_INDEXES.map((key) => ({ key })));
     await registry.updateOne({ _id: customerId }, { $set: { ready: true } });
   }
 

@@ -73,6 +73,7 @@ export class DocumentNumbers {
     year: string,
   ): Promise<number> {
     const key = `${tenantId}:${type}:${year}`;
+    let takingOver = false;
     try {
       await this.claims.insertOne({ _id: documentId, key, n: null, at: new Date() });
     } catch (error) {
@@ -81,9 +82,12 @@ export class DocumentNumbers {
       if (claim?.n != null) return claim.n; // an earlier attempt got this far
       if (claim && Date.now() - claim.at.getTime() < ABANDONED_AFTER_MS)
         throw new AppError('CONFLICT', 'The document is being issued right now', 'id');
+      takingOver = true;
     }
+    // Only an attempt that died after taking a value can have left one in the document's name
+    // (looking for it reads every sequence claim on FerretDB, so a first attempt does not).
     const n =
-      (await findSequenceValue(this.connection, key, documentId)) ??
+      (takingOver ? await findSequenceValue(this.connection, key, documentId) : null) ??
       (await nextSequence(this.connection, key, documentId));
     await this.claims.updateOne({ _id: documentId }, { $set: { n, key } });
     return n;

@@ -1,6 +1,7 @@
 import type { Connection, mongo, RootFilterQuery, UpdateQuery } from 'mongoose';
 import { AppError } from '@portico/errors';
 import { Query } from 'mingo';
+import { isFerretDb } from '@portico/mongo';
 import { lockDocument } from '@portico/outbox';
 import { CustomerShelves, type ShelvedDocument } from './customer-shelves';
 import { accessReplicaModel, type AccessReplicaRecord } from './model/access-replica';
@@ -68,6 +69,12 @@ export class DocumentStore {
     );
   }
 
+  // Whether the database is FerretDB (see isFerretDb), asked once.
+  private ferretDb: Promise<boolean> | undefined;
+  private onFerretDb(): Promise<boolean> {
+    return (this.ferretDb ??= isFerretDb(this.connection));
+  }
+
   /** Inserts a new document and puts it on its customer's shelf. */
   insertDocument(document: NewDocument): Promise<DocumentRecord> {
     return lockDocument(this.documents, document._id, async () => {
@@ -79,7 +86,9 @@ export class DocumentStore {
 
   /**
    * `findOneAndUpdate` of the document `filter._id` and its shelf copy, both
-   * under the document's lock; null when `filter` no longer matches. A crash
+   * under the document's lock; null when `filter` no longer matches. MongoDB
+   * tests the whole filter itself (exact across replicas); on FerretDB the
+   * condition beside the id is tested here (see below). A crash
    * between the two leaves `shelved: false`, which `restock` finishes.
    */
   updateDocument(
@@ -88,9 +97,18 @@ export class DocumentStore {
     previousCustomerId?: string,
   ): Promise<DocumentRecord | null> {
     return lockDocument(this.documents, filter._id, async () => {
+      const { _id, ...condition } = filter;
+      let where: RootFilterQuery<DocumentRecord> = filter;
+      if (Object.keys(condition).length > 0 && (await this.onFerretDb())) {
+        // FerretDB would read every document for this filter: read this one by its id
+        // and test the condition here, still under the document's lock, then update by id.
+        const current = await this.documents.findOne({ _id }, WITHOUT_OUTBOX).lean().exec();
+        if (!current || !new Query(condition).test(current as never)) return null;
+        where = { _id };
+      }
       const updated = await this.documents
         .findOneAndUpdate(
-          filter,
+          where,
           { ...update, $set: { ...update.$set, shelved: false } },
           { new: true },
         )

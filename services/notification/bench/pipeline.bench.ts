@@ -5,9 +5,13 @@
  * the customer's billing address) with its PDF. Measures issue-to-email
  * latency, from the issueDocument request to the real SMTP server accepting
  * the message; prints p50/p99/max, lost and duplicate counts. Asserts nothing.
+ * BENCH_PIPELINE_PROFILE=1 writes CPU profiles of the document and
+ * notification services to .cache/bench/profiles.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import {
+  cacheDir,
   eventually,
   graphqlData,
   registerOrganization,
@@ -28,7 +32,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function main(): Promise<void> {
   const providers = await startProviders('test');
   Object.assign(process.env, providers.env);
-  const running = await startTestPlatform('bench-pipeline', 4900);
+  // BENCH_PIPELINE_PROFILE=1: CPU profiles of the document and notification services.
+  const profile = ['--cpu-prof', `--cpu-prof-dir=${join(cacheDir, 'bench/profiles')}`];
+  const running = await startTestPlatform('bench-pipeline', 4900, {
+    nodeArgs: process.env.BENCH_PIPELINE_PROFILE
+      ? { document: profile, notification: profile }
+      : {},
+  });
   try {
     const gateway = running.platform.gatewayUrl;
     const org = `bench-pipe-${randomUUID().slice(0, 6)}`;
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
     const issuedAt = new Map<string, number>(); // number -> epoch ms of the request
     const started = Date.now();
     let failures = 0;
+    const failureKinds = new Map<string, number>();
     const issueTimes: number[] = [];
     await Promise.all(
       drafts.map(async (id, i) => {
@@ -94,8 +105,10 @@ async function main(): Promise<void> {
           );
           issuedAt.set(issueDocument.number, requested);
           issueTimes.push(Date.now() - requested);
-        } catch {
+        } catch (error) {
           failures++;
+          const kind = String(error).slice(0, 160);
+          failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
         }
       }),
     );
@@ -107,6 +120,7 @@ async function main(): Promise<void> {
           50,
         )} ms, p99 ${percentile(issueTimes, 99)} ms`,
     );
+    for (const [kind, count] of failureKinds) console.log(`  ${count} × ${kind}`);
 
     const deadline = Date.now() + GRACE_MS;
     const subjectOf = (number: string) => `Invoice ${number}`;

@@ -44,9 +44,7 @@ export class DocumentPdfs {
     documentId: string,
     tenantId: string,
   ): Promise<{ stream: Readable; length: number } | null> {
-    const [file] = await this.bucket
-      .find({ _id: documentId as never, 'metadata.tenantId': tenantId })
-      .toArray();
+    const file = await this.fileOf(documentId, tenantId);
     if (!file) return null;
     return { stream: this.bucket.openDownloadStream(file._id), length: file.length };
   }
@@ -59,11 +57,17 @@ export class DocumentPdfs {
   }
 
   private async exists(documentId: string, tenantId: string): Promise<boolean> {
-    const files = await this.bucket
-      .find({ _id: documentId as never, 'metadata.tenantId': tenantId })
-      .limit(1)
-      .toArray();
-    return files.length > 0;
+    return (await this.fileOf(documentId, tenantId)) !== null;
+  }
+
+  /**
+   * The stored file of a document if it is this tenant's. Found by `{ _id }`
+   * alone and the tenant compared here: FerretDB 1.24 pushes down no other
+   * filter, and with the tenant beside the id it read every file.
+   */
+  private async fileOf(documentId: string, tenantId: string) {
+    const [file] = await this.bucket.find({ _id: documentId as never }).toArray();
+    return file && (file.metadata as PdfMetadata | undefined)?.tenantId === tenantId ? file : null;
   }
 }
 
