@@ -32,11 +32,6 @@ export class InFlightQueries {
     }
     return shared;
   }
-
-  /** Calls in flight now; for tests. */
-  get size(): number {
-    return this.pending.size;
-  }
 }
 
 /** What identical queries have in common, or null for anything that is not a query. */

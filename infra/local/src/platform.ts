@@ -6,8 +6,8 @@ import { repoRoot } from './paths';
 import { startProcess, stopLeftover, waitUntil, type ManagedProcess } from './managed-process';
 import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
 
-const SERVICES = ['identity', 'customer', 'document', 'notification'] as const;
-type ServiceName = (typeof SERVICES)[number];
+export const SERVICES = ['identity', 'customer', 'document', 'notification'] as const;
+export type ServiceName = (typeof SERVICES)[number];
 
 export interface PlatformOptions {
   /** MONGO_URL, KAFKA_BROKERS, SMTP_URL, CHROMIUM_PATH (from startProviders, plus the caller's). */
@@ -96,8 +96,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     WEBHOOK_FIRST_RETRY_MS: process.env.WEBHOOK_FIRST_RETRY_MS ?? '300',
     WEBHOOK_MAX_ATTEMPTS: process.env.WEBHOOK_MAX_ATTEMPTS ?? '4',
   };
+  // Replica k (from 1) of a service that runs several; 0 for a single process.
+  const nameOf = (service: ServiceName | 'gateway', replica: number) =>
+    replica ? `${service}-${replica}` : service;
   const launch = (service: ServiceName | 'gateway', replica = 0): RunningProcess => {
-    const name = replica ? `${service}-${replica}` : service;
+    const name = nameOf(service, replica);
     const port = ports[service] + 10 * replica;
     return {
       name,
@@ -120,20 +123,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     };
   };
   const replicasOf = (service: ServiceName) => options.replicas?.[service] ?? 1;
+  const instances = SERVICES.flatMap((service) =>
+    replicasOf(service) > 1
+      ? Array.from({ length: replicasOf(service) }, (_, k) => ({ service, replica: k + 1 }))
+      : [{ service, replica: 0 }],
+  );
 
-  const names = SERVICES.flatMap((service) =>
-    replicasOf(service) > 1
-      ? Array.from({ length: replicasOf(service) }, (_, k) => `${service}-${k + 1}`)
-      : [service],
-  );
   await Promise.all(
-    [...names, 'gateway'].map((name) => stopLeftover(join(logDir, `${name}.pid`), 'main.ts')),
+    [...instances.map(({ service, replica }) => nameOf(service, replica)), 'gateway'].map((name) =>
+      stopLeftover(join(logDir, `${name}.pid`), 'main.ts'),
+    ),
   );
-  const processes: RunningProcess[] = SERVICES.flatMap((service) =>
-    replicasOf(service) > 1
-      ? Array.from({ length: replicasOf(service) }, (_, k) => launch(service, k + 1))
-      : [launch(service)],
-  );
+  const processes = instances.map(({ service, replica }) => launch(service, replica));
   const balancers: Platform['balancers'] = {};
   // The gateway first (no new requests), then the subgraphs side by side.
   const stopAll = async () => {

@@ -170,6 +170,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
       endPauses();
     };
     halts.add(halt);
+    const pause = (ms: number) => Promise.race([sleep(ms), stopped]);
     const consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
@@ -201,8 +202,8 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     };
     const startAgain = async (crash: Error) => {
       const giveUpAt = Date.now() + RESTART_GIVE_UP_MS;
-      for (let pause = 1_000; !stopping; pause = Math.min(pause * 2, 30_000)) {
-        await Promise.race([sleep(pause), stopped]);
+      for (let wait = 1_000; !stopping; wait = Math.min(wait * 2, 30_000)) {
+        await pause(wait);
         if (stopping) return;
         try {
           await start();
@@ -251,11 +252,11 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
                     { err: lastError, topic, offset: message.offset, attempt, transient },
                     transient ? 'event handler waits for a dependency' : 'event handler failed',
                   );
-                  const pause = Math.min(
+                  const wait = Math.min(
                     200 * 2 ** (attempt - 1),
                     transient ? MAX_TRANSIENT_PAUSE_MS : MAX_PAUSE_MS,
                   );
-                  await whileBeating(heartbeat, Promise.race([sleep(pause), stopped]));
+                  await whileBeating(heartbeat, pause(wait));
                   await heartbeat();
                 }
               }

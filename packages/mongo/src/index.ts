@@ -50,11 +50,23 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
  * True on FerretDB (1.24, SQLite): it pushes a query down to its storage only
  * when the filter is exactly `{ _id }` (any other filter reads the whole
  * collection), and it does not isolate concurrent updates of one document.
+ * Asked of the server once per connection.
  */
-export async function isFerretDb(connection: Connection): Promise<boolean> {
-  const info = await connection.db!.admin().command({ buildInfo: 1 });
-  return 'ferretdbVersion' in info;
+export function isFerretDb(connection: Connection): Promise<boolean> {
+  let answer = ferretDb.get(connection);
+  if (!answer) {
+    answer = connection
+      .db!.admin()
+      .command({ buildInfo: 1 })
+      .then((info) => 'ferretdbVersion' in info);
+    ferretDb.set(connection, answer);
+    answer.catch(() => ferretDb.delete(connection)); // asked again next time
+  }
+  return answer;
 }
+
+// Per connection: whether its server is FerretDB, asked once.
+const ferretDb = new WeakMap<Connection, Promise<boolean>>();
 
 /** Readiness probe: true when the server answers a ping. */
 export async function mongoAnswers(connection: Connection): Promise<boolean> {

@@ -69,12 +69,6 @@ export class DocumentStore {
     );
   }
 
-  // Whether the database is FerretDB (see isFerretDb), asked once.
-  private ferretDb: Promise<boolean> | undefined;
-  private onFerretDb(): Promise<boolean> {
-    return (this.ferretDb ??= isFerretDb(this.connection));
-  }
-
   /** Inserts a new document and puts it on its customer's shelf. */
   insertDocument(document: NewDocument): Promise<DocumentRecord> {
     return lockDocument(this.documents, document._id, async () => {
@@ -99,7 +93,7 @@ export class DocumentStore {
     return lockDocument(this.documents, filter._id, async () => {
       const { _id, ...condition } = filter;
       let where: RootFilterQuery<DocumentRecord> = filter;
-      if (Object.keys(condition).length > 0 && (await this.onFerretDb())) {
+      if (Object.keys(condition).length > 0 && (await isFerretDb(this.connection))) {
         // FerretDB would read every document for this filter: read this one by its id
         // and test the condition here, still under the document's lock, then update by id.
         const current = await this.documents.findOne({ _id }, WITHOUT_OUTBOX).lean().exec();

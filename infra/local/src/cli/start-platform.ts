@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { DEMO_LOGIN, seedDemoData } from '../demo-data';
 import { cacheDir } from '../paths';
-import { startPlatform, type PlatformOptions } from '../platform';
+import { SERVICES, startPlatform, type PlatformOptions } from '../platform';
 import { startProviders } from '../providers';
 
 /** `document=2,notification=3` → { document: 2, notification: 3 }. */
@@ -14,10 +14,7 @@ function replicasFrom(setting: string | undefined): PlatformOptions['replicas'] 
   const replicas: Record<string, number> = {};
   for (const pair of (setting ?? '').split(',').filter(Boolean)) {
     const [service, count] = pair.split('=');
-    if (
-      !['identity', 'customer', 'document', 'notification'].includes(service!) ||
-      !(Number(count) >= 1)
-    )
+    if (!(SERVICES as readonly string[]).includes(service!) || !(Number(count) >= 1))
       throw new Error(`REPLICAS: "${pair}" is not <service>=<count>`);
     replicas[service!] = Number(count);
   }
