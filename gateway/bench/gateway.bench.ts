@@ -5,12 +5,17 @@
  *   (a) our gateway,
  *   (b) straight to the document subgraph (the same document fields, the
  *       customer as its key only: what (a) adds is the gateway and the join),
+ *   (b') straight to the document subgraph with the operation the gateway
+ *       sends it (the customer's name included, which the document subgraph
+ *       provides): what (a) adds is the gateway alone,
  *   (c) Hive Gateway on the same supergraph,
  *   (d) @apollo/gateway with default settings on the same supergraph.
  * Prints requests/s, p50 and p99 of each, the CPU time its serving process
  * spent per request (the gateway's own cost, steadier on a shared machine
- * than throughput), and the ratios; asserts nothing.
- * BENCH_GATEWAY_SECONDS (default 10) per measurement, after 3 s of warm-up.
+ * than throughput, and the document subgraph's), and the ratios; asserts
+ * nothing. Each figure is the mean of two rounds, the second in reverse order.
+ * BENCH_GATEWAY_SECONDS (default 10) per measurement, after 3 s of warm-up;
+ * BENCH_GATEWAY_CONNECTIONS (default 1,16) the connection counts to run.
  * BENCH_GATEWAY_PROFILE=1 writes a CPU profile of our gateway (and the
  * document subgraph) to .cache/bench/profiles when they stop.
  */
@@ -31,6 +36,7 @@ import {
 import { GATEWAY_SECRET_HEADER } from '@portico/subgraph';
 
 const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 10);
+const CONNECTIONS = (process.env.BENCH_GATEWAY_CONNECTIONS ?? '1,16').split(',').map(Number);
 const DOCUMENTS = 30;
 const BASE_PORT = 5100;
 const PEER_PORTS = { hive: BASE_PORT + 10, 'apollo-default': BASE_PORT + 11 } as const;
@@ -54,6 +60,8 @@ interface Figures {
   p99: number;
   errors: number;
   cpuMsPerRequest: number;
+  /** The document subgraph's CPU time per request, whoever called it. */
+  subgraphCpuMsPerRequest: number;
 }
 
 /** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
@@ -62,7 +70,7 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function measure(target: Target, connections: number): Promise<Figures> {
+async function measure(target: Target, connections: number, subgraphPid: number): Promise<Figures> {
   const options = {
     url: target.url,
     method: 'POST' as const,
@@ -72,6 +80,7 @@ async function measure(target: Target, connections: number): Promise<Figures> {
   };
   await autocannon({ ...options, duration: 3 }); // warm-up: JIT, query plans, sockets
   const cpuBefore = cpuMs(target.pid);
+  const subgraphCpuBefore = cpuMs(subgraphPid);
   const result = await autocannon({ ...options, duration: SECONDS });
   return {
     rps: result.requests.average,
@@ -79,6 +88,20 @@ async function measure(target: Target, connections: number): Promise<Figures> {
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
     cpuMsPerRequest: (cpuMs(target.pid) - cpuBefore) / result.requests.total,
+    subgraphCpuMsPerRequest: (cpuMs(subgraphPid) - subgraphCpuBefore) / result.requests.total,
+  };
+}
+
+function average(runs: Figures[]): Figures {
+  const mean = (pick: (figures: Figures) => number) =>
+    runs.reduce((sum, figures) => sum + pick(figures), 0) / runs.length;
+  return {
+    rps: mean((f) => f.rps),
+    p50: mean((f) => f.p50),
+    p99: mean((f) => f.p99),
+    errors: runs.reduce((sum, figures) => sum + figures.errors, 0),
+    cpuMsPerRequest: mean((f) => f.cpuMsPerRequest),
+    subgraphCpuMsPerRequest: mean((f) => f.subgraphCpuMsPerRequest),
   };
 }
 
@@ -194,6 +217,13 @@ async function main(): Promise<void> {
         pid: pids.document!,
       },
       {
+        name: "(b') document subgraph, gateway's fetch",
+        url: `http://127.0.0.1:${ports.document}/graphql`,
+        query: THROUGH_GATEWAY,
+        headers: { ...bearer, [GATEWAY_SECRET_HEADER]: running.platform.gatewaySecret },
+        pid: pids.document!,
+      },
+      {
         name: '(c) Hive Gateway',
         url: `http://127.0.0.1:${PEER_PORTS.hive}/graphql`,
         query: THROUGH_GATEWAY,
@@ -218,19 +248,28 @@ async function main(): Promise<void> {
       );
     for (const target of targets) await check(target);
 
+    // Two rounds, the second in reverse order, averaged: whatever runs first after setup (or after
+    // a noisy neighbour) is not always the same target.
     const results = new Map<string, Figures>();
-    for (const connections of [1, 16]) {
+    for (const connections of CONNECTIONS) {
+      const rounds = new Map<Target, Figures[]>();
+      for (const order of [targets, [...targets].reverse()])
+        for (const target of order)
+          rounds.set(target, [
+            ...(rounds.get(target) ?? []),
+            await measure(target, connections, pids.document!),
+          ]);
       for (const target of targets) {
-        const figures = await measure(target, connections);
+        const figures = average(rounds.get(target)!);
         results.set(`${target.name}@${connections}`, figures);
         console.log(
-          `${target.name.padEnd(30)} ${String(connections).padStart(2)} conn: ${figures.rps.toFixed(0).padStart(5)} req/s, p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms, ${figures.cpuMsPerRequest.toFixed(2)} CPU ms/req${figures.errors ? `, ${figures.errors} errors` : ''}`,
+          `${target.name.padEnd(38)} ${String(connections).padStart(2)} conn: ${figures.rps.toFixed(0).padStart(5)} req/s, p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms, ${figures.cpuMsPerRequest.toFixed(2)} CPU ms/req (document subgraph ${figures.subgraphCpuMsPerRequest.toFixed(2)})${figures.errors ? `, ${figures.errors} errors` : ''}`,
         );
       }
     }
     const get = (name: string, connections: number) =>
       results.get(`${targets.find((t) => t.name.startsWith(name))!.name}@${connections}`)!;
-    for (const connections of [1, 16]) {
+    for (const connections of CONNECTIONS) {
       const [a, b, c, d] = ['(a)', '(b)', '(c)', '(d)'].map((name) => get(name, connections)) as [
         Figures,
         Figures,

@@ -1,9 +1,8 @@
 import { REQUEST_ID_HEADER } from '@portico/logger';
 
-/** A subgraph's answer as plain values, so each caller that shares it builds its own Response. */
+/** A subgraph's answer as plain values, so each caller that shares it parses its own copy. */
 export interface SubgraphAnswer {
   status: number;
-  headers: Record<string, string>;
   text: string;
 }
 
@@ -20,10 +19,10 @@ export class InFlightQueries {
   run(
     url: string,
     headers: Record<string, string>,
-    body: string,
+    operation: { query: string; body: string },
     call: () => Promise<SubgraphAnswer>,
   ): Promise<SubgraphAnswer> {
-    const key = sharingKey(url, headers, body);
+    const key = sharingKey(url, headers, operation);
     if (key === null) return call();
     let shared = this.pending.get(key);
     if (!shared) {
@@ -35,9 +34,12 @@ export class InFlightQueries {
 }
 
 /** What identical queries have in common, or null for anything that is not a query. */
-function sharingKey(url: string, headers: Record<string, string>, body: string): string | null {
-  const { query } = JSON.parse(body) as { query?: unknown };
-  if (typeof query !== 'string' || !/^\s*(?:query\b|\{)/.test(query)) return null;
+function sharingKey(
+  url: string,
+  headers: Record<string, string>,
+  { query, body }: { query: string; body: string },
+): string | null {
+  if (!/^\s*(?:query\b|\{)/.test(query)) return null;
   const caller = Object.entries(headers)
     .filter(([name]) => name.toLowerCase() !== REQUEST_ID_HEADER)
     .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -1,19 +1,23 @@
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type Request } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Agent } from 'undici';
 import { createTokenVerifier } from '@portico/auth';
-import { AppError, toGraphQLError } from '@portico/errors';
+import { AppError } from '@portico/errors';
 import { createKafkaBus } from '@portico/kafka';
 import { createServiceHttp, exitOnFatal, stopOnSignals } from '@portico/lifecycle';
 import { createLogger, currentRequestId } from '@portico/logger';
 import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
 import { loadGatewayConfig, subgraphTimeoutMs } from './config';
+import { DirectFetchRoutes } from './direct-fetch-routes';
+import { directFetches } from './direct-fetches';
 import { mountFileProxy } from './file-proxy';
+import { gatewayErrorFormatter } from './gateway-errors';
 import { mountLandingPage } from './landing-page';
 import { queryLimits } from './query-limits';
 import { keepAliveAgent, SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
@@ -42,19 +46,35 @@ async function main(): Promise<void> {
       await Promise.all([...agents.values()].map((agent) => agent.close()));
     },
   });
+  const supergraphSdl = readSupergraph();
+  const routes = new DirectFetchRoutes(Supergraph.build(supergraphSdl).apiSchema());
+  const dataSources = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
-    supergraphSdl: readSupergraph(),
+    supergraphSdl,
     buildService: ({ name }) => {
       const subgraph = name as SubgraphName;
       const agent = keepAliveAgent();
       agents.set(subgraph, agent);
-      return new SubgraphDataSource(urls[subgraph], config.GATEWAY_SECRET, {
+      const source = new SubgraphDataSource(urls[subgraph], config.GATEWAY_SECRET, {
         agent,
         timeoutMs: subgraphTimeoutMs(config, subgraph),
       });
+      dataSources.set(name, source);
+      return source;
+    },
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
+      const query = requestContext.source ?? requestContext.request.query;
+      if (query && requestContext.document)
+        routes.learn(
+          query,
+          requestContext.document,
+          requestContext.request.operationName ?? undefined,
+          queryPlan,
+        );
     },
   });
   const limits = queryLimits(config);
+  const formatError = gatewayErrorFormatter(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo's landing page loads from a CDN; ours (below) works offline.
@@ -70,13 +90,7 @@ async function main(): Promise<void> {
     includeStacktraceInErrorResponses: false,
     // Our shutdown stops Apollo in its place in the order; Apollo's own signal handlers would race it.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => {
-      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-      // Subgraph errors arrive as GraphQLErrors with their code and pass through unchanged.
-      const { error: shown, masked } = toGraphQLError(formatted, original, currentRequestId());
-      if (masked) logger.error({ err: original }, 'gateway error');
-      return shown;
-    },
+    formatError,
   });
   await apollo.start();
   shutdown.add({ name: 'apollo', stop: () => apollo.stop() });
@@ -99,27 +113,35 @@ async function main(): Promise<void> {
   });
   mountFileProxy(http.app, new URL(urls.notification).origin);
   if (config.NODE_ENV !== 'production') mountLandingPage(http.app);
+  /** The caller of a request, once its token passed (bad tokens are refused before any planning). */
+  const callerOf = async (req: Request): Promise<GatewayContext> => {
+    const authorization = req.headers.authorization;
+    await verifier.authenticate(authorization);
+    return {
+      authorization,
+      requestId: currentRequestId() ?? 'none',
+      clientIp: req.ip ?? null,
+      userAgent: req.headers['user-agent'] ?? null,
+    };
+  };
   http.app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),
+    directFetches({
+      routes,
+      dataSources,
+      callerOf: (req) => callerOf(req).catch(() => null),
+      formatError,
+      metrics: http.metrics,
+    }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const authorization = req.headers.authorization;
-        try {
-          await verifier.authenticate(authorization); // reject bad tokens before planning the query
-        } catch (error) {
+      context: async ({ req }) =>
+        callerOf(req).catch((error: unknown) => {
           const message = error instanceof AppError ? error.message : 'Invalid access token';
           throw new GraphQLError(message, {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
-        }
-        return {
-          authorization,
-          requestId: currentRequestId() ?? 'none',
-          clientIp: req.ip ?? null,
-          userAgent: req.headers['user-agent'] ?? null,
-        };
-      },
+        }),
     }),
   );
   await feed.caughtUp; // no revoked token slips through while the feed is still reading

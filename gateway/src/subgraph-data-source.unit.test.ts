@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '@portico/subgraph';
-import { keepAliveAgent, SubgraphDataSource, timedFetcher } from './subgraph-data-source';
+import { keepAliveAgent, SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 
 /** A stand-in subgraph on a real socket: answers `{ __typename }` after a delay, counting connections. */
 let server: Server;
@@ -12,6 +12,7 @@ let connections = 0;
 let delayMs = 0;
 let seenHeaders: Record<string, string | string[] | undefined> = {};
 let requests = 0;
+let status = 200;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -19,6 +20,7 @@ beforeAll(async () => {
     requests += 1;
     req.resume().on('end', () => {
       setTimeout(() => {
+        res.statusCode = status;
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ data: { __typename: 'Query' } }));
       }, delayMs);
@@ -70,16 +72,23 @@ describe('SubgraphDataSource', () => {
 
   it('shares one call among identical queries in flight, never among callers or mutations', async () => {
     const agent = keepAliveAgent();
-    const fetcher = timedFetcher({ agent, timeoutMs: 2_000 });
-    const send = (body: object, headers: Record<string, string>) =>
-      fetcher(url, { method: 'POST', headers, body: JSON.stringify(body) } as never).then(
-        (response) => response.json(),
-      );
+    const source = new SubgraphDataSource(url, 'a-gateway-secret-0123', {
+      agent,
+      timeoutMs: 2_000,
+    });
+    const send = (request: { query: string }, context: GatewayContext) =>
+      source.process({
+        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+        request,
+        context,
+        incomingRequestContext: {} as never,
+      });
     const query = { query: '{ documents { id } }', variables: {} };
-    const caller = (token: string, requestId: string) => ({
-      'content-type': 'application/json',
+    const caller = (token: string, requestId: string): GatewayContext => ({
       authorization: `Bearer ${token}`,
-      'x-request-id': requestId,
+      requestId,
+      clientIp: '10.0.0.1',
+      userAgent: 'jest',
     });
     delayMs = 100;
     requests = 0;
@@ -89,6 +98,11 @@ describe('SubgraphDataSource', () => {
     );
     expect(answers).toEqual(Array(5).fill({ data: { __typename: 'Query' } }));
     expect(requests).toBe(1);
+    expect(seenHeaders).toMatchObject({
+      authorization: 'Bearer token-a',
+      'x-client-ip': '10.0.0.1',
+      'x-client-user-agent': 'jest',
+    });
 
     // Another caller's token, or a mutation, is always a call of its own.
     requests = 0;
@@ -106,6 +120,23 @@ describe('SubgraphDataSource', () => {
     await send(query, caller('token-a', 'r5'));
     expect(requests).toBe(1);
     delayMs = 0;
+    await agent.close();
+  });
+
+  it('turns an error status into a GraphQL error carrying the status and body', async () => {
+    const agent = keepAliveAgent();
+    const source = new SubgraphDataSource(url, 'a-gateway-secret-0123', {
+      agent,
+      timeoutMs: 2_000,
+    });
+    status = 401;
+    const error = await ask(source).catch((thrown: unknown) => thrown);
+    status = 200;
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect((error as GraphQLError).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      response: { status: 401, body: { data: { __typename: 'Query' } } },
+    });
     await agent.close();
   });
 });

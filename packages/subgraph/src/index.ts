@@ -7,3 +7,4 @@ export {
   type SubgraphOptions,
 } from './serve-subgraph';
 export { oncePerKey } from './once-per-key';
+export { selectsPath } from './selects-path';

@@ -47,11 +47,22 @@ export class CustomerShelves {
   /** Per customer: its shelf exists with its indexes (or is being made by this process). */
   private readonly made = new Map<string, Promise<void>>();
   private readonly cached = new Map<string, { version: string | null; rows: ShelvedDocument[] }>();
+  /** Reads under way: callers asking for one customer's shelf at the same moment share one. */
+  private readonly reading = new Map<string, Promise<ShelvedDocument[]>>();
 
   constructor(private readonly connection: Connection) {}
 
   /** Everything on a customer's shelf: from memory while its version holds. */
-  async contents(customerId: string): Promise<ShelvedDocument[]> {
+  contents(customerId: string): Promise<ShelvedDocument[]> {
+    let pending = this.reading.get(customerId);
+    if (!pending) {
+      pending = this.read(customerId).finally(() => this.reading.delete(customerId));
+      this.reading.set(customerId, pending);
+    }
+    return pending;
+  }
+
+  private async read(customerId: string): Promise<ShelvedDocument[]> {
     const shelf = this.of(customerId);
     const stamp = await this.versions().findOne({ _id: customerId });
     const version = stamp?.version ?? null;

@@ -44,7 +44,11 @@ export async function documentViewer(
       },
     };
   }
-  const access = await store.findAccess(auth.tenantId, auth.accessId);
+  // Both reads at once: a contact's request waits for one database round trip, not two.
+  const [access, settings] = await Promise.all([
+    store.findAccess(auth.tenantId, auth.accessId),
+    store.tenantSettings(auth.tenantId),
+  ]);
   if (!access || access.revoked || access.customerId !== auth.customerId) return nobody;
   const permissions = new Set(access.permissions);
   const contact = {
@@ -53,7 +57,6 @@ export async function documentViewer(
     may: (p: Permission) => permissions.has(p),
   };
   if (!permissions.has('VIEW_DOCUMENTS')) return { ...contact, scope: NOTHING };
-  const settings = await store.tenantSettings(auth.tenantId);
   return {
     ...contact,
     scope: {

@@ -1,5 +1,7 @@
 import { requirePrincipal, requireStaff } from '@portico/auth';
 import { DOCUMENT_TYPES } from '@portico/events';
+import { selectsPath } from '@portico/subgraph';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { DocumentContext } from '../context';
 import { listDocuments, type DocumentFilter, type DocumentSort } from '../document-listing';
 import { DEFAULT_NUMBER_PATTERNS, exampleNumber } from '../numbering';
@@ -14,7 +16,18 @@ export const queryResolvers = {
       after?: string | null;
     },
     context: DocumentContext,
+    info: GraphQLResolveInfo,
   ) {
+    const { auth } = context;
+    if (auth.kind === 'CONTACT') {
+      // A contact's customer is known from the token: its shelf (and its name, when asked for) are
+      // read alongside the viewer's reads instead of after them. Nothing read is shown unless the
+      // viewer allows it; a failed read fails where it is awaited.
+      const warm = (read: Promise<unknown>) => void read.catch(() => undefined);
+      warm(context.store.shelves.contents(auth.customerId));
+      if (selectsPath(info, ['edges', 'node', 'customer', 'displayName']))
+        warm(context.customerCopy(auth.customerId));
+    }
     return listDocuments(context.store, await context.viewer(), args);
   },
 

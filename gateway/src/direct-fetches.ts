@@ -1,0 +1,129 @@
+import type { RequestHandler, Request } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { Counter, type Registry } from 'prom-client';
+import type { DirectFetchRoutes } from './direct-fetch-routes';
+import type { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
+
+interface PlainRequest {
+  query: string;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+}
+
+export interface DirectFetchOptions {
+  routes: DirectFetchRoutes;
+  dataSources: ReadonlyMap<string, SubgraphDataSource>;
+  /** The caller, or null when the token does not pass (the full path then answers with the error). */
+  callerOf: (req: Request) => Promise<GatewayContext | null>;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  metrics: Registry;
+}
+
+/**
+ * Answers an operation whose plan is one subgraph call (see
+ * direct-fetch-routes.ts) with that call alone: the caller is authenticated
+ * as for every request, the planner's operation goes to the subgraph on
+ * behalf of the caller, and a clean answer is passed back as the subgraph
+ * wrote it. Subgraph errors are shown as the full path shows them.
+ *
+ * Everything else goes on to Apollo: operations not yet planned or not
+ * routes, batches, persisted-query hashes, callers the token check refuses,
+ * clients that ask for another response type, and answers the subgraph
+ * refused before running anything (an HTTP error status).
+ */
+export function directFetches(options: DirectFetchOptions): RequestHandler {
+  const { routes, dataSources, callerOf, formatError } = options;
+  const served = new Counter({
+    name: 'gateway_direct_fetches_total',
+    help: 'Operations answered by one subgraph call without the full gateway pipeline',
+    labelNames: ['subgraph'],
+    registers: [options.metrics],
+  });
+  return async (req, res, next) => {
+    try {
+      const request = plainRequest(req);
+      const route = request && routes.find(request.query, request.operationName);
+      const source = route && dataSources.get(route.serviceName);
+      if (!request || !route || !source || !acceptsJson(req)) return next();
+      const caller = await callerOf(req);
+      if (!caller) return next();
+      const variables = Object.fromEntries(
+        route.variableNames
+          .filter((name) => name in request.variables)
+          .map((name) => [name, request.variables[name]]),
+      );
+      let text: string;
+      try {
+        const answer = await source.send(
+          { query: route.operation, operationName: route.operationName, variables },
+          caller,
+        );
+        if (answer.status !== 200) return next(); // refused before it ran: Apollo explains why
+        text = answer.text;
+      } catch (error) {
+        const { message, extensions } = error as GraphQLFormattedError;
+        return send(res, { errors: [formatError({ message, extensions }, error)], data: null });
+      }
+      served.inc({ subgraph: route.serviceName });
+      const answer = JSON.parse(text) as { data?: unknown; errors?: SubgraphError[] };
+      if (!answer.errors && Object.keys(answer).length === 1) return send(res, text);
+      send(res, {
+        errors: answer.errors?.map((error) => shown(error, route.serviceName, formatError)),
+        data: answer.data ?? null,
+      });
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+interface SubgraphError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+/** A subgraph's error as the full path shows it (Apollo's gateway adds the service's name first). */
+function shown(
+  error: SubgraphError,
+  serviceName: string,
+  formatError: DirectFetchOptions['formatError'],
+): GraphQLFormattedError {
+  const formatted = {
+    message: error.message,
+    ...(error.path && { path: error.path }),
+    extensions: { ...error.extensions, serviceName },
+  };
+  return formatError(formatted, error);
+}
+
+/** One operation with its text, as Apollo takes it: no batch, no persisted-query extension. */
+function plainRequest(req: Request): PlainRequest | null {
+  const body: unknown = req.body;
+  if (req.method !== 'POST' || typeof body !== 'object' || body === null || Array.isArray(body))
+    return null;
+  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || extensions !== undefined) return null;
+  if (operationName != null && typeof operationName !== 'string') return null;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  return {
+    query,
+    operationName: operationName ?? undefined,
+    variables: (variables ?? {}) as Record<string, unknown>,
+  };
+}
+
+/**
+ * Plain JSON answers only: a client asking for application/graphql-response+json, or for the
+ * query plan (a development header), goes to Apollo.
+ */
+function acceptsJson(req: Request): boolean {
+  const accept = req.headers.accept;
+  if (req.headers['apollo-query-plan-experimental'] !== undefined) return false;
+  return !accept || !accept.includes('application/graphql-response+json');
+}
+
+function send(res: Parameters<RequestHandler>[1], body: string | object): void {
+  res.status(200).type('application/json; charset=utf-8');
+  res.send(typeof body === 'string' ? body : JSON.stringify(body));
+}
