@@ -1,7 +1,10 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import { GraphQLError } from 'graphql';
@@ -78,7 +81,12 @@ async function main(): Promise<void> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Apollo's landing page loads from a CDN; ours (below) works offline.
-    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled()],
+    // No cache hints are used; the cache-control plugin would hook every field of every answer.
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: limits.validationRules,
     // One operation per request: batches would multiply every limit above.
     allowBatchedHttpRequests: false,

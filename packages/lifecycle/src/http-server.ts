@@ -51,6 +51,8 @@ export function createServiceHttp(options: {
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag is waste.
+  app.set('etag', false);
   app.use((req, res, next) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);

@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -71,6 +72,8 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are used; the plugin would wrap every field resolver in a hook.
+      ApolloServerPluginCacheControlDisabled(),
       maskedErrorLogger,
     ],
     formatError: (formatted, error) => {
