@@ -1,6 +1,7 @@
 import mongoose, { mongo, type Connection } from 'mongoose';
 
 export type { Connection };
+import { countCommands } from './command-metrics';
 import { inTurn } from './in-turn';
 
 export { inTurn };
@@ -21,7 +22,9 @@ export async function connectMongo(url: string, dbName: string): Promise<Connect
     autoCreate: true,
     serverSelectionTimeoutMS: 10_000,
     maxPoolSize: 20,
+    monitorCommands: true,
   });
+  countCommands(connection);
   await connection.asPromise();
   return connection;
 }

@@ -17,6 +17,7 @@ import {
   registerOrganization,
   startProviders,
   startTestPlatform,
+  type TestPlatform,
 } from '@portico/local-infra';
 
 const DOCUMENTS = Number(process.env.BENCH_PIPELINE_DOCUMENTS ?? 2_000);
@@ -28,6 +29,36 @@ const GRACE_MS = 60_000;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Database commands each service has sent so far, by `service command collection`. */
+async function databaseCommands(running: TestPlatform): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const { name, port } of running.platform.processes) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const match of text.matchAll(
+      /^mongo_commands_total\{command="([^"]*)",collection="([^"]*)"[^}]*\} (\d+)/gm,
+    ))
+      counts.set(`${name} ${match[1]} ${match[2]}`, Number(match[3]));
+  }
+  return counts;
+}
+
+/** The commands sent between two counts, per issued document, most first. */
+function commandsPerDocument(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  documents: number,
+): string {
+  const rows = [...after]
+    .map(([key, count]) => [key, (count - (before.get(key) ?? 0)) / documents] as const)
+    .filter(([, perDocument]) => perDocument >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, perDocument]) => sum + perDocument, 0);
+  return [
+    `database commands per issued document: ${total.toFixed(1)}`,
+    ...rows.map(([key, perDocument]) => `  ${perDocument.toFixed(2).padStart(6)}  ${key}`),
+  ].join('\n');
+}
 
 async function main(): Promise<void> {
   const providers = await startProviders('test');
@@ -88,6 +119,7 @@ async function main(): Promise<void> {
       `${DOCUMENTS} drafts created in ${((performance.now() - draftsStarted) / 1000).toFixed(1)} s`,
     );
 
+    const commandsBefore = await databaseCommands(running);
     // Issue at a steady rate: request i starts at i / RATE seconds, whatever the answers do.
     const issuedAt = new Map<string, number>(); // number -> epoch ms of the request
     const started = Date.now();
@@ -132,6 +164,9 @@ async function main(): Promise<void> {
       await sleep(200);
     }
     await sleep(2_000); // late duplicates would show here
+    console.log(
+      commandsPerDocument(commandsBefore, await databaseCommands(running), issuedAt.size),
+    );
     const mails = received();
     const latencies: number[] = [];
     const seen = new Set<string>();
