@@ -17,7 +17,7 @@ import {
   type CloudEvent,
   type TopicName,
 } from '@portico/events';
-import { Gauge } from 'prom-client';
+import { Gauge, Histogram } from 'prom-client';
 import { currentRequestId, REQUEST_ID_HEADER, withRequestId, type Logger } from '@portico/logger';
 import { RetryLater, type EventBus, type SubscribeOptions, type Subscription } from './bus';
 
@@ -26,6 +26,13 @@ const consumerLag = new Gauge({
   name: 'kafka_consumer_lag_messages',
   help: 'Messages behind the end of the partition after the last batch handled',
   labelNames: ['group', 'topic', 'partition'],
+});
+
+const handlingSeconds = new Histogram({
+  name: 'kafka_event_handling_seconds',
+  help: 'Time from a message reaching its handler to the handler finishing (retries included)',
+  labelNames: ['group', 'topic'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
 });
 
 export interface KafkaBusOptions {
@@ -220,6 +227,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
         partitionsConsumedConcurrently: options.concurrency ?? 1,
         eachMessage: async ({ topic, partition, message, heartbeat }) => {
           const requestId = headerString(message.headers, REQUEST_ID_HEADER);
+          const handled = handlingSeconds.startTimer({ group: options.groupId, topic });
           await withRequestId(
             requestId ?? `kafka:${topic}:${partition}:${message.offset}`,
             async () => {
@@ -266,7 +274,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
               );
               await toDeadLetter(topic, message, lastError!);
             },
-          );
+          ).finally(() => handled());
         },
       });
     await start();

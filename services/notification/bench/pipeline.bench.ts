@@ -30,17 +30,47 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Every process's /metrics text, by process name. */
+async function scrape(running: TestPlatform): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const { name, port } of running.platform.processes)
+    texts.set(name, await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
+  return texts;
+}
+
 /** Database commands each service has sent so far, by `service command collection`. */
-async function databaseCommands(running: TestPlatform): Promise<Map<string, number>> {
+function databaseCommands(metrics: Map<string, string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { name, port } of running.platform.processes) {
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  for (const [name, text] of metrics)
     for (const match of text.matchAll(
       /^mongo_commands_total\{command="([^"]*)",collection="([^"]*)"[^}]*\} (\d+)/gm,
     ))
       counts.set(`${name} ${match[1]} ${match[2]}`, Number(match[3]));
-  }
   return counts;
+}
+
+/** Mean time per event of each consumer group, and per PDF, over the whole run. */
+function stageTimes(metrics: Map<string, string>): string {
+  const lines: string[] = [];
+  for (const [name, text] of metrics) {
+    const sums = new Map<string, number>();
+    for (const match of text.matchAll(
+      /^(kafka_event_handling_seconds|pdf_render_duration_seconds)_(sum|count)\{([^}]*)\} ([\d.e+-]+)/gm,
+    )) {
+      const labels = match[3]!.replace(/,?service="[^"]*"/, '').replace(/^,/, '');
+      const key = `${match[1]} ${labels}`;
+      sums.set(`${key}|${match[2]}`, Number(match[4]));
+    }
+    for (const [key, sum] of sums) {
+      if (!key.endsWith('|sum')) continue;
+      const count = sums.get(key.replace(/\|sum$/, '|count')) ?? 0;
+      if (count > 0)
+        lines.push(
+          `  ${((sum / count) * 1000).toFixed(0).padStart(6)} ms × ${count}  ${name} ${key.slice(0, -4)}`,
+        );
+    }
+  }
+  return ['mean time per event handled, per PDF rendered:', ...lines].join('\n');
 }
 
 /** The commands sent between two counts, per issued document, most first. */
@@ -119,7 +149,7 @@ async function main(): Promise<void> {
       `${DOCUMENTS} drafts created in ${((performance.now() - draftsStarted) / 1000).toFixed(1)} s`,
     );
 
-    const commandsBefore = await databaseCommands(running);
+    const commandsBefore = databaseCommands(await scrape(running));
     // Issue at a steady rate: request i starts at i / RATE seconds, whatever the answers do.
     const issuedAt = new Map<string, number>(); // number -> epoch ms of the request
     const started = Date.now();
@@ -164,9 +194,9 @@ async function main(): Promise<void> {
       await sleep(200);
     }
     await sleep(2_000); // late duplicates would show here
-    console.log(
-      commandsPerDocument(commandsBefore, await databaseCommands(running), issuedAt.size),
-    );
+    const metrics = await scrape(running);
+    console.log(commandsPerDocument(commandsBefore, databaseCommands(metrics), issuedAt.size));
+    console.log(stageTimes(metrics));
     const mails = received();
     const latencies: number[] = [];
     const seen = new Set<string>();

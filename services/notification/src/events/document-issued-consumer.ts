@@ -27,8 +27,9 @@ export function documentIssuedConsumer(emails: DocumentEmails): ConsumerDefiniti
   return {
     name: 'document-issued',
     topics: ['document.events.v1'],
-    // Each event writes only its own PDF and delivery records: documents may go side by side.
-    concurrency: 3,
+    // Each event writes only its own PDF and delivery records: documents may go side by side,
+    // one per partition of the topic (six).
+    concurrency: 6,
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.document.issued.v1') return;
       await emails.issued(event.tenantid, event.id, event.data as Issued);
