@@ -1,8 +1,12 @@
 import type { RequestHandler, Request } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import type { DirectFetchRoutes } from './direct-fetch-routes';
-import type { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
+import {
+  errorFromAnswer,
+  type GatewayContext,
+  type SubgraphDataSource,
+} from './subgraph-data-source';
 
 interface PlainRequest {
   query: string;
@@ -28,8 +32,8 @@ export interface DirectFetchOptions {
  *
  * Everything else goes on to Apollo: operations not yet planned or not
  * routes, batches, persisted-query hashes, callers the token check refuses,
- * clients that ask for another response type, and answers the subgraph
- * refused before running anything (an HTTP error status).
+ * clients that ask for another response type, and requests the subgraph
+ * refused before running them (a 4xx status).
  */
 export function directFetches(options: DirectFetchOptions): RequestHandler {
   const { routes, dataSources, callerOf, formatError } = options;
@@ -52,17 +56,30 @@ export function directFetches(options: DirectFetchOptions): RequestHandler {
           .filter((name) => name in request.variables)
           .map((name) => [name, request.variables[name]]),
       );
+      const failed = (error: GraphQLError) =>
+        send(res, {
+          errors: [formatError({ message: error.message, extensions: error.extensions }, error)],
+          data: null,
+        });
       let text: string;
       try {
         const answer = await source.send(
           { query: route.operation, operationName: route.operationName, variables },
           caller,
         );
-        if (answer.status !== 200) return next(); // refused before it ran: Apollo explains why
+        // A 4xx: the subgraph refused the request before running it (bad variables, say), and
+        // Apollo explains why. Anything else is not run again: a mutation may have happened.
+        if (answer.status >= 400 && answer.status < 500) return next();
+        if (answer.status !== 200) return failed(errorFromAnswer(answer));
         text = answer.text;
       } catch (error) {
-        const { message, extensions } = error as GraphQLFormattedError;
-        return send(res, { errors: [formatError({ message, extensions }, error)], data: null });
+        // A timeout carries its code; anything else (a refused connection) is masked and logged.
+        const original = error instanceof Error ? error : new Error(String(error));
+        return failed(
+          error instanceof GraphQLError
+            ? error
+            : new GraphQLError(original.message, { originalError: original }),
+        );
       }
       served.inc({ subgraph: route.serviceName });
       const answer = JSON.parse(text) as { data?: unknown; errors?: SubgraphError[] };

@@ -125,7 +125,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 }
 
 /** A non-2xx answer as Apollo's own data source reports it: status, body, and 401/403 codes. */
-function errorFromAnswer({ status, text }: SubgraphAnswer): GraphQLError {
+export function errorFromAnswer({ status, text }: SubgraphAnswer): GraphQLError {
   let body: unknown = text;
   try {
     body = JSON.parse(text);
