@@ -29,6 +29,7 @@ import {
   eventually,
   grantAndJoin,
   graphqlData,
+  issueInvoice,
   registerOrganization,
   startProviders,
   startTestPlatform,
@@ -152,29 +153,12 @@ async function main(): Promise<void> {
       {},
     );
     const customerId = createCustomer.id;
-    for (let i = 0; i < DOCUMENTS; i++) {
-      const { createDocument } = await eventually(() =>
-        ask<{ createDocument: { id: string } }>(
-          'mutation($input: DocumentInput!) { createDocument(input: $input) { id } }',
-          {
-            input: {
-              customerId,
-              type: 'INVOICE',
-              currency: 'EUR',
-              lines: [
-                {
-                  description: 'Service',
-                  quantity: '1',
-                  unitPrice: `${100 + i}.00`,
-                  taxRate: '19',
-                },
-              ],
-            },
-          },
-        ).catch(() => undefined),
-      );
-      await ask('mutation($id: ID!) { issueDocument(id: $id) { id } }', { id: createDocument.id });
-    }
+    for (let i = 0; i < DOCUMENTS; i++)
+      await issueInvoice(gateway, staff, customerId, {
+        lines: [
+          { description: 'Service', quantity: '1', unitPrice: `${100 + i}.00`, taxRate: '19' },
+        ],
+      });
     const { contact } = await grantAndJoin(running, staff, org, customerId, {
       email: `bench@${org}.example`,
     });

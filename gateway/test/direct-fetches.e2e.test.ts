@@ -4,7 +4,9 @@ import {
   graphqlRequest,
   grantAndJoin,
   issueInvoice,
+  metricTotal,
   registerOrganization,
+  scrapeMetrics,
   startTestPlatform,
   type TestPlatform,
 } from '@portico/local-infra';
@@ -26,9 +28,7 @@ const LIST =
 
 /** How many operations the gateway answered by a direct fetch so far. */
 async function directFetches(): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', gateway))).text();
-  const line = text.split('\n').find((l) => l.startsWith('gateway_direct_fetches_total{'));
-  return line ? Number(line.split(' ').pop()) : 0;
+  return metricTotal(await scrapeMetrics(gateway), 'gateway_direct_fetches_total');
 }
 
 beforeAll(async () => {

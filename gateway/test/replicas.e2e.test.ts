@@ -4,7 +4,9 @@ import {
   eventually,
   grantAndJoin,
   graphqlData,
+  metricTotal,
   registerOrganization,
+  scrapeMetrics,
   startTestPlatform,
   type Auth,
   type TestMailbox,
@@ -88,13 +90,11 @@ const documentEmails = () =>
 const recipientOf = (mail: TestMailbox['messages'][number]) =>
   (Array.isArray(mail.to) ? mail.to : [mail.to]).map((to) => to?.text).join(',');
 
-const emailsSentBy = async (port: number) => {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const sent = /^emails_total\{[^}]*kind="DOCUMENT_ISSUED"[^}]*outcome="sent"[^}]*\} (\d+)/m.exec(
-    text,
-  );
-  return Number(sent?.[1] ?? 0);
-};
+const emailsSentBy = async (port: number) =>
+  metricTotal(await scrapeMetrics(`http://127.0.0.1:${port}`), 'emails_total', {
+    kind: 'DOCUMENT_ISSUED',
+    outcome: 'sent',
+  });
 
 const processNamed = (name: string) => running.platform.processes.find((p) => p.name === name)!;
 

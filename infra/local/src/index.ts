@@ -9,3 +9,4 @@ export { startTestPlatform, TEST_PUBLIC_URL, type TestPlatform } from './test-pl
 export * from './portal-actions';
 export { startKafka, type KafkaHandle } from './kafka';
 export { createTopics } from './topics';
+export { metricTotal, scrapeMetrics, type MetricSample } from './metrics-scrape';

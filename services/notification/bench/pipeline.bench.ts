@@ -16,7 +16,10 @@ import {
   graphqlData,
   registerOrganization,
   startProviders,
+  metricTotal,
+  scrapeMetrics,
   startTestPlatform,
+  type MetricSample,
   type TestPlatform,
 } from '@portico/local-infra';
 
@@ -30,46 +33,38 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every process's /metrics text, by process name. */
-async function scrape(running: TestPlatform): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
+/** Every process's /metrics samples, by process name. */
+async function scrape(running: TestPlatform): Promise<Map<string, MetricSample[]>> {
+  const samples = new Map<string, MetricSample[]>();
   for (const { name, port } of running.platform.processes)
-    texts.set(name, await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
-  return texts;
+    samples.set(name, await scrapeMetrics(`http://127.0.0.1:${port}`));
+  return samples;
 }
 
 /** Database commands each service has sent so far, by `service command collection`. */
-function databaseCommands(metrics: Map<string, string>): Map<string, number> {
+function databaseCommands(metrics: Map<string, MetricSample[]>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [name, text] of metrics)
-    for (const match of text.matchAll(
-      /^mongo_commands_total\{command="([^"]*)",collection="([^"]*)"[^}]*\} (\d+)/gm,
-    ))
-      counts.set(`${name} ${match[1]} ${match[2]}`, Number(match[3]));
+  for (const [name, samples] of metrics)
+    for (const { labels, value } of samples.filter((s) => s.name === 'mongo_commands_total'))
+      counts.set(`${name} ${labels.command} ${labels.collection}`, value);
   return counts;
 }
 
+const TIMED = ['kafka_event_handling_seconds', 'pdf_render_duration_seconds'];
+
 /** Mean time per event of each consumer group, and per PDF, over the whole run. */
-function stageTimes(metrics: Map<string, string>): string {
+function stageTimes(metrics: Map<string, MetricSample[]>): string {
   const lines: string[] = [];
-  for (const [name, text] of metrics) {
-    const sums = new Map<string, number>();
-    for (const match of text.matchAll(
-      /^(kafka_event_handling_seconds|pdf_render_duration_seconds)_(sum|count)\{([^}]*)\} ([\d.e+-]+)/gm,
-    )) {
-      const labels = match[3]!.replace(/,?service="[^"]*"/, '').replace(/^,/, '');
-      const key = `${match[1]} ${labels}`;
-      sums.set(`${key}|${match[2]}`, Number(match[4]));
-    }
-    for (const [key, sum] of sums) {
-      if (!key.endsWith('|sum')) continue;
-      const count = sums.get(key.replace(/\|sum$/, '|count')) ?? 0;
+  for (const [name, samples] of metrics)
+    for (const sum of samples.filter((s) => TIMED.some((timed) => s.name === `${timed}_sum`))) {
+      const { service: _service, ...labels } = sum.labels;
+      const count = metricTotal(samples, sum.name.replace(/_sum$/, '_count'), sum.labels);
+      const shown = Object.entries(labels).map(([key, value]) => `${key}="${value}"`);
       if (count > 0)
         lines.push(
-          `  ${((sum / count) * 1000).toFixed(0).padStart(6)} ms × ${count}  ${name} ${key.slice(0, -4)}`,
+          `  ${((sum.value / count) * 1000).toFixed(0).padStart(6)} ms × ${count}  ${name} ${sum.name.replace(/_sum$/, '')} ${shown.join(',')}`,
         );
     }
-  }
   return ['mean time per event handled, per PDF rendered:', ...lines].join('\n');
 }
 
