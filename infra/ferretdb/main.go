@@ -8,6 +8,8 @@ import (
 	"flag"
 	"log"
 	"log/slog"
+	"net/http"
+	_ "net/http/pprof" // served only with -pprof, for profiling benchmarks
 	"os"
 	"os/signal"
 	"syscall"
@@ -18,7 +20,12 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dataDir := flag.String("data", "data", "directory for the SQLite databases")
+	pprof := flag.String("pprof", "", "TCP address for Go's /debug/pprof (off when empty)")
 	flag.Parse()
+
+	if *pprof != "" {
+		go func() { log.Print(http.ListenAndServe(*pprof, nil)) }()
+	}
 
 	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
 		log.Fatal(err)

@@ -77,15 +77,20 @@ export async function startFerretDb({
   logDir: string;
 }): Promise<FerretDbHandle> {
   const binary = await ensureFerretDbBinary();
-  const process = await startLocalServer({
+  // FERRETDB_PPROF=host:port serves Go's /debug/pprof, for profiling benchmarks.
+  const pprof = process.env.FERRETDB_PPROF;
+  const server = await startLocalServer({
     name: 'ferretdb',
     command: binary,
-    args: ['-listen', `127.0.0.1:${port}`, '-data', dataDir],
+    args: [
+      ...['-listen', `127.0.0.1:${port}`, '-data', dataDir],
+      ...(pprof ? ['-pprof', pprof] : []),
+    ],
     logFile: join(logDir, 'ferretdb.log'),
     port,
     commandMatch: 'ferretdb',
     insteadVariable: 'MONGO_URL',
     timeoutMs: 30_000,
   });
-  return { url: `mongodb://127.0.0.1:${port}/`, process };
+  return { url: `mongodb://127.0.0.1:${port}/`, process: server };
 }
