@@ -9,7 +9,10 @@
  *       sends it (the customer's name included, which the document subgraph
  *       provides): what (a) adds is the gateway alone,
  *   (c) Hive Gateway on the same supergraph,
- *   (d) @apollo/gateway with default settings on the same supergraph.
+ *   (d) @apollo/gateway with default settings on the same supergraph,
+ *   (e) no gateway, a bare proxy (node:http and undici) in front of the
+ *       document subgraph: the least any gateway process in the path adds,
+ *       so (e)/(d) bounds what (a)/(d) can reach at one connection.
  * Prints requests/s, p50 and p99 of each, the CPU time its serving process
  * spent per request (the gateway's own cost, steadier on a shared machine
  * than throughput, and the document subgraph's), and the ratios; asserts
@@ -40,7 +43,11 @@ const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_GATEWAY_CONNECTIONS ?? '1,16').split(',').map(Number);
 const DOCUMENTS = 30;
 const BASE_PORT = 5100;
-const PEER_PORTS = { hive: BASE_PORT + 10, 'apollo-default': BASE_PORT + 11 } as const;
+const PEER_PORTS = {
+  hive: BASE_PORT + 10,
+  'apollo-default': BASE_PORT + 11,
+  'bare-proxy': BASE_PORT + 12,
+} as const;
 
 const FIELDS = 'id number type issueDate dueDate currency grossTotal balanceDue status';
 const THROUGH_GATEWAY = `{ documents(first: 20) { edges { node { ${FIELDS} customer { displayName } } } } }`;
@@ -122,13 +129,19 @@ async function check(target: Target): Promise<void> {
     throw new Error(`${target.name} answered wrongly: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
-function startPeer(kind: keyof typeof PEER_PORTS, supergraph: string, secret: string) {
+function startPeer(
+  kind: keyof typeof PEER_PORTS,
+  supergraph: string,
+  secret: string,
+  subgraphUrl: string,
+) {
   return spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'peer-gateway.ts'), kind], {
     env: {
       ...process.env,
       PORT: String(PEER_PORTS[kind]),
       SUPERGRAPH: supergraph,
       GATEWAY_SECRET: secret,
+      SUBGRAPH_URL: subgraphUrl,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -177,13 +190,13 @@ async function main(): Promise<void> {
     const supergraphFile = join(cacheDir, 'bench/gateway-supergraph.graphql');
     mkdirSync(join(cacheDir, 'bench'), { recursive: true });
     writeFileSync(supergraphFile, supergraph);
-    const hive = startPeer('hive', supergraphFile, running.platform.gatewaySecret);
-    const apolloDefault = startPeer(
-      'apollo-default',
-      supergraphFile,
-      running.platform.gatewaySecret,
-    );
-    peers.push(hive, apolloDefault);
+    const documentSubgraph = `http://127.0.0.1:${ports.document}/graphql`;
+    const [hive, apolloDefault, bareProxy] = (
+      ['hive', 'apollo-default', 'bare-proxy'] as const
+    ).map((kind) =>
+      startPeer(kind, supergraphFile, running.platform.gatewaySecret, documentSubgraph),
+    ) as [ChildProcess, ChildProcess, ChildProcess];
+    peers.push(hive, apolloDefault, bareProxy);
 
     const targets: Target[] = [
       {
@@ -195,14 +208,14 @@ async function main(): Promise<void> {
       },
       {
         name: '(b) document subgraph',
-        url: `http://127.0.0.1:${ports.document}/graphql`,
+        url: documentSubgraph,
         query: STRAIGHT_TO_SUBGRAPH,
         headers: { ...bearer, [GATEWAY_SECRET_HEADER]: running.platform.gatewaySecret },
         pid: pids.document!,
       },
       {
         name: "(b') document subgraph, gateway's fetch",
-        url: `http://127.0.0.1:${ports.document}/graphql`,
+        url: documentSubgraph,
         query: THROUGH_GATEWAY,
         headers: { ...bearer, [GATEWAY_SECRET_HEADER]: running.platform.gatewaySecret },
         pid: pids.document!,
@@ -220,6 +233,13 @@ async function main(): Promise<void> {
         query: THROUGH_GATEWAY,
         headers: bearer,
         pid: apolloDefault.pid!,
+      },
+      {
+        name: '(e) bare proxy, no gateway',
+        url: `http://127.0.0.1:${PEER_PORTS['bare-proxy']}/`,
+        query: THROUGH_GATEWAY,
+        headers: bearer,
+        pid: bareProxy.pid!,
       },
     ];
     for (const target of targets)
@@ -254,14 +274,11 @@ async function main(): Promise<void> {
     const get = (name: string, connections: number) =>
       results.get(`${targets.find((t) => t.name.startsWith(name))!.name}@${connections}`)!;
     for (const connections of CONNECTIONS) {
-      const [a, b, c, d] = ['(a)', '(b)', '(c)', '(d)'].map((name) => get(name, connections)) as [
-        Figures,
-        Figures,
-        Figures,
-        Figures,
-      ];
+      const [a, b, c, d, e] = ['(a)', '(b)', '(c)', '(d)', '(e)'].map((name) =>
+        get(name, connections),
+      ) as [Figures, Figures, Figures, Figures, Figures];
       console.log(
-        `${connections} conn: (a)/(c) ${(a.rps / c.rps).toFixed(2)}x req/s (goal ≥ 1), (a)/(d) ${(a.rps / d.rps).toFixed(2)}x (goal ≥ 1.5), (a) − (b) p50 ${(a.p50 - b.p50).toFixed(2)} ms${connections === 1 ? ' (goal < 2.5)' : ''}`,
+        `${connections} conn: (a)/(c) ${(a.rps / c.rps).toFixed(2)}x req/s (goal ≥ 1), (a)/(d) ${(a.rps / d.rps).toFixed(2)}x (goal ≥ 1.5; a bare proxy, (e)/(d), ${(e.rps / d.rps).toFixed(2)}x), (a) − (b) p50 ${(a.p50 - b.p50).toFixed(2)} ms${connections === 1 ? ' (goal < 2.5)' : ''}`,
       );
     }
   } finally {

@@ -3,7 +3,9 @@
  * process: `hive` (Hive Gateway) or `apollo-default` (@apollo/gateway on
  * Apollo Server with default settings). Both pass the caller's token and the
  * gateway secret on, which the subgraphs require; nothing else is tuned.
- * Env: PORT, SUPERGRAPH (a file), GATEWAY_SECRET.
+ * `bare-proxy` is no gateway at all: node:http and an undici pool passing
+ * the body to SUBGRAPH_URL as it came, the least any gateway process adds.
+ * Env: PORT, SUPERGRAPH (a file), GATEWAY_SECRET, SUBGRAPH_URL (bare-proxy).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -11,6 +13,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { Pool } from 'undici';
 import { GATEWAY_SECRET_HEADER } from '@portico/subgraph';
 
 const port = Number(process.env.PORT);
@@ -51,13 +54,41 @@ async function apolloDefault(): Promise<void> {
   });
 }
 
-const kind = process.argv[2];
-(kind === 'hive'
-  ? hive()
-  : kind === 'apollo-default'
-    ? apolloDefault()
-    : Promise.reject(new Error(`unknown ${kind}`))
-).catch((error: unknown) => {
+/** No token check, no parsing, no plan: read the body, send it on, write the answer back. */
+async function bareProxy(): Promise<void> {
+  const subgraph = new URL(process.env.SUBGRAPH_URL!);
+  const pool = new Pool(subgraph.origin, { connections: 16 });
+  createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      pool
+        .request({
+          path: subgraph.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: req.headers.authorization ?? '',
+            [GATEWAY_SECRET_HEADER]: secret,
+          },
+          body: Buffer.concat(chunks),
+        })
+        .then(async (answer) => {
+          const text = await answer.body.text();
+          res.writeHead(answer.statusCode, { 'content-type': 'application/json' }).end(text);
+        })
+        .catch((error: unknown) => res.writeHead(502).end(String(error)));
+    });
+  }).listen(port, '127.0.0.1');
+}
+
+const kinds: Record<string, () => Promise<void>> = {
+  hive,
+  'apollo-default': apolloDefault,
+  'bare-proxy': bareProxy,
+};
+const kind = process.argv[2]!;
+(kinds[kind]?.() ?? Promise.reject(new Error(`unknown ${kind}`))).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
