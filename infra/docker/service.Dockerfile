@@ -34,7 +34,7 @@ CMD ["node", "--import", "tsx", "src/main.ts"]
 FROM runtime AS runtime-chromium
 USER root
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-liberation \
+  && apt-get install -y --no-install-recommends chromium-headless-shell fonts-dejavu-core fonts-liberation \
   && rm -rf /var/lib/apt/lists/*
-ENV CHROMIUM_PATH=/usr/bin/chromium
+ENV CHROMIUM_PATH=/usr/lib/chromium/chromium-headless-shell
 USER node

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { pdfRenderSeconds } from '../metrics';
 import type { Logger } from '@portico/logger';
@@ -162,7 +163,8 @@ export class PdfRenderer {
     this.launches++;
     return puppeteer.launch({
       executablePath: this.options.chromiumPath,
-      headless: true,
+      // The headless shell is a binary of its own, driven in its own mode.
+      headless: basename(this.options.chromiumPath).includes('headless-shell') ? 'shell' : true,
       args: CHROMIUM_ARGS,
       // The service's shutdown closes the browser; puppeteer's handlers would exit the process early.
       handleSIGINT: false,
