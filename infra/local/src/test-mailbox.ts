@@ -18,7 +18,7 @@ export interface TestMailbox {
 /**
  * A real SMTP server (nodemailer's smtp-server) on a random loopback port (or
  * `port`, to stand in for one that went down) that requires auth and parses
- * every message it accepts. For tests only.
+ * every message it accepts (after accepting it). For tests only.
  */
 export async function startTestMailbox(options: { port?: number } = {}): Promise<TestMailbox> {
   const messages: ParsedMail[] = [];
@@ -26,6 +26,8 @@ export async function startTestMailbox(options: { port?: number } = {}): Promise
     [];
   let failures: { remaining: number; code: number; message: string } | undefined;
   const accepted = new WeakMap<ParsedMail, number>();
+  /** Messages accepted but not yet in `messages`; `close` waits for them. */
+  const parsing = new Set<Promise<void>>();
   const user = 'portico';
   const password = 'test-password';
 
@@ -46,17 +48,26 @@ export async function startTestMailbox(options: { port?: number } = {}): Promise
         const error = Object.assign(new Error(failures.message), { responseCode: failures.code });
         return stream.on('end', () => callback(error));
       }
-      simpleParser(stream)
-        .then((mail) => {
-          accepted.set(mail, Date.now());
-          messages.push(mail);
-          for (const waiter of waiters.filter((w) => w.match(mail))) {
-            waiters.splice(waiters.indexOf(waiter), 1);
-            waiter.resolve(mail);
-          }
-          callback();
-        })
-        .catch(callback);
+      // Accepted (250) as soon as the data is in, as a real server would, and timed then; parsed
+      // afterwards, so a sender's latency does not include this server's MIME parsing.
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const at = Date.now();
+        callback();
+        const parsed = simpleParser(Buffer.concat(chunks))
+          .then((mail) => {
+            accepted.set(mail, at);
+            messages.push(mail);
+            for (const waiter of waiters.filter((w) => w.match(mail))) {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              waiter.resolve(mail);
+            }
+          })
+          .catch((error: unknown) => console.error('test mailbox: unparsable message', error))
+          .finally(() => parsing.delete(parsed));
+        parsing.add(parsed);
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -80,6 +91,9 @@ export async function startTestMailbox(options: { port?: number } = {}): Promise
     failNext(count, code, message = 'Temporary failure') {
       failures = { remaining: count, code, message };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(parsing);
+    },
   };
 }

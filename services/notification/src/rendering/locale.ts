@@ -154,6 +154,7 @@ function newFormatter(locale: Locale) {
     timeZone: 'UTC',
     timeZoneName: 'short',
   });
+  const decimals = new Intl.NumberFormat(tag, { maximumFractionDigits: 20 });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const moneyFormat = (currency: string, allDigits: boolean) => {
     const key = `${currency}/${allDigits}`;
@@ -186,9 +187,7 @@ function newFormatter(locale: Locale) {
     },
     /** A quantity or rate as written in the locale, exactly ("1.5" -> "1,5" in German). */
     decimal(value: string): string {
-      return new Intl.NumberFormat(tag, { maximumFractionDigits: 20 }).format(
-        value as Intl.StringNumericLiteral,
-      );
+      return decimals.format(value as Intl.StringNumericLiteral);
     },
   };
 }

@@ -116,6 +116,9 @@ export class PdfRenderer {
         printBackground: true,
         preferCSSPageSize: true,
         timeout,
+        // Templates load no web fonts (and pages can fetch none): asking Chromium whether they
+        // are ready is one more round trip per render for nothing.
+        waitForFonts: false,
         ...(layout.footer !== undefined ? footerOptions(layout.footer) : {}),
       }),
       timeout,
