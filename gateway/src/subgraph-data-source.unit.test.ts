@@ -39,13 +39,18 @@ const ask = (source: SubgraphDataSource) =>
     context: {},
   });
 
+/** A data source to the stand-in subgraph on a keep-alive pool of its own (close the agent after). */
+const newSource = (timeoutMs = 2_000) => {
+  const agent = keepAliveAgent();
+  return {
+    agent,
+    source: new SubgraphDataSource(url, 'a-gateway-secret-0123', { agent, timeoutMs }),
+  };
+};
+
 describe('SubgraphDataSource', () => {
   it('reuses keep-alive sockets for requests one after another', async () => {
-    const agent = keepAliveAgent();
-    const source = new SubgraphDataSource(url, 'a-gateway-secret-0123', {
-      agent,
-      timeoutMs: 2_000,
-    });
+    const { agent, source } = newSource();
     delayMs = 0;
     connections = 0;
     for (let i = 0; i < 10; i += 1)
@@ -57,8 +62,7 @@ describe('SubgraphDataSource', () => {
   });
 
   it('gives up on a subgraph slower than its timeout with GATEWAY_TIMEOUT', async () => {
-    const agent = keepAliveAgent();
-    const source = new SubgraphDataSource(url, 'a-gateway-secret-0123', { agent, timeoutMs: 100 });
+    const { agent, source } = newSource(100);
     delayMs = 1_000;
     const started = Date.now();
     const error = await ask(source).catch((thrown: unknown) => thrown);
@@ -71,11 +75,7 @@ describe('SubgraphDataSource', () => {
   });
 
   it('shares one call among identical queries in flight, never among callers or mutations', async () => {
-    const agent = keepAliveAgent();
-    const source = new SubgraphDataSource(url, 'a-gateway-secret-0123', {
-      agent,
-      timeoutMs: 2_000,
-    });
+    const { agent, source } = newSource();
     const send = (request: { query: string }, context: GatewayContext) =>
       source.process({
         kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
@@ -124,11 +124,7 @@ describe('SubgraphDataSource', () => {
   });
 
   it('turns an error status into a GraphQL error carrying the status and body', async () => {
-    const agent = keepAliveAgent();
-    const source = new SubgraphDataSource(url, 'a-gateway-secret-0123', {
-      agent,
-      timeoutMs: 2_000,
-    });
+    const { agent, source } = newSource();
     status = 401;
     const error = await ask(source).catch((thrown: unknown) => thrown);
     status = 200;
