@@ -1,4 +1,5 @@
 import { REQUEST_ID_HEADER } from '@portico/logger';
+import { sharedWhileRunning } from '@portico/subgraph';
 
 /** A subgraph's answer as plain values, so each caller that shares it parses its own copy. */
 export interface SubgraphAnswer {
@@ -14,7 +15,7 @@ export interface SubgraphAnswer {
  * one call. Mutations are never shared, and nothing is kept once answered.
  */
 export class InFlightQueries {
-  private readonly pending = new Map<string, Promise<SubgraphAnswer>>();
+  private readonly pending = sharedWhileRunning<string, SubgraphAnswer>();
 
   run(
     url: string,
@@ -23,13 +24,7 @@ export class InFlightQueries {
     call: () => Promise<SubgraphAnswer>,
   ): Promise<SubgraphAnswer> {
     const key = sharingKey(url, headers, operation);
-    if (key === null) return call();
-    let shared = this.pending.get(key);
-    if (!shared) {
-      shared = call().finally(() => this.pending.delete(key));
-      this.pending.set(key, shared);
-    }
-    return shared;
+    return key === null ? call() : this.pending(key, call);
   }
 }
 

@@ -6,5 +6,5 @@ export {
   type SubgraphContext,
   type SubgraphOptions,
 } from './serve-subgraph';
-export { oncePerKey } from './once-per-key';
+export { oncePerKey, sharedWhileRunning } from './once-per-key';
 export { selectsPath } from './selects-path';

@@ -16,3 +16,21 @@ export function oncePerKey<K, V>(read: (key: K) => Promise<V>): (key: K) => Prom
     return pending;
   };
 }
+
+/**
+ * Shares a call among callers asking for the same key while it runs: the
+ * first starts it, the others get its promise. Unlike oncePerKey nothing is
+ * kept once it settles, so a later caller starts a fresh call (one that sees
+ * newer data).
+ */
+export function sharedWhileRunning<K, V>(): (key: K, start: () => Promise<V>) => Promise<V> {
+  const running = new Map<K, Promise<V>>();
+  return (key, start) => {
+    let shared = running.get(key);
+    if (!shared) {
+      shared = start().finally(() => running.delete(key));
+      running.set(key, shared);
+    }
+    return shared;
+  };
+}

@@ -1,4 +1,4 @@
-import { oncePerKey } from './once-per-key';
+import { oncePerKey, sharedWhileRunning } from './once-per-key';
 
 describe('oncePerKey', () => {
   it('reads each key once, also while the first read is still running', async () => {
@@ -24,5 +24,28 @@ describe('oncePerKey', () => {
     await expect(load('x')).rejects.toThrow('flaky');
     expect(await load('x')).toBe(2);
     expect(await load('x')).toBe(2);
+  });
+});
+
+describe('sharedWhileRunning', () => {
+  it('shares a running call per key and starts a fresh one once it has settled', async () => {
+    let calls = 0;
+    const shared = sharedWhileRunning<string, number>();
+    const start = async () => {
+      calls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return calls;
+    };
+    expect(await Promise.all([shared('a', start), shared('a', start), shared('b', start)])).toEqual(
+      [2, 2, 2],
+    );
+    expect(calls).toBe(2);
+    expect(await shared('a', start)).toBe(3);
+  });
+
+  it('forgets a failed call, so the next caller tries again', async () => {
+    const shared = sharedWhileRunning<string, string>();
+    await expect(shared('x', () => Promise.reject(new Error('flaky')))).rejects.toThrow('flaky');
+    expect(await shared('x', async () => 'ok')).toBe('ok');
   });
 });

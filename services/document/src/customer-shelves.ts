@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput } from '@portico/errors';
 import { isDuplicateKeyError, isFerretDb } from '@portico/mongo';
+import { sharedWhileRunning } from '@portico/subgraph';
 import type { Connection, mongo } from 'mongoose';
 import type { DocumentRecord } from './model/document';
 
@@ -48,18 +49,13 @@ export class CustomerShelves {
   private readonly made = new Map<string, Promise<void>>();
   private readonly cached = new Map<string, { version: string | null; rows: ShelvedDocument[] }>();
   /** Reads under way: callers asking for one customer's shelf at the same moment share one. */
-  private readonly reading = new Map<string, Promise<ShelvedDocument[]>>();
+  private readonly reading = sharedWhileRunning<string, ShelvedDocument[]>();
 
   constructor(private readonly connection: Connection) {}
 
   /** Everything on a customer's shelf: from memory while its version holds. */
   contents(customerId: string): Promise<ShelvedDocument[]> {
-    let pending = this.reading.get(customerId);
-    if (!pending) {
-      pending = this.read(customerId).finally(() => this.reading.delete(customerId));
-      this.reading.set(customerId, pending);
-    }
-    return pending;
+    return this.reading(customerId, () => this.read(customerId));
   }
 
   private async read(customerId: string): Promise<ShelvedDocument[]> {
