@@ -94,10 +94,9 @@ export class DocumentStore {
       const { _id, ...condition } = filter;
       let where: RootFilterQuery<DocumentRecord> = filter;
       if (Object.keys(condition).length > 0 && (await isFerretDb(this.connection))) {
-        // FerretDB would read every document for this filter: read this one by its id
-        // and test the condition here, still under the document's lock, then update by id.
-        const current = await this.documents.findOne({ _id }, WITHOUT_OUTBOX).lean().exec();
-        if (!current || !new Query(condition).test(current as never)) return null;
+        // FerretDB would read every document for this filter: read this one by its id and test
+        // the condition here (findDocument), still under the document's lock, then update by id.
+        if (!(await this.findDocument(condition, _id))) return null;
         where = { _id };
       }
       const updated = await this.documents
