@@ -1,4 +1,4 @@
-import type { RequestHandler, Request } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import type { DirectFetchRoutes } from './direct-fetch-routes';
@@ -7,6 +7,9 @@ import {
   type GatewayContext,
   type SubgraphDataSource,
 } from './subgraph-data-source';
+
+/** A request whose body was read and parsed ahead (see json-request-body.ts). */
+export type ReadRequest = IncomingMessage & { body?: unknown };
 
 interface PlainRequest {
   query: string;
@@ -18,7 +21,7 @@ export interface DirectFetchOptions {
   routes: DirectFetchRoutes;
   dataSources: ReadonlyMap<string, SubgraphDataSource>;
   /** The caller, or null when the token does not pass (the full path then answers with the error). */
-  callerOf: (req: Request) => Promise<GatewayContext | null>;
+  callerOf: (req: IncomingMessage) => Promise<GatewayContext | null>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   metrics: Registry;
 }
@@ -33,9 +36,13 @@ export interface DirectFetchOptions {
  * Everything else goes on to Apollo: operations not yet planned or not
  * routes, batches, persisted-query hashes, callers the token check refuses,
  * clients that ask for another response type, and requests the subgraph
- * refused before running them (a 4xx status).
+ * refused before running them (a 4xx status): `next` hands them on.
+ *
+ * It uses node:http alone, so the gateway can serve it ahead of Express.
  */
-export function directFetches(options: DirectFetchOptions): RequestHandler {
+export function directFetches(
+  options: DirectFetchOptions,
+): (req: ReadRequest, res: ServerResponse, next: () => void) => void {
   const { routes, dataSources, callerOf, formatError } = options;
   const served = new Counter({
     name: 'gateway_direct_fetches_total',
@@ -43,55 +50,70 @@ export function directFetches(options: DirectFetchOptions): RequestHandler {
     labelNames: ['subgraph'],
     registers: [options.metrics],
   });
-  return async (req, res, next) => {
+  const failed = (res: ServerResponse, error: GraphQLError) =>
+    send(res, {
+      errors: [formatError({ message: error.message, extensions: error.extensions }, error)],
+      data: null,
+    });
+  const serve = async (req: ReadRequest, res: ServerResponse, next: () => void) => {
+    const request = plainRequest(req);
+    const route = request && routes.find(request.query, request.operationName);
+    const source = route && dataSources.get(route.serviceName);
+    if (!request || !route || !source || !acceptsJson(req)) return next();
+    const caller = await callerOf(req);
+    if (!caller) return next();
+    const variables = Object.fromEntries(
+      route.variableNames
+        .filter((name) => name in request.variables)
+        .map((name) => [name, request.variables[name]]),
+    );
+    let text: string;
     try {
-      const request = plainRequest(req);
-      const route = request && routes.find(request.query, request.operationName);
-      const source = route && dataSources.get(route.serviceName);
-      if (!request || !route || !source || !acceptsJson(req)) return next();
-      const caller = await callerOf(req);
-      if (!caller) return next();
-      const variables = Object.fromEntries(
-        route.variableNames
-          .filter((name) => name in request.variables)
-          .map((name) => [name, request.variables[name]]),
+      const answer = await source.send(
+        { query: route.operation, operationName: route.operationName, variables },
+        caller,
       );
-      const failed = (error: GraphQLError) =>
-        send(res, {
-          errors: [formatError({ message: error.message, extensions: error.extensions }, error)],
-          data: null,
-        });
-      let text: string;
-      try {
-        const answer = await source.send(
-          { query: route.operation, operationName: route.operationName, variables },
-          caller,
-        );
-        // A 4xx: the subgraph refused the request before running it (bad variables, say), and
-        // Apollo explains why. Anything else is not run again: a mutation may have happened.
-        if (answer.status >= 400 && answer.status < 500) return next();
-        if (answer.status !== 200) return failed(errorFromAnswer(answer));
-        text = answer.text;
-      } catch (error) {
-        // A timeout carries its code; anything else (a refused connection) is masked and logged.
-        const original = error instanceof Error ? error : new Error(String(error));
-        return failed(
-          error instanceof GraphQLError
-            ? error
-            : new GraphQLError(original.message, { originalError: original }),
-        );
-      }
-      served.inc({ subgraph: route.serviceName });
-      const answer = JSON.parse(text) as { data?: unknown; errors?: SubgraphError[] };
-      if (!answer.errors && Object.keys(answer).length === 1) return send(res, text);
-      send(res, {
-        errors: answer.errors?.map((error) => shown(error, route.serviceName, formatError)),
-        data: answer.data ?? null,
-      });
+      // A 4xx: the subgraph refused the request before running it (bad variables, say), and
+      // Apollo explains why. Anything else is not run again: a mutation may have happened.
+      if (answer.status >= 400 && answer.status < 500) return next();
+      if (answer.status !== 200) return failed(res, errorFromAnswer(answer));
+      text = answer.text;
     } catch (error) {
-      next(error);
+      // A timeout carries its code; anything else (a refused connection) is masked and logged.
+      const original = error instanceof Error ? error : new Error(String(error));
+      return failed(
+        res,
+        error instanceof GraphQLError
+          ? error
+          : new GraphQLError(original.message, { originalError: original }),
+      );
     }
+    served.inc({ subgraph: route.serviceName });
+    if (isDataAlone(text)) return send(res, text);
+    const answer = JSON.parse(text) as { data?: unknown; errors?: SubgraphError[] };
+    send(res, {
+      errors: answer.errors?.map((error) => shown(error, route.serviceName, formatError)),
+      data: answer.data ?? null,
+    });
   };
+  return (req, res, next) => {
+    serve(req, res, next).catch((error: unknown) => {
+      // A fault of our own: masked for the caller, logged with the request id by the formatter.
+      const original = error instanceof Error ? error : new Error(String(error));
+      if (!res.headersSent)
+        failed(res, new GraphQLError(original.message, { originalError: original }));
+    });
+  };
+}
+
+/**
+ * Whether a subgraph's answer holds data and nothing else, without parsing it:
+ * Apollo Server writes `errors` before `data` and `extensions` after it, and
+ * no field of ours is named `extensions` (inside a string its quotes would be
+ * escaped).
+ */
+export function isDataAlone(text: string): boolean {
+  return text.startsWith('{"data":') && !text.includes('"extensions":');
 }
 
 interface SubgraphError {
@@ -115,7 +137,7 @@ function shown(
 }
 
 /** One operation with its text, as Apollo takes it: no batch, no persisted-query extension. */
-function plainRequest(req: Request): PlainRequest | null {
+function plainRequest(req: ReadRequest): PlainRequest | null {
   const body: unknown = req.body;
   if (req.method !== 'POST' || typeof body !== 'object' || body === null || Array.isArray(body))
     return null;
@@ -134,13 +156,18 @@ function plainRequest(req: Request): PlainRequest | null {
  * Plain JSON answers only: a client asking for application/graphql-response+json, or for the
  * query plan (a development header), goes to Apollo.
  */
-function acceptsJson(req: Request): boolean {
+function acceptsJson(req: IncomingMessage): boolean {
   const accept = req.headers.accept;
   if (req.headers['apollo-query-plan-experimental'] !== undefined) return false;
   return !accept || !accept.includes('application/graphql-response+json');
 }
 
-function send(res: Parameters<RequestHandler>[1], body: string | object): void {
-  res.status(200).type('application/json; charset=utf-8');
-  res.send(typeof body === 'string' ? body : JSON.stringify(body));
+/** Headers and body in one write: a string body lets node:http send them together. */
+function send(res: ServerResponse, body: string | object): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
 }

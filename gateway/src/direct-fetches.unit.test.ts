@@ -7,7 +7,7 @@ import { parse, type GraphQLFormattedError } from 'graphql';
 import { Registry } from 'prom-client';
 import { readSupergraph } from '@portico/schemas';
 import { DirectFetchRoutes } from './direct-fetch-routes';
-import { directFetches } from './direct-fetches';
+import { directFetches, isDataAlone } from './direct-fetches';
 import { keepAliveAgent, SubgraphDataSource } from './subgraph-data-source';
 
 /**
@@ -133,5 +133,20 @@ describe('directFetches', () => {
       ],
       data: null,
     });
+  });
+
+  it('drops extensions of an answer as the full path does', async () => {
+    answer = { status: 200, body: '{"data":{"documents":{"totalCount":7}},"extensions":{"x":1}}' };
+    expect(await ask(QUERY)).toEqual({ data: { documents: { totalCount: 7 } } });
+  });
+});
+
+describe('isDataAlone', () => {
+  it('tells data alone from answers with errors or extensions, strings included', () => {
+    expect(isDataAlone('{"data":{"a":1}}\n')).toBe(true);
+    expect(isDataAlone('{"data":{"note":"say \\"extensions\\": no"}}')).toBe(true);
+    expect(isDataAlone('{"errors":[{"message":"x"}],"data":null}')).toBe(false);
+    expect(isDataAlone('{"data":{"a":1},"extensions":{"cost":3}}')).toBe(false);
+    expect(isDataAlone('{ "data": {} }')).toBe(false); // not as Apollo writes it: parsed instead
   });
 });

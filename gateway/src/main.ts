@@ -6,7 +6,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Agent } from 'undici';
 import { createTokenVerifier } from '@portico/auth';
@@ -19,6 +20,7 @@ import { readSupergraph, type SubgraphName } from '@portico/schemas';
 import { loadGatewayConfig, subgraphTimeoutMs } from './config';
 import { DirectFetchRoutes } from './direct-fetch-routes';
 import { directFetches } from './direct-fetches';
+import { isGraphqlPost, readJsonBody } from './json-request-body';
 import { mountFileProxy } from './file-proxy';
 import { gatewayErrorFormatter } from './gateway-errors';
 import { mountLandingPage } from './landing-page';
@@ -122,26 +124,33 @@ async function main(): Promise<void> {
   mountFileProxy(http.app, new URL(urls.notification).origin);
   if (config.NODE_ENV !== 'production') mountLandingPage(http.app);
   /** The caller of a request, once its token passed (bad tokens are refused before any planning). */
-  const callerOf = async (req: Request): Promise<GatewayContext> => {
+  const callerOf = async (req: IncomingMessage): Promise<GatewayContext> => {
     const authorization = req.headers.authorization;
     await verifier.authenticate(authorization);
     return {
       authorization,
       requestId: currentRequestId() ?? 'none',
-      clientIp: req.ip ?? null,
+      // The peer's address (Express's req.ip without 'trust proxy', which the gateway does not set).
+      clientIp: req.socket.remoteAddress ?? null,
       userAgent: req.headers['user-agent'] ?? null,
     };
   };
+  // GraphQL POSTs are read on node:http, and those with a one-subgraph plan answered there too,
+  // ahead of Express: at one connection its per-request layers were most of the gateway's time.
+  const direct = directFetches({
+    routes,
+    dataSources,
+    callerOf: (req) => callerOf(req).catch(() => null),
+    formatError,
+    metrics: http.metrics,
+  });
+  http.serveFirst((req, res, next) => {
+    if (!isGraphqlPost(req)) return next();
+    readJsonBody(req, res, config.MAX_BODY_BYTES, () => direct(req, res, next));
+  });
   http.app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),
-    directFetches({
-      routes,
-      dataSources,
-      callerOf: (req) => callerOf(req).catch(() => null),
-      formatError,
-      metrics: http.metrics,
-    }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         callerOf(req).catch((error: unknown) => {

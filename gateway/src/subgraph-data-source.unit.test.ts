@@ -63,13 +63,14 @@ describe('SubgraphDataSource', () => {
 
   it('gives up on a subgraph slower than its timeout with GATEWAY_TIMEOUT', async () => {
     const { agent, source } = newSource(100);
-    delayMs = 1_000;
+    delayMs = 3_000;
     const started = Date.now();
     const error = await ask(source).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(GraphQLError);
     expect((error as GraphQLError).extensions.code).toBe('GATEWAY_TIMEOUT');
     expect((error as GraphQLError).message).toContain('100 ms');
-    expect(Date.now() - started).toBeLessThan(900); // it did not wait for the answer
+    // It did not wait for the answer (undici's timers tick about twice a second).
+    expect(Date.now() - started).toBeLessThan(2_000);
     delayMs = 0;
     await agent.close();
   });
