@@ -2,14 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import type { DirectFetchRoutes } from './direct-fetch-routes';
+import type { ReadRequest } from './json-request-body';
 import {
   errorFromAnswer,
   type GatewayContext,
   type SubgraphDataSource,
 } from './subgraph-data-source';
-
-/** A request whose body was read and parsed ahead (see json-request-body.ts). */
-export type ReadRequest = IncomingMessage & { body?: unknown };
 
 interface PlainRequest {
   query: string;
@@ -80,13 +78,7 @@ export function directFetches(
       text = answer.text;
     } catch (error) {
       // A timeout carries its code; anything else (a refused connection) is masked and logged.
-      const original = error instanceof Error ? error : new Error(String(error));
-      return failed(
-        res,
-        error instanceof GraphQLError
-          ? error
-          : new GraphQLError(original.message, { originalError: original }),
-      );
+      return failed(res, asGraphQLError(error));
     }
     served.inc({ subgraph: route.serviceName });
     if (isDataAlone(text)) return send(res, text);
@@ -99,11 +91,16 @@ export function directFetches(
   return (req, res, next) => {
     serve(req, res, next).catch((error: unknown) => {
       // A fault of our own: masked for the caller, logged with the request id by the formatter.
-      const original = error instanceof Error ? error : new Error(String(error));
-      if (!res.headersSent)
-        failed(res, new GraphQLError(original.message, { originalError: original }));
+      if (!res.headersSent) failed(res, asGraphQLError(error));
     });
   };
+}
+
+/** A GraphQLError as it is (it carries its code); anything else wrapped, for the formatter to mask. */
+function asGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const original = error instanceof Error ? error : new Error(String(error));
+  return new GraphQLError(original.message, { originalError: original });
 }
 
 /**

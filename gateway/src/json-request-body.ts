@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ReadRequest } from './direct-fetches';
+
+/** A request whose body was read and parsed ahead, in `body`. */
+export type ReadRequest = IncomingMessage & { body?: unknown };
 
 /**
  * Reads a POST's JSON body (UTF-8, at most `maxBytes`) into `req.body`, then
@@ -55,9 +57,4 @@ function refuse(res: ServerResponse, status: number, message: string): void {
     connection: 'close',
   });
   res.end(text);
-}
-
-/** The gateway's GraphQL path, with or without a query string. */
-export function isGraphqlPost(req: IncomingMessage): boolean {
-  return req.method === 'POST' && (req.url ?? '').split('?')[0] === '/graphql';
 }

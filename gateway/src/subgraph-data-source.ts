@@ -42,8 +42,9 @@ export function keepAliveAgent(): Agent {
  * RemoteGraphQLDataSource built a node-fetch Request and read a fetch
  * Response through web streams: CPU profiles of the gateway under load showed
  * those steps as about a sixth of its time. A subgraph that takes longer
- * than the timeout to answer (or to go on writing) fails with GATEWAY_TIMEOUT; identical queries in flight at once share one
- * call (see InFlightQueries).
+ * than the timeout to answer (or to go on writing) fails with
+ * GATEWAY_TIMEOUT; identical queries in flight at once share one call (see
+ * InFlightQueries).
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly inFlight = new InFlightQueries();

@@ -58,13 +58,12 @@ export function createServiceHttp(options: {
   });
   let draining = false;
   let front: FrontHandler | undefined;
-  // Each request gets its id and its timer once, whether the front handler or Express sees it first.
-  const requestIds = new WeakMap<IncomingMessage, string>();
+  // Each request gets its id and its timer once, whether the front handler or Express sees it
+  // first: the id set on the response says it is tracked already.
   const track = (req: IncomingMessage & { route?: { path: string } }, res: ServerResponse) => {
-    const known = requestIds.get(req);
-    if (known) return known;
+    const known = res.getHeader(REQUEST_ID_HEADER);
+    if (typeof known === 'string') return known;
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    requestIds.set(req, requestId);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const path = (req.url ?? '/').split('?')[0];
     const stop = duration.startTimer({ method: req.method });
