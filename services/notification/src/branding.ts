@@ -24,9 +24,6 @@ export const senderOf = (branding: BrandingRecord) => ({
   replyTo: branding.replyTo,
 });
 
-/** What a PDF prints at the foot of each page: the footer, else the tenant's name. */
-export const pdfFooter = (branding: BrandingRecord) => branding.footer ?? branding.name;
-
 /** GraphQL's EN/DE and the stored en/de. */
 export const localeFromApi = (value: string): string => value.toLowerCase();
 export const localeToApi = (locale: Locale): string => locale.toUpperCase();

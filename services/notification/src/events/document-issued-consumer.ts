@@ -1,7 +1,7 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
-import { pdfFooter, senderOf } from '../branding';
+import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import type { DocumentPdfs } from '../files/document-pdfs';
 import type { BrandingRecord } from '../model/branding';
@@ -126,7 +126,6 @@ export class DocumentEmails {
   private pdf(data: Issued, locale: Locale, branding: BrandingRecord): Promise<Buffer> {
     return this.deps.renderer.render(
       renderTemplate('document.pdf', documentView(data, locale, branding)),
-      { footer: pdfFooter(branding) },
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
-import { pdfFooter, senderOf } from '../branding';
+import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import { statementView } from '../rendering/document-view';
 import { wordingOf } from '../rendering/locale';
@@ -61,9 +61,7 @@ export class StatementEmails {
         attachments: [
           {
             filename: `statement-${data.date}.pdf`,
-            content: await this.deps.renderer.render(renderTemplate('statement.pdf', view), {
-              footer: pdfFooter(branding),
-            }),
+            content: await this.deps.renderer.render(renderTemplate('statement.pdf', view)),
             contentType: 'application/pdf',
           },
         ],

@@ -4,9 +4,14 @@ import { formatterOf, wordingOf, type Locale } from './locale';
 
 type Issued = EventData<'portico.document.issued.v1'>;
 
-/** What every branded PDF shows besides its content. */
+/** What every branded PDF shows besides its content; the footer, else the tenant's name, on every page. */
 export function brandView(branding: BrandingRecord) {
-  return { name: branding.name, colour: branding.colour, logo: branding.logo };
+  return {
+    name: branding.name,
+    colour: branding.colour,
+    logo: branding.logo,
+    footer: branding.footer ?? branding.name,
+  };
 }
 
 /**

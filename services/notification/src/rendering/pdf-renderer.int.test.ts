@@ -72,7 +72,6 @@ describe('PDF rendering with Handlebars and Chromium', () => {
   it('paginates a 200-line invoice in German: headers repeated, every page numbered and footed', async () => {
     const pdf = await renderer.render(
       renderTemplate('document.pdf', documentView(issued(200), 'de', branding)),
-      { footer: branding.footer },
     );
     const parsed = await pdfParse(pdf);
     const text = plain(parsed.text);
@@ -87,6 +86,17 @@ describe('PDF rendering with Handlebars and Chromium', () => {
     expect(text).toContain('2.380,00 €');
     expect(text).toContain('Rechnung INV-2026-000042');
     expect(text).toContain('07.12.2026');
+  });
+
+  it('prints a footer as written, whatever characters it holds, on its own lines', async () => {
+    const footer = 'Bank "Nord" \\ 50% </style><h1>not a heading</h1>\nUSt-IdNr. DE123';
+    const pdf = await renderer.render(
+      renderTemplate('document.pdf', documentView(issued(3), 'de', { ...branding, footer })),
+    );
+    const lines = plain(await pdfText(pdf)).split('\n');
+    expect(lines).toContain('Bank "Nord" \\ 50% </style><h1>not a heading</h1>');
+    expect(lines).toContain('USt-IdNr. DE123');
+    expect(lines).toContain('1 / 1');
   });
 
   it('refuses templates with missing values', () => {

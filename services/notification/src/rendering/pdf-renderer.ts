@@ -15,11 +15,6 @@ export interface PdfRendererOptions {
   closeTimeoutMs?: number;
 }
 
-export interface PdfLayout {
-  /** Shown at the foot of every page, with "page / pages" (Chromium fills the numbers). */
-  footer?: string;
-}
-
 // Flags for a headless Chromium on a server: no sandbox as root, no background traffic.
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -60,7 +55,7 @@ export class PdfRenderer {
 
   constructor(private readonly options: PdfRendererOptions) {}
 
-  async render(html: string, layout: PdfLayout = {}): Promise<Buffer> {
+  async render(html: string): Promise<Buffer> {
     await this.acquire();
     const generation = this.generation();
     generation.busy++;
@@ -72,7 +67,7 @@ export class PdfRenderer {
     const timer = pdfRenderSeconds.startTimer(); // from a free slot, so queueing is not counted
     try {
       page = generation.idle.pop() ?? (await this.openPage(await generation.browser));
-      const pdf = await this.renderOn(page, html, layout).catch((error: unknown) => {
+      const pdf = await this.renderOn(page, html).catch((error: unknown) => {
         timer({ outcome: 'failed' });
         throw error;
       });
@@ -107,7 +102,7 @@ export class PdfRenderer {
     this.current = undefined;
   }
 
-  private async renderOn(page: Page, html: string, layout: PdfLayout): Promise<Buffer> {
+  private async renderOn(page: Page, html: string): Promise<Buffer> {
     const timeout = this.options.timeoutMs ?? 15_000;
     await page.setContent(html, { waitUntil: 'load', timeout });
     const pdf = await withTimeout(
@@ -119,7 +114,6 @@ export class PdfRenderer {
         // Templates load no web fonts (and pages can fetch none): asking Chromium whether they
         // are ready is one more round trip per render for nothing.
         waitForFonts: false,
-        ...(layout.footer !== undefined ? footerOptions(layout.footer) : {}),
       }),
       timeout,
       'page.pdf',
@@ -209,19 +203,6 @@ export class PdfRenderer {
     if (next) next();
     else this.active--;
   }
-}
-
-/**
- * Chromium's own header/footer: the footer text on every page with its page
- * number. The footer template is Chromium's, not the page's, so it is escaped here.
- */
-function footerOptions(footer: string) {
-  const text = footer.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return {
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: `<div style="font-size:7pt;color:#666;width:100%;padding:0 18mm;display:flex;justify-content:space-between"><span>${text}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

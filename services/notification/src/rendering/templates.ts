@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Locale } from './locale';
+import { pageFooterCss } from './page-footer';
 
 const templatesDir = join(__dirname, '../templates');
 // An isolated instance: no helpers or partials registered by anyone else.
 const handlebars = Handlebars.create();
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+// {{pageFooter text}} in a PDF template's stylesheet: see page-footer.ts.
+handlebars.registerHelper(
+  'pageFooter',
+  (footer: unknown) => new handlebars.SafeString(pageFooterCss(String(footer))),
+);
 
 /**
  * Renders src/templates/<name>.hbs. Values are HTML-escaped, except in
