@@ -29,6 +29,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import {
+  cpuMs,
+  machineBusy,
   cacheDir,
   eventually,
   grantAndJoin,
@@ -72,29 +74,6 @@ interface Figures {
   cpuMsPerRequest: number;
   /** The document subgraph's CPU time per request, whoever called it. */
   subgraphCpuMsPerRequest: number;
-}
-
-/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** The machine's busy share (all cores, 0 to 1) over one second, from /proc/stat. */
-async function machineBusy(): Promise<number> {
-  const read = () => {
-    const ticks = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]!
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    const idle = ticks[3]! + ticks[4]!; // idle + iowait
-    return { idle, total: ticks.reduce((sum, n) => sum + n, 0) };
-  };
-  const before = read();
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const after = read();
-  return 1 - (after.idle - before.idle) / (after.total - before.total);
 }
 
 /**

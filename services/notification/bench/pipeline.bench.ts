@@ -18,6 +18,7 @@ import {
   startProviders,
   metricTotal,
   scrapeMetrics,
+  startCpuCount,
   startTestPlatform,
   type MetricSample,
   type TestPlatform,
@@ -85,6 +86,16 @@ function commandsPerDocument(
   ].join('\n');
 }
 
+/** The machine's CPU time per issued document, by role, most first. */
+function cpuPerDocument(cpu: Map<string, number>, documents: number): string {
+  const rows = [...cpu].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms / documents >= 0.05);
+  const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+  return [
+    `CPU per issued document: ${(total / documents).toFixed(1)} ms`,
+    ...rows.map(([role, ms]) => `  ${(ms / documents).toFixed(1).padStart(6)} ms  ${role}`),
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const providers = await startProviders('test');
   Object.assign(process.env, providers.env);
@@ -145,6 +156,7 @@ async function main(): Promise<void> {
     );
 
     const commandsBefore = databaseCommands(await scrape(running));
+    const cpuSpent = startCpuCount();
     // Issue at a steady rate: request i starts at i / RATE seconds, whatever the answers do.
     const issuedAt = new Map<string, number>(); // number -> epoch ms of the request
     const started = Date.now();
@@ -188,10 +200,12 @@ async function main(): Promise<void> {
       if (Date.now() > deadline) break;
       await sleep(200);
     }
+    const cpu = cpuSpent(); // up to the last email, before the wait for late duplicates
     await sleep(2_000); // late duplicates would show here
     const metrics = await scrape(running);
     console.log(commandsPerDocument(commandsBefore, databaseCommands(metrics), issuedAt.size));
     console.log(stageTimes(metrics));
+    console.log(cpuPerDocument(cpu, issuedAt.size));
     const mails = received();
     const latencies: number[] = [];
     const seen = new Set<string>();
