@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { cacheDir } from './paths';
 import { startPlatform, type Platform, type PlatformOptions } from './platform';
 import { startSmsInbox, type SmsInbox } from './sms-inbox';
-import { startTestMailbox, type TestMailbox } from './test-mailbox';
+import { startTestMailbox, type MailboxOptions, type TestMailbox } from './test-mailbox';
 
 /** The portal URL e2e tests expect in email links. */
 export const TEST_PUBLIC_URL = 'https://portal.example.test';
@@ -25,9 +25,10 @@ export async function startTestPlatform(
   options: Pick<PlatformOptions, 'replicas' | 'nodeArgs'> & {
     /** Providers of the test's own, e.g. a broker it stops (KAFKA_BROKERS). */
     providerEnv?: Record<string, string>;
+    mailbox?: MailboxOptions;
   } = {},
 ): Promise<TestPlatform> {
-  const mailbox = await startTestMailbox();
+  const mailbox = await startTestMailbox(options.mailbox);
   const sms = await startSmsInbox();
   const platform = await startPlatform({
     providerEnv: {
