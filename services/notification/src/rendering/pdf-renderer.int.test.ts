@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { createLogger } from '@portico/logger';
 import { defaultBranding } from '../model/branding';
-import { documentView } from './document-view';
+import { documentView, statementView } from './document-view';
 import { PdfRenderer } from './pdf-renderer';
 import { renderTemplate } from './templates';
 
@@ -97,6 +97,27 @@ describe('PDF rendering with Handlebars and Chromium', () => {
     expect(lines).toContain('Bank "Nord" \\ 50% </style><h1>not a heading</h1>');
     expect(lines).toContain('USt-IdNr. DE123');
     expect(lines).toContain('1 / 1');
+  });
+
+  const statement = {
+    customerId: 'c1',
+    customerName: 'Müller & Söhne GmbH',
+    email: 'ap@m.example',
+    date: '2026-11-23',
+    openDocuments: [],
+    totals: [{ currency: 'EUR', grossTotal: '10', paidTotal: '0', balanceDue: '10' }],
+    requestedBy: 'u1',
+  };
+
+  it("sets all text in the templates' sans-serif family (a broken declaration falls back to serif)", async () => {
+    for (const html of [
+      renderTemplate('document.pdf', view),
+      renderTemplate('statement.pdf', statementView(statement, 'en', branding)),
+    ]) {
+      const fonts = (await renderer.render(html)).toString('latin1').match(/\/BaseFont\s*\/\S+/g);
+      expect(fonts!.length).toBeGreaterThan(0);
+      expect(fonts!.filter((font) => /Serif/.test(font))).toEqual([]);
+    }
   });
 
   it('refuses templates with missing values', () => {
