@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, badInput } from '@portico/errors';
-import type { DocumentEmails } from './events/document-issued-consumer';
-import type { StatementEmails } from './events/statement-consumer';
+import type { DocumentEmails } from './events/document-issued-emails';
+import type { StatementEmails } from './events/statement-emails';
 import { deliveryId } from './mail/tracked-delivery';
 import type { EmailMessageRecord } from './model/email-message';
 import type { NotificationStore } from './store';

@@ -5,11 +5,12 @@ import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
 import { brandingConsumer } from './events/branding-consumer';
 import { EmailResend } from './email-resend';
-import { DocumentEmails, documentIssuedConsumer } from './events/document-issued-consumer';
+import { documentEmailsConsumer } from './events/document-emails-consumer';
+import { DocumentEmails } from './events/document-issued-emails';
 import { erasureConsumer } from './events/erasure-consumer';
 import { recipientsConsumer } from './events/recipients-consumer';
 import { partnerFeedConsumer } from './events/partner-feed-consumer';
-import { StatementEmails, statementConsumer } from './events/statement-consumer';
+import { StatementEmails } from './events/statement-emails';
 import { DocumentPdfs } from './files/document-pdfs';
 import { fileRoutes } from './files/file-routes';
 import { identityEmailsConsumer } from './events/identity-emails-consumer';
@@ -96,8 +97,7 @@ runService<NotificationContext>({
         erasureConsumer(store, pdfs),
         brandingConsumer(store.brandings),
         recipientsConsumer(store),
-        statementConsumer(statementEmails),
-        documentIssuedConsumer(documentEmails),
+        documentEmailsConsumer(documentEmails, statementEmails),
         partnerFeedConsumer({ bus, ...webhooks }),
         identityEmailsConsumer({
           store,

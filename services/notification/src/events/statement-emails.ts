@@ -1,5 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
-import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { EventData } from '@portico/events';
 import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import { statementView } from '../rendering/document-view';
@@ -13,18 +12,6 @@ export interface StatementDependencies extends DeliveryDependencies {
 }
 
 type Statement = EventData<'portico.document.statement-requested.v1'>;
-
-/** "Statement requested" -> StatementEmails.send. */
-export function statementConsumer(statements: StatementEmails): ConsumerDefinition {
-  return {
-    name: 'statements',
-    topics: ['document.events.v1'],
-    async handle(event: CloudEvent) {
-      if (event.type !== 'portico.document.statement-requested.v1') return;
-      await statements.send(event.tenantid, event.id, event.data as Statement);
-    },
-  };
-}
 
 /** The statement PDF by email to the customer, in the tenant's language. */
 export class StatementEmails {

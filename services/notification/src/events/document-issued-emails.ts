@@ -1,6 +1,5 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { EventData } from '@portico/events';
 import type { Logger } from '@portico/logger';
-import type { ConsumerDefinition } from '@portico/service-runtime';
 import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import type { DocumentPdfs } from '../files/document-pdfs';
@@ -21,21 +20,6 @@ export interface DocumentIssuedDependencies extends DeliveryDependencies {
 }
 
 type Issued = EventData<'portico.document.issued.v1'>;
-
-/** "Document issued" -> DocumentEmails.issued. */
-export function documentIssuedConsumer(emails: DocumentEmails): ConsumerDefinition {
-  return {
-    name: 'document-issued',
-    topics: ['document.events.v1'],
-    // Each event writes only its own PDF and delivery records: documents may go side by side,
-    // one per partition of the topic (six).
-    concurrency: 6,
-    async handle(event: CloudEvent) {
-      if (event.type !== 'portico.document.issued.v1') return;
-      await emails.issued(event.tenantid, event.id, event.data as Issued);
-    },
-  };
-}
 
 /**
  * Emails about issued documents: the PDF, kept for downloads, and an email to

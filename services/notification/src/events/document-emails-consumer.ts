@@ -1,0 +1,38 @@
+import type { CloudEvent, EventData } from '@portico/events';
+import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { DocumentEmails } from './document-issued-emails';
+import type { StatementEmails } from './statement-emails';
+
+/**
+ * document.events.v1 -> emails: "document issued" -> DocumentEmails.issued,
+ * "statement requested" -> StatementEmails.send. One consumer group for both:
+ * each group reads (and decodes) every event of the topic, and a second one
+ * for the rare statements cost every issued document that much more.
+ */
+export function documentEmailsConsumer(
+  documents: DocumentEmails,
+  statements: StatementEmails,
+): ConsumerDefinition {
+  return {
+    // The group's first name, so a deployed group keeps its offsets.
+    name: 'document-issued',
+    topics: ['document.events.v1'],
+    // Each event writes only its own PDF and delivery records: events may go side by side,
+    // one per partition of the topic (six).
+    concurrency: 6,
+    async handle(event: CloudEvent) {
+      if (event.type === 'portico.document.issued.v1')
+        await documents.issued(
+          event.tenantid,
+          event.id,
+          event.data as EventData<'portico.document.issued.v1'>,
+        );
+      else if (event.type === 'portico.document.statement-requested.v1')
+        await statements.send(
+          event.tenantid,
+          event.id,
+          event.data as EventData<'portico.document.statement-requested.v1'>,
+        );
+    },
+  };
+}
