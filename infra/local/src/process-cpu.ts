@@ -52,14 +52,23 @@ function everyProcess(): Map<number, { role: string; cpu: number }> {
 
 /**
  * Starts counting the machine's CPU time by role (service, ferretdb, kafka,
- * chromium, this benchmark); the function returned gives the ms each role
- * used since. A process that ended in between is left out.
+ * chromium, this benchmark); the function returned stops and gives the ms
+ * each role used since. Every process is looked at each second, so one that
+ * ends in between (a retired browser) counts up to its last look.
  */
 export function startCpuCount(): () => Map<string, number> {
   const before = everyProcess();
+  const last = new Map(before);
+  const look = () => {
+    for (const [pid, seen] of everyProcess()) last.set(pid, seen);
+  };
+  const timer = setInterval(look, 1_000);
+  timer.unref();
   return () => {
+    clearInterval(timer);
+    look();
     const byRole = new Map<string, number>();
-    for (const [pid, { role, cpu }] of everyProcess())
+    for (const [pid, { role, cpu }] of last)
       byRole.set(role, (byRole.get(role) ?? 0) + cpu - (before.get(pid)?.cpu ?? 0));
     return byRole;
   };
