@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import {
   cpuMs,
-  machineBusy,
+  settle,
   cacheDir,
   eventually,
   grantAndJoin,
@@ -74,15 +74,6 @@ interface Figures {
   cpuMsPerRequest: number;
   /** The document subgraph's CPU time per request, whoever called it. */
   subgraphCpuMsPerRequest: number;
-}
-
-/**
- * Waits (up to a minute) until the machine is nearly idle: setup issues invoices, whose PDFs and
- * emails the notification service works on for a while, and the first target must not pay for it.
- */
-async function settle(): Promise<void> {
-  for (let second = 0; second < 60; second++) if ((await machineBusy()) < 0.1) return;
-  console.log('the machine did not settle within a minute; measuring anyway');
 }
 
 async function measure(target: Target, connections: number, subgraphPid: number): Promise<Figures> {
@@ -261,6 +252,7 @@ async function main(): Promise<void> {
         60_000,
       );
     for (const target of targets) await check(target);
+    // Setup issues invoices, whose PDFs and emails must not land on the first target.
     await settle();
 
     // Two rounds, the second in reverse order, averaged: whatever runs first after setup (or after

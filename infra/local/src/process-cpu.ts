@@ -23,6 +23,15 @@ export async function machineBusy(): Promise<number> {
   return 1 - (after.idle - before.idle) / (after.total - before.total);
 }
 
+/**
+ * Waits (up to a minute) until the machine is nearly idle, so a benchmark
+ * does not measure the tail of its own setup (events still being handled).
+ */
+export async function settle(): Promise<void> {
+  for (let second = 0; second < 60; second++) if ((await machineBusy()) < 0.1) return;
+  console.log('the machine did not settle within a minute; measuring anyway');
+}
+
 /** What a process is, for a benchmark's CPU breakdown, from its command line. */
 function roleOf(pid: number, commandLine: string): string {
   if (pid === process.pid) return 'benchmark (client, SMTP sink)';

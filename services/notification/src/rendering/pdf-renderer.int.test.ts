@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // The library entry point itself: the package index reads a sample file when not required by a parent.
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
+import { eventually } from '@portico/local-infra';
 import { createLogger } from '@portico/logger';
 import { defaultBranding } from '../model/branding';
 import { documentView, statementView } from './document-view';
@@ -159,6 +160,25 @@ describe('PDF rendering with Handlebars and Chromium', () => {
 
 describe('the Chromium behind the renderer', () => {
   const html = (n: number) => `<html><body><p>render ${n}</p></body></html>`;
+
+  it('is launched with its pages open by warmUp, before any render', async () => {
+    const warm = new PdfRenderer({
+      chromiumPath: process.env.CHROMIUM_PATH!,
+      logger,
+      concurrency: 2,
+    });
+    try {
+      expect(warm.idlePages).toBe(0);
+      warm.warmUp();
+      await eventually(async () => warm.idlePages === 2);
+      expect(await warm.browserPid()).toBeGreaterThan(0);
+      expect((await pdfText(await warm.render(html(1)))).trim()).toBe('render 1');
+      expect(warm.browsersLaunched).toBe(1);
+      expect(warm.idlePages).toBe(2); // the page used went back to the pool
+    } finally {
+      await warm.close();
+    }
+  });
 
   it('is replaced after its number of renders, without failing a render', async () => {
     const restarting = new PdfRenderer({

@@ -61,7 +61,7 @@ export class PdfRenderer {
     generation.busy++;
     if (++generation.renders >= (this.options.rendersPerBrowser ?? 1_000)) {
       this.retire(generation);
-      this.generation(); // the successor starts launching now, not on the next render
+      this.warmUp(); // the successor starts now, not on the next render
     }
     let page: Page | undefined;
     const timer = pdfRenderSeconds.startTimer(); // from a free slot, so queueing is not counted
@@ -84,6 +84,32 @@ export class PdfRenderer {
       if (generation.retired && generation.busy === 0) await this.shutDown(generation);
       this.release();
     }
+  }
+
+  /**
+   * Launches the browser and opens its pages ahead of the first render (at
+   * start, and for a successor), so no document waits for them: launching
+   * took about a second, in which the first documents of a burst queued.
+   * Never throws: a browser that cannot start is launched again by the next render.
+   */
+  warmUp(): void {
+    const generation = this.generation();
+    void generation.browser
+      .then(async (browser) => {
+        while (
+          !generation.retired &&
+          generation.idle.length + generation.busy < this.options.concurrency
+        )
+          generation.idle.push(await this.openPage(browser));
+      })
+      .catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'chromium could not be warmed up'),
+      );
+  }
+
+  /** Pages open and waiting in the current browser (warmUp fills them). */
+  get idlePages(): number {
+    return this.current?.idle.length ?? 0;
   }
 
   /** How many browsers were launched so far (restarts show here). */
