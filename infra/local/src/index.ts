@@ -10,4 +10,4 @@ export * from './portal-actions';
 export { startKafka, type KafkaHandle } from './kafka';
 export { createTopics } from './topics';
 export { metricTotal, scrapeMetrics, type MetricSample } from './metrics-scrape';
-export { cpuMs, machineBusy, settle, startCpuCount } from './process-cpu';
+export { cpuMs, settle, startCpuCount } from './process-cpu';

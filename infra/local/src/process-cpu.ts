@@ -7,7 +7,7 @@ export function cpuMs(pid: number): number {
 }
 
 /** The machine's busy share (all cores, 0 to 1) over one second, from /proc/stat. */
-export async function machineBusy(): Promise<number> {
+async function machineBusy(): Promise<number> {
   const read = () => {
     const ticks = readFileSync('/proc/stat', 'utf8')
       .split('\n')[0]!
