@@ -44,7 +44,6 @@ runService<NotificationContext>({
       concurrency: config.PDF_CONCURRENCY,
       rendersPerBrowser: config.PDF_RENDERS_PER_BROWSER,
     });
-    renderer.warmUp();
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
     const pdfs = new DocumentPdfs(connection);
     const delivery = { store, mailer, publishPending };
