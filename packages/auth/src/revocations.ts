@@ -39,10 +39,12 @@ export class RevocationList {
 
   /** Why this principal's tokens are refused, or null when they are not. */
   refusal(principal: Principal): string | null {
-    if (this.has(principal.sessionId)) return 'Your session has ended; sign in again';
-    if (principal.kind !== 'CONTACT') return null;
-    const cutoff = this.accessCutoffs.get(principal.accessId);
-    return cutoff !== undefined && cutoff <= Date.now() ? 'Your portal access has ended' : null;
+    // The access first: when it ends, identity ends its sessions too, and the cause is what to say.
+    if (principal.kind === 'CONTACT') {
+      const cutoff = this.accessCutoffs.get(principal.accessId);
+      if (cutoff !== undefined && cutoff <= Date.now()) return 'Your portal access has ended';
+    }
+    return this.has(principal.sessionId) ? 'Your session has ended; sign in again' : null;
   }
 
   get size(): number {

@@ -58,6 +58,15 @@ export interface EventBus {
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Per partition ("topic:partition"), the offset the next message will get: what exists now. */
   endOffsets(topics: TopicName[]): Promise<Map<string, bigint>>;
+  /**
+   * For each consumer group that has members now and whose id `matches`, its
+   * committed offsets on these topics ("topic:partition" → the next offset it
+   * will read; absent where it has committed nothing).
+   */
+  liveGroupOffsets(
+    matches: (groupId: string) => boolean,
+    topics: TopicName[],
+  ): Promise<Map<string, Map<string, bigint>>>;
   /** Creates missing topics (and their dead-letter topics) with their partition counts. */
   ensureTopics(): Promise<void>;
   /** Connects the producer; call at start-up so readiness reflects the broker. */

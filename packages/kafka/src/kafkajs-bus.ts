@@ -2,6 +2,7 @@ import {
   Kafka,
   logLevel,
   Partitioners,
+  type Admin,
   type Consumer,
   type IHeaders,
   type KafkaMessage,
@@ -288,18 +289,52 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     };
   }
 
+  // One admin connection for the calls that may repeat (offsets), opened on first use.
+  let admin: Admin | undefined;
+  let adminConnecting: Promise<Admin> | undefined;
+  function sharedAdmin(): Promise<Admin> {
+    if (admin) return Promise.resolve(admin);
+    adminConnecting ??= (async () => {
+      const client = kafka.admin();
+      await client.connect();
+      admin = client;
+      return client;
+    })().finally(() => (adminConnecting = undefined));
+    return adminConnecting;
+  }
+
   async function endOffsets(topics: TopicName[]): Promise<Map<string, bigint>> {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const ends = new Map<string, bigint>();
-      for (const topic of topics)
-        for (const { partition, high } of await admin.fetchTopicOffsets(topic))
-          ends.set(`${topic}:${partition}`, BigInt(high));
-      return ends;
-    } finally {
-      await admin.disconnect();
-    }
+    const client = await sharedAdmin();
+    const ends = new Map<string, bigint>();
+    for (const topic of topics)
+      for (const { partition, high } of await client.fetchTopicOffsets(topic))
+        ends.set(`${topic}:${partition}`, BigInt(high));
+    return ends;
+  }
+
+  async function liveGroupOffsets(
+    matches: (groupId: string) => boolean,
+    topics: TopicName[],
+  ): Promise<Map<string, Map<string, bigint>>> {
+    const client = await sharedAdmin();
+    const candidates = (await client.listGroups()).groups
+      .map(({ groupId }) => groupId)
+      .filter(matches);
+    if (candidates.length === 0) return new Map();
+    // A group without members (its process stopped) reads nothing more: not waited for.
+    const { groups } = await client.describeGroups(candidates);
+    const live = groups.filter(({ state }) => state !== 'Empty' && state !== 'Dead');
+    return new Map(
+      await Promise.all(
+        live.map(async ({ groupId }) => {
+          const committed = new Map<string, bigint>();
+          for (const { topic, partitions } of await client.fetchOffsets({ groupId, topics }))
+            for (const { partition, offset } of partitions)
+              if (BigInt(offset) >= 0n) committed.set(`${topic}:${partition}`, BigInt(offset));
+          return [groupId, committed] as const;
+        }),
+      ),
+    );
   }
 
   async function ensureTopics(): Promise<void> {
@@ -332,6 +367,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     publish,
     subscribe,
     endOffsets,
+    liveGroupOffsets,
     ensureTopics,
     connect: connectProducer,
     isConnected: () => connected,
@@ -339,6 +375,8 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
       halts.forEach((halt) => halt());
       await Promise.all(consumers.map(disconnect));
       await producer.disconnect();
+      await admin?.disconnect();
+      admin = undefined;
     },
   };
 }

@@ -5,6 +5,10 @@ import type { EventBus, Subscription } from '@portico/kafka';
 
 const TOPICS: TopicName[] = ['identity.revocations.v1', 'access.events.v1'];
 const CATCH_UP_TIMEOUT_MS = 60_000;
+const GROUP_MARK = '.revocations.';
+// How long a revocation's answer waits for the slowest process, and how often it looks.
+const APPLIED_TIMEOUT_MS = 3_000;
+const APPLIED_POLL_MS = 5;
 
 export interface RevocationFeed {
   revocations: RevocationList;
@@ -40,7 +44,7 @@ export async function followRevocations(
   if (behind.size === 0) markCaughtUp();
 
   const subscription = await bus.subscribe({
-    groupId: `${processName}.revocations.${randomUUID()}`,
+    groupId: `${processName}${GROUP_MARK}${randomUUID()}`,
     topics: TOPICS,
     onFatal,
     async handle(event: CloudEvent, delivery) {
@@ -54,6 +58,41 @@ export async function followRevocations(
     },
   });
   return { revocations, subscription, caughtUp };
+}
+
+export interface AppliedEverywhere {
+  /** Every running process had applied every revocation published before the call. */
+  applied: boolean;
+  waitedMs: number;
+  /** The feeds (consumer groups) still behind when the wait ended; empty when applied. */
+  behind: string[];
+}
+
+/**
+ * Waits until every running process (each feed's consumer group that has a
+ * member now) has applied every revocation published so far: a feed commits
+ * its offsets once it has applied a batch. A revoking mutation answers after
+ * this, so the revoked token is refused on the very next request, whichever
+ * process takes it. Bounded by `timeoutMs`: a process that died without
+ * leaving its group (until the broker expires it) must not hold revocations
+ * up; the result says who was behind.
+ */
+export async function waitUntilRevocationsApplied(
+  bus: EventBus,
+  timeoutMs = APPLIED_TIMEOUT_MS,
+): Promise<AppliedEverywhere> {
+  const started = Date.now();
+  const ends = [...(await bus.endOffsets(TOPICS))].filter(([, end]) => end > 0n);
+  for (;;) {
+    const groups = await bus.liveGroupOffsets((id) => id.includes(GROUP_MARK), TOPICS);
+    const behind = [...groups]
+      .filter(([, committed]) => ends.some(([key, end]) => (committed.get(key) ?? 0n) < end))
+      .map(([groupId]) => groupId);
+    const waitedMs = Date.now() - started;
+    if (behind.length === 0) return { applied: true, waitedMs, behind };
+    if (waitedMs >= timeoutMs) return { applied: false, waitedMs, behind };
+    await new Promise((resolve) => setTimeout(resolve, APPLIED_POLL_MS));
+  }
 }
 
 function apply(revocations: RevocationList, event: CloudEvent): void {

@@ -19,7 +19,7 @@ import {
   type Connection,
 } from '@portico/mongo';
 import { createOutboxRelay, type OutboxSource } from '@portico/outbox';
-import { followRevocations } from '@portico/revocation-feed';
+import { followRevocations, waitUntilRevocationsApplied } from '@portico/revocation-feed';
 import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
 
 export type ServiceConfig = z.infer<z.ZodObject<typeof serviceEnv>>;
@@ -51,6 +51,12 @@ export interface ServiceDependencies {
   logger: Logger;
   /** Tells the outbox relay to publish now rather than at its next tick; resolves once published. */
   publishPending: () => Promise<void>;
+  /**
+   * Publishes now, like publishPending, and resolves once every running
+   * process has applied the revocations among the events (bounded): a
+   * revoking mutation awaits it, so the token is refused on the next request.
+   */
+  publishRevocations: () => Promise<void>;
 }
 
 export interface ServiceDefinition<TContext extends SubgraphContext> {
@@ -95,7 +101,19 @@ async function startService<TContext extends SubgraphContext>(
   shutdown.add({ name: 'revocations', stop: () => feed.subscription.stop() });
 
   const relay = createOutboxRelay({ bus, logger });
-  const parts = await service.setup({ connection, bus, logger, publishPending: relay.kick });
+  const publishRevocations = async () => {
+    await relay.kick();
+    const { applied, waitedMs, behind } = await waitUntilRevocationsApplied(bus);
+    if (!applied)
+      logger.warn({ waitedMs, behind }, 'answering before every process applied the revocation');
+  };
+  const parts = await service.setup({
+    connection,
+    bus,
+    logger,
+    publishPending: relay.kick,
+    publishRevocations,
+  });
   shutdown.add({ name: 'service', stop: () => parts.stop?.() });
   await ensureIndexes(connection);
   relay.start(parts.outboxModels); // first flushes what an earlier run left pending

@@ -141,9 +141,7 @@ export class CustomerChanges {
   async delete(staff: StaffPrincipal, customerId: string): Promise<void> {
     const customer = await this.visibleToStaff(staff, customerId);
     const accesses = await this.store.listAccesses(staff.tenantId, customerId);
-    for (const access of accesses)
-      await this.accesses.revoke(access, 'CUSTOMER_DELETED', staff.userId);
-    await this.publishPending();
+    await this.accesses.revokeAll(accesses, 'CUSTOMER_DELETED', staff.userId);
     const event = createEvent({
       type: 'portico.customer.deleted.v1',
       service: 'customer',

@@ -24,9 +24,9 @@ runService<CustomerContext>({
   name: 'customer',
   config: loadCustomerConfig(),
   typeDefs: subgraphTypeDefs('customer'),
-  async setup({ connection, publishPending }) {
+  async setup({ connection, publishPending, publishRevocations }) {
     const store = new CustomerStore(connection);
-    const accesses = new PortalAccesses(store, publishPending);
+    const accesses = new PortalAccesses(store, publishPending, publishRevocations);
     const customers = new CustomerChanges(store, accesses, publishPending);
     const configuration = new PortalConfiguration(store, publishPending);
     return {

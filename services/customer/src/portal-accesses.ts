@@ -43,6 +43,8 @@ export class PortalAccesses {
   constructor(
     private readonly store: CustomerStore,
     private readonly publishPending: () => Promise<void>,
+    /** Publishes and resolves once every process has applied the revocations. */
+    private readonly publishRevocations: () => Promise<void>,
   ) {}
 
   async grant(
@@ -142,7 +144,7 @@ export class PortalAccesses {
       $push: { outbox: event },
     });
     // Cutting an expiry short must reach every verifier before we answer.
-    await this.publishPending();
+    await this.publishRevocations();
     return updated;
   }
 
@@ -151,8 +153,18 @@ export class PortalAccesses {
     const access = await this.visibleToStaff(staff, id);
     if (access.status === 'REVOKED') return access;
     const revoked = await this.revoke(access, 'REVOKED', staff.userId);
-    await this.publishPending();
+    await this.publishRevocations();
     return revoked;
+  }
+
+  /** Revokes each of these accesses; resolves once every process refuses their tokens. */
+  async revokeAll(
+    accesses: PortalAccessRecord[],
+    reason: RevokeReason,
+    revokedBy: string,
+  ): Promise<void> {
+    for (const access of accesses) await this.revoke(access, reason, revokedBy);
+    await this.publishRevocations();
   }
 
   /** Marks the access revoked with its event; the caller publishes. */

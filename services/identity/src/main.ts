@@ -25,7 +25,7 @@ runService<IdentityContext>({
   name: 'identity',
   config,
   typeDefs: subgraphTypeDefs('identity'),
-  async setup({ connection, bus, logger, publishPending }) {
+  async setup({ connection, bus, logger, publishPending, publishRevocations }) {
     const store = new IdentityStore(connection);
     const keys = new SigningKeys(store.signingKeys, {
       rotationMs: config.SIGNING_KEY_ROTATION_DAYS * 86_400_000,
@@ -48,6 +48,7 @@ runService<IdentityContext>({
         refreshDays: config.REFRESH_TOKEN_TTL_DAYS,
       },
       publishPending,
+      publishRevocations,
     );
     const signInThrottle = new AttemptThrottle(store.signInAttempts);
     const resetThrottle = new AttemptThrottle(store.signInAttempts, RESET_REQUESTS);

@@ -108,7 +108,7 @@ describe('sessions', () => {
     const viaGateway = await graphqlRequest(gateway, customers, {}, { token: owner.accessToken });
     const atSubgraph = await direct();
     process.stdout.write(
-      `\nlogout answered in ${answeredAt - signedOutAt} ms (revocation published before the answer)\n`,
+      `\nlogout answered in ${answeredAt - signedOutAt} ms (once every process had applied the revocation)\n`,
     );
     expect(codeOf(viaGateway)).toBe('UNAUTHENTICATED');
     expect(viaGateway.errors?.[0]?.message).toBe('Your session has ended; sign in again');

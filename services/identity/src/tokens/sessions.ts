@@ -38,6 +38,8 @@ export class Sessions {
     private readonly ttl: { accessSeconds: number; refreshDays: number },
     /** Publishes pending outbox events; resolves once they are on the broker. */
     private readonly publishPending: () => Promise<void>,
+    /** Publishes them and resolves once every process has applied the revocations. */
+    private readonly publishRevocations: () => Promise<void>,
   ) {}
 
   /**
@@ -116,16 +118,36 @@ export class Sessions {
   }
 
   /**
-   * Ends a session. The revocation event is written with the change and is on
-   * the broker before this returns, so every process refuses the session's
-   * unexpired access tokens from (about) the next request on.
+   * Ends a session. The revocation event is written with the change, and this
+   * returns once every running process has applied it, so each refuses the
+   * session's unexpired access tokens from the next request on.
    */
   async revoke(tenantId: string, sessionId: string, reason: string): Promise<void> {
+    if (await this.markRevoked(tenantId, sessionId, reason)) await this.publishRevocations();
+  }
+
+  /** Ends every session of the user except `keep`, the same way. */
+  async revokeOthers(user: UserRecord, keep: string, reason: string): Promise<void> {
+    const others = await this.store.sessions
+      .find(
+        { tenantId: user.tenantId, userId: user._id, revokedAt: null, _id: { $ne: keep } },
+        { _id: 1 },
+      )
+      .lean()
+      .exec();
+    let ended = false;
+    for (const other of others)
+      if (await this.markRevoked(user.tenantId, other._id, reason)) ended = true;
+    if (ended) await this.publishRevocations();
+  }
+
+  /** Writes the revocation with its event; false when the session had already ended. */
+  private async markRevoked(tenantId: string, sessionId: string, reason: string): Promise<boolean> {
     const session = await this.store.sessions
       .findOne({ _id: sessionId, tenantId, revokedAt: null }, { userId: 1 })
       .lean()
       .exec();
-    if (!session) return;
+    if (!session) return false;
     const event = createEvent({
       type: 'portico.identity.session-revoked.v1',
       service: 'identity',
@@ -145,19 +167,7 @@ export class Sessions {
         { $set: { revokedAt: new Date(), revokedReason: reason }, $push: { outbox: event } },
       ),
     );
-    if (modifiedCount > 0) await this.publishPending();
-  }
-
-  /** Ends every session of the user except `keep`. */
-  async revokeOthers(user: UserRecord, keep: string, reason: string): Promise<void> {
-    const others = await this.store.sessions
-      .find(
-        { tenantId: user.tenantId, userId: user._id, revokedAt: null, _id: { $ne: keep } },
-        { _id: 1 },
-      )
-      .lean()
-      .exec();
-    for (const other of others) await this.revoke(user.tenantId, other._id, reason);
+    return modifiedCount > 0;
   }
 
   private slidingExpiry(): Date {
