@@ -215,6 +215,7 @@ async function main(): Promise<void> {
     console.log(cpuPerDocument(cpu, issuedAt.size));
     const mails = received();
     const latencies: number[] = [];
+    const slowBySecond = new Map<number, number[]>(); // second of the run it was issued in -> latencies over 1 s
     const seen = new Set<string>();
     let duplicates = 0;
     for (const mail of mails) {
@@ -225,8 +226,20 @@ async function main(): Promise<void> {
       }
       seen.add(subject);
       const number = subject.slice('Invoice '.length);
-      latencies.push(running.mailbox.acceptedAt(mail)! - issuedAt.get(number)!);
+      const latency = running.mailbox.acceptedAt(mail)! - issuedAt.get(number)!;
+      latencies.push(latency);
+      const second = Math.floor((issuedAt.get(number)! - started) / 1000);
+      if (latency > 1_000) slowBySecond.set(second, [...(slowBySecond.get(second) ?? []), latency]);
     }
+    // When the slow ones were issued tells a periodic cause (a sweep, a browser restart) from load.
+    console.log(
+      `emails over 1 s, by second of the run issued in: ${
+        [...slowBySecond]
+          .sort((a, b) => a[0] - b[0])
+          .map(([second, slow]) => `${second}s ×${slow.length} (max ${Math.max(...slow)})`)
+          .join(', ') || 'none'
+      }`,
+    );
     const sorted = latencies.sort((a, b) => a - b);
     console.log(
       `issue-to-email at ${RATE}/s: p50 ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms, ` +

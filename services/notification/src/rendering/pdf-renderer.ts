@@ -42,12 +42,17 @@ interface Generation {
  * Pages cannot run scripts or reach the network: every request but inline
  * `data:` is aborted (file://, private and metadata addresses included).
  *
- * The browser is replaced after `rendersPerBrowser` renders and whenever it
- * disconnects; a retired browser finishes its renders, then is closed, and
- * killed by pid if closing hangs.
+ * The browser is replaced after `rendersPerBrowser` renders: a successor is
+ * launched and its pages opened while the old browser keeps rendering, and
+ * takes over once ready (a launch takes about a second of CPU; documents
+ * waiting for it made the pipeline's slowest percent). One that disconnects
+ * is replaced on the next render. A retired browser finishes its renders,
+ * then is closed, and killed by pid if closing hangs.
  */
 export class PdfRenderer {
   private current: Generation | undefined;
+  /** The browser starting up to take over from `current`. */
+  private successor: Generation | undefined;
   private readonly live = new Set<Generation>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -59,10 +64,8 @@ export class PdfRenderer {
     await this.acquire();
     const generation = this.generation();
     generation.busy++;
-    if (++generation.renders >= (this.options.rendersPerBrowser ?? 1_000)) {
-      this.retire(generation);
-      this.warmUp(); // the successor starts now, not on the next render
-    }
+    if (++generation.renders >= (this.options.rendersPerBrowser ?? 1_000) && !this.successor)
+      this.replace(generation);
     let page: Page | undefined;
     const timer = pdfRenderSeconds.startTimer(); // from a free slot, so queueing is not counted
     try {
@@ -87,26 +90,16 @@ export class PdfRenderer {
   }
 
   /**
-   * Launches the browser and opens its pages ahead of the first render (a
-   * successor's, as soon as its predecessor retires), so no document waits
-   * for them. Never throws: a browser that cannot start is launched again by
-   * the next render. Not called at the service's start: the launch's second
-   * of CPU there delayed the revocation feed past a contact's next request
-   * (customers e2e, 1 failure in 2 runs with it, 0 in 3 without).
+   * Launches the browser and opens its pages ahead of the first render, so
+   * no document waits for them. Never throws: a browser that cannot start is
+   * launched again by the next render. Not called at the service's start:
+   * the launch's second of CPU there delayed the revocation feed past a
+   * contact's next request (customers e2e, 1 failure in 2 runs with it).
    */
   warmUp(): void {
-    const generation = this.generation();
-    void generation.browser
-      .then(async (browser) => {
-        while (
-          !generation.retired &&
-          generation.idle.length + generation.busy < this.options.concurrency
-        )
-          generation.idle.push(await this.openPage(browser));
-      })
-      .catch((error: unknown) =>
-        this.options.logger.warn({ err: error }, 'chromium could not be warmed up'),
-      );
+    this.openPages(this.generation()).catch((error: unknown) =>
+      this.options.logger.warn({ err: error }, 'chromium could not be warmed up'),
+    );
   }
 
   /** Pages open and waiting in the current browser (warmUp fills them). */
@@ -128,6 +121,37 @@ export class PdfRenderer {
   async close(): Promise<void> {
     await Promise.all([...this.live].map((generation) => this.shutDown(generation)));
     this.current = undefined;
+    this.successor = undefined;
+  }
+
+  /** Starts a successor with its pages open; it takes over from `old` once ready. */
+  private replace(old: Generation): void {
+    const successor = this.launchGeneration();
+    this.successor = successor;
+    this.openPages(successor)
+      .then(() => {
+        if (this.successor !== successor) return; // closed, or promoted when `old` died
+        this.successor = undefined;
+        this.retire(old);
+        this.current = successor;
+        if (old.busy === 0) void this.shutDown(old);
+      })
+      .catch((error: unknown) => {
+        // The old browser stays; the next render tries another successor.
+        this.options.logger.warn({ err: error }, 'successor chromium could not start');
+        if (this.successor === successor) this.successor = undefined;
+        void this.shutDown(successor);
+      });
+  }
+
+  /** Opens pages in the generation's browser until it has one per pool slot. */
+  private async openPages(generation: Generation): Promise<void> {
+    const browser = await generation.browser;
+    while (
+      !generation.retired &&
+      generation.idle.length + generation.busy < this.options.concurrency
+    )
+      generation.idle.push(await this.openPage(browser));
   }
 
   private async renderOn(page: Page, html: string): Promise<Buffer> {
@@ -160,8 +184,15 @@ export class PdfRenderer {
     return page;
   }
 
+  /** The browser that takes the next render: the current one, else its successor, else a new one. */
   private generation(): Generation {
     if (this.current) return this.current;
+    this.current = this.successor ?? this.launchGeneration();
+    this.successor = undefined;
+    return this.current;
+  }
+
+  private launchGeneration(): Generation {
     const generation: Generation = {
       browser: this.launch(),
       renders: 0,
@@ -180,7 +211,6 @@ export class PdfRenderer {
       )
       .catch(() => this.retire(generation));
     this.live.add(generation);
-    this.current = generation;
     return generation;
   }
 
@@ -201,6 +231,7 @@ export class PdfRenderer {
   private retire(generation: Generation): void {
     generation.retired = true;
     if (this.current === generation) this.current = undefined;
+    if (this.successor === generation) this.successor = undefined;
   }
 
   /** Closes a retired browser; kills it by pid when closing hangs. */
