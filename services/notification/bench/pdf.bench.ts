@@ -12,6 +12,7 @@ import { defaultBranding } from '../src/model/branding';
 import { documentView } from '../src/rendering/document-view';
 import { PdfRenderer } from '../src/rendering/pdf-renderer';
 import { renderTemplate } from '../src/rendering/templates';
+import { sampleInvoice } from '../src/rendering/warm-up';
 
 const RENDERS = Number(process.env.BENCH_PDFS ?? 2_000);
 const CONCURRENCY = Number(process.env.PDF_CONCURRENCY ?? 2);
@@ -45,39 +46,10 @@ function memory(): { node: number; chromium: number } {
   return { node: process.memoryUsage().rss / 2 ** 20, chromium: chromium / 1024 };
 }
 
-const invoice = documentView(
-  {
-    documentId: 'bench',
-    type: 'INVOICE',
-    number: 'INV-2026-000123',
-    issueDate: '2026-11-23',
-    dueDate: '2026-12-07',
-    currency: 'EUR',
-    netTotal: '2000.00',
-    taxTotal: '380.00',
-    grossTotal: '2380.00',
-    lines: Array.from({ length: 20 }, (_, i) => ({
-      description: `Consulting, work package ${i + 1}`,
-      quantity: '1',
-      unitPrice: '100.00',
-      taxRate: '19',
-      netAmount: '100.00',
-      taxAmount: '19.00',
-      grossAmount: '119.00',
-    })),
-    taxBreakdown: [{ rate: '19', netAmount: '2000.00', taxAmount: '380.00' }],
-    billTo: {
-      number: 'K-1001',
-      displayName: 'Müller & Söhne GmbH',
-      address: { street: 'Hafenstr. 1', postalCode: '20457', city: 'Hamburg', country: 'DE' },
-      taxId: null,
-      vatId: 'DE123456789',
-    },
-    customer: { id: 'c1', displayName: 'Müller & Söhne GmbH' },
-  },
-  'en',
-  { ...defaultBranding('bench', 'Nordwind Handel'), footer: 'IBAN DE02 1203 0000 0000 2020 51' },
-);
+const invoice = documentView(sampleInvoice(20), 'en', {
+  ...defaultBranding('bench', 'Nordwind Handel'),
+  footer: 'IBAN DE02 1203 0000 0000 2020 51',
+});
 
 async function main(): Promise<void> {
   const renderer = new PdfRenderer({

@@ -215,7 +215,7 @@ async function main(): Promise<void> {
     console.log(cpuPerDocument(cpu, issuedAt.size));
     const mails = received();
     const latencies: number[] = [];
-    const slowBySecond = new Map<number, number[]>(); // second of the run it was issued in -> latencies over 1 s
+    const byWindow = new Map<number, number[]>(); // 10 s window of the run it was issued in -> latencies
     const seen = new Set<string>();
     let duplicates = 0;
     for (const mail of mails) {
@@ -228,17 +228,19 @@ async function main(): Promise<void> {
       const number = subject.slice('Invoice '.length);
       const latency = running.mailbox.acceptedAt(mail)! - issuedAt.get(number)!;
       latencies.push(latency);
-      const second = Math.floor((issuedAt.get(number)! - started) / 1000);
-      if (latency > 1_000) slowBySecond.set(second, [...(slowBySecond.get(second) ?? []), latency]);
+      const window = Math.floor((issuedAt.get(number)! - started) / 10_000);
+      byWindow.set(window, [...(byWindow.get(window) ?? []), latency]);
     }
-    // When the slow ones were issued tells a periodic cause (a sweep, a browser restart) from load.
+    // Latency over the run tells a periodic cause (a sweep, a browser restart) or a cold start from load.
     console.log(
-      `emails over 1 s, by second of the run issued in: ${
-        [...slowBySecond]
+      'issue-to-email by 10 s of issuing, p50/max ms: ' +
+        [...byWindow]
           .sort((a, b) => a[0] - b[0])
-          .map(([second, slow]) => `${second}s ×${slow.length} (max ${Math.max(...slow)})`)
-          .join(', ') || 'none'
-      }`,
+          .map(([window, times]) => {
+            const sortedTimes = times.sort((a, b) => a - b);
+            return `${window * 10}s ${percentile(sortedTimes, 50)}/${sortedTimes.at(-1)}`;
+          })
+          .join(', '),
     );
     const sorted = latencies.sort((a, b) => a - b);
     console.log(

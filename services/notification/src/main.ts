@@ -17,6 +17,7 @@ import { identityEmailsConsumer } from './events/identity-emails-consumer';
 import { Mailer } from './mail/mailer';
 import { createWebhooks } from './partners/webhooks';
 import { PdfRenderer } from './rendering/pdf-renderer';
+import { warmUpRendering } from './rendering/warm-up';
 import { SmsSender } from './sms/sms-sender';
 import { brandingMutationResolvers, brandingQueryResolvers } from './resolvers/branding';
 import { emailMessageResolvers } from './resolvers/email-message';
@@ -44,6 +45,8 @@ runService<NotificationContext>({
       concurrency: config.PDF_CONCURRENCY,
       rendersPerBrowser: config.PDF_RENDERS_PER_BROWSER,
     });
+    // In the background: the service starts serving meanwhile; early renders queue in the pool.
+    void warmUpRendering(renderer, config.PDF_CONCURRENCY, logger);
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
     const pdfs = new DocumentPdfs(connection);
     const delivery = { store, mailer, publishPending };

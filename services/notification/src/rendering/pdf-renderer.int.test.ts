@@ -8,6 +8,7 @@ import { defaultBranding } from '../model/branding';
 import { documentView, statementView } from './document-view';
 import { PdfRenderer } from './pdf-renderer';
 import { renderTemplate } from './templates';
+import { warmUpRendering } from './warm-up';
 
 const logger = createLogger('pdf-test', { level: 'silent' });
 const isRunning = (pid: number) => {
@@ -169,25 +170,6 @@ describe('PDF rendering with Handlebars and Chromium', () => {
 describe('the Chromium behind the renderer', () => {
   const html = (n: number) => `<html><body><p>render ${n}</p></body></html>`;
 
-  it('is launched with its pages open by warmUp, before any render', async () => {
-    const warm = new PdfRenderer({
-      chromiumPath: process.env.CHROMIUM_PATH!,
-      logger,
-      concurrency: 2,
-    });
-    try {
-      expect(warm.idlePages).toBe(0);
-      warm.warmUp();
-      await eventually(async () => warm.idlePages === 2);
-      expect(await warm.browserPid()).toBeGreaterThan(0);
-      expect((await pdfText(await warm.render(html(1)))).trim()).toBe('render 1');
-      expect(warm.browsersLaunched).toBe(1);
-      expect(warm.idlePages).toBe(2); // the page used went back to the pool
-    } finally {
-      await warm.close();
-    }
-  });
-
   it('is replaced after its number of renders by a successor that starts while it renders on', async () => {
     const restarting = new PdfRenderer({
       chromiumPath: process.env.CHROMIUM_PATH!,
@@ -240,5 +222,36 @@ describe('the Chromium behind the renderer', () => {
     await hanging.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(isRunning(pid)).toBe(false);
+  });
+});
+
+describe('warming up PDF rendering at start', () => {
+  it('leaves the browser launched and every page of the pool open and used', async () => {
+    const warming = new PdfRenderer({
+      chromiumPath: process.env.CHROMIUM_PATH!,
+      logger,
+      concurrency: 2,
+      rendersPerBrowser: 100,
+    });
+    try {
+      await warmUpRendering(warming, 2, logger);
+      expect(warming.browsersLaunched).toBe(1);
+      expect(warming.idlePages).toBe(2);
+      expect(await warming.browserPid()).toBeGreaterThan(0);
+    } finally {
+      await warming.close();
+    }
+  });
+
+  it('never throws when Chromium cannot start: the next render tries again', async () => {
+    const broken = new PdfRenderer({
+      chromiumPath: '/nonexistent/chromium',
+      logger,
+      concurrency: 1,
+    });
+    await expect(warmUpRendering(broken, 1, logger)).resolves.toBeUndefined();
+    await expect(broken.render('<p>x</p>')).rejects.toThrow();
+    expect(broken.browsersLaunched).toBe(2);
+    await broken.close();
   });
 });

@@ -89,20 +89,7 @@ export class PdfRenderer {
     }
   }
 
-  /**
-   * Launches the browser and opens its pages ahead of the first render, so
-   * no document waits for them. Never throws: a browser that cannot start is
-   * launched again by the next render. Not called at the service's start:
-   * the launch's second of CPU there delayed the revocation feed past a
-   * contact's next request (customers e2e, 1 failure in 2 runs with it).
-   */
-  warmUp(): void {
-    this.openPages(this.generation()).catch((error: unknown) =>
-      this.options.logger.warn({ err: error }, 'chromium could not be warmed up'),
-    );
-  }
-
-  /** Pages open and waiting in the current browser (warmUp fills them). */
+  /** Pages open and waiting in the current browser. */
   get idlePages(): number {
     return this.current?.idle.length ?? 0;
   }
