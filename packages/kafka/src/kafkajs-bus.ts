@@ -98,10 +98,13 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
   const halts = new Set<() => void>();
 
   async function disconnect(consumer: Consumer): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       consumer.disconnect().then(() => false),
-      sleep(DISCONNECT_TIMEOUT_MS).then(() => true),
-    ]);
+      new Promise<boolean>(
+        (resolve) => (timer = setTimeout(() => resolve(true), DISCONNECT_TIMEOUT_MS)),
+      ),
+    ]).finally(() => clearTimeout(timer)); // a pending timer would keep a stopping process alive for 5 s
     if (timedOut)
       logger.warn('consumer did not leave its group in time; the broker will expire it');
   }
