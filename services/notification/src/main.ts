@@ -46,7 +46,7 @@ runService<NotificationContext>({
       rendersPerBrowser: config.PDF_RENDERS_PER_BROWSER,
     });
     // In the background: the service starts serving meanwhile; early renders queue in the pool.
-    void warmUpRendering(renderer, config.PDF_CONCURRENCY, logger);
+    void warmUpRendering(renderer, logger);
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
     const pdfs = new DocumentPdfs(connection);
     const delivery = { store, mailer, publishPending };

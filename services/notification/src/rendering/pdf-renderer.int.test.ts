@@ -6,7 +6,7 @@ import { eventually } from '@portico/local-infra';
 import { createLogger } from '@portico/logger';
 import { defaultBranding } from '../model/branding';
 import { documentView, statementView } from './document-view';
-import { PdfRenderer } from './pdf-renderer';
+import { PdfRenderer, type PdfRendererOptions } from './pdf-renderer';
 import { renderTemplate } from './templates';
 import { warmUpRendering } from './warm-up';
 
@@ -20,13 +20,16 @@ const isRunning = (pid: number) => {
   }
 };
 let renderer: PdfRenderer;
+/** A renderer on the test's Chromium with two pages, unless `options` say otherwise. */
+const rendererWith = (options: Partial<PdfRendererOptions> = {}) =>
+  new PdfRenderer({ chromiumPath: process.env.CHROMIUM_PATH!, logger, concurrency: 2, ...options });
 
 async function pdfText(pdf: Buffer): Promise<string> {
   return (await pdfParse(pdf)).text;
 }
 
 beforeAll(() => {
-  renderer = new PdfRenderer({ chromiumPath: process.env.CHROMIUM_PATH!, logger, concurrency: 2 });
+  renderer = rendererWith();
 });
 afterAll(() => renderer.close());
 
@@ -171,12 +174,7 @@ describe('the Chromium behind the renderer', () => {
   const html = (n: number) => `<html><body><p>render ${n}</p></body></html>`;
 
   it('is replaced after its number of renders by a successor that starts while it renders on', async () => {
-    const restarting = new PdfRenderer({
-      chromiumPath: process.env.CHROMIUM_PATH!,
-      logger,
-      concurrency: 2,
-      rendersPerBrowser: 3,
-    });
+    const restarting = rendererWith({ rendersPerBrowser: 3 });
     const text = async (n: number) => (await pdfText(await restarting.render(html(n)))).trim();
     try {
       expect(await text(1)).toBe('render 1');
@@ -210,12 +208,7 @@ describe('the Chromium behind the renderer', () => {
   });
 
   it('is killed by pid when closing it hangs', async () => {
-    const hanging = new PdfRenderer({
-      chromiumPath: process.env.CHROMIUM_PATH!,
-      logger,
-      concurrency: 1,
-      closeTimeoutMs: 500,
-    });
+    const hanging = rendererWith({ concurrency: 1, closeTimeoutMs: 500 });
     await hanging.render(html(1));
     const pid = (await hanging.browserPid())!;
     process.kill(pid, 'SIGSTOP'); // a frozen browser answers nothing, not even close
@@ -227,14 +220,9 @@ describe('the Chromium behind the renderer', () => {
 
 describe('warming up PDF rendering at start', () => {
   it('leaves the browser launched and every page of the pool open and used', async () => {
-    const warming = new PdfRenderer({
-      chromiumPath: process.env.CHROMIUM_PATH!,
-      logger,
-      concurrency: 2,
-      rendersPerBrowser: 100,
-    });
+    const warming = rendererWith({ rendersPerBrowser: 100 });
     try {
-      await warmUpRendering(warming, 2, logger);
+      await warmUpRendering(warming, logger);
       expect(warming.browsersLaunched).toBe(1);
       expect(warming.idlePages).toBe(2);
       expect(await warming.browserPid()).toBeGreaterThan(0);
@@ -244,12 +232,8 @@ describe('warming up PDF rendering at start', () => {
   });
 
   it('never throws when Chromium cannot start: the next render tries again', async () => {
-    const broken = new PdfRenderer({
-      chromiumPath: '/nonexistent/chromium',
-      logger,
-      concurrency: 1,
-    });
-    await expect(warmUpRendering(broken, 1, logger)).resolves.toBeUndefined();
+    const broken = rendererWith({ chromiumPath: '/nonexistent/chromium', concurrency: 1 });
+    await expect(warmUpRendering(broken, logger)).resolves.toBeUndefined();
     await expect(broken.render('<p>x</p>')).rejects.toThrow();
     expect(broken.browsersLaunched).toBe(2);
     await broken.close();

@@ -89,6 +89,11 @@ export class PdfRenderer {
     }
   }
 
+  /** Renders at once, each on a page of its own. */
+  get poolSize(): number {
+    return this.options.concurrency;
+  }
+
   /** Pages open and waiting in the current browser. */
   get idlePages(): number {
     return this.current?.idle.length ?? 0;

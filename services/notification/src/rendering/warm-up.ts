@@ -50,13 +50,10 @@ const RENDERS_PER_PAGE = 3;
  * the launch and a cold renderer (with 400 documents at 20/s, the first ten
  * seconds' emails took 1.9 s at p50, the next ten 0.3 s). Never throws.
  */
-export async function warmUpRendering(
-  renderer: PdfRenderer,
-  concurrency: number,
-  logger: Logger,
-): Promise<void> {
+export async function warmUpRendering(renderer: PdfRenderer, logger: Logger): Promise<void> {
   const branding = { ...defaultBranding('warm-up', 'Portico'), footer: 'Warm-up' };
-  const pages = Array.from({ length: concurrency }, async (_, page) => {
+  const started = Date.now();
+  const pages = Array.from({ length: renderer.poolSize }, async (_, page) => {
     for (let n = 0; n < RENDERS_PER_PAGE; n++) {
       const locale = LOCALES[(page + n) % LOCALES.length]!;
       await renderer.render(
@@ -64,7 +61,6 @@ export async function warmUpRendering(
       );
     }
   });
-  const started = Date.now();
   try {
     await Promise.all(pages);
     logger.info({ ms: Date.now() - started }, 'PDF rendering warmed up');
