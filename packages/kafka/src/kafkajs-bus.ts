@@ -332,8 +332,10 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
         live.map(async ({ groupId }) => {
           const committed = new Map<string, bigint>();
           for (const { topic, partitions } of await client.fetchOffsets({ groupId, topics }))
-            for (const { partition, offset } of partitions)
-              if (BigInt(offset) >= 0n) committed.set(`${topic}:${partition}`, BigInt(offset));
+            for (const { partition, offset } of partitions) {
+              const next = BigInt(offset); // -1: nothing committed there
+              if (next >= 0n) committed.set(`${topic}:${partition}`, next);
+            }
           return [groupId, committed] as const;
         }),
       ),

@@ -30,7 +30,7 @@ export async function followRevocations(
 ): Promise<RevocationFeed> {
   const revocations = new RevocationList();
   // What exists now; the feed has caught up once it has read up to here on every partition.
-  const behind = new Map([...(await bus.endOffsets(TOPICS))].filter(([, end]) => end > 0n));
+  const behind = await revocationsNow(bus);
   let markCaughtUp!: () => void;
   const caughtUp = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
@@ -82,7 +82,7 @@ export async function waitUntilRevocationsApplied(
   timeoutMs = APPLIED_TIMEOUT_MS,
 ): Promise<AppliedEverywhere> {
   const started = Date.now();
-  const ends = [...(await bus.endOffsets(TOPICS))].filter(([, end]) => end > 0n);
+  const ends = [...(await revocationsNow(bus))];
   for (;;) {
     const groups = await bus.liveGroupOffsets((id) => id.includes(GROUP_MARK), TOPICS);
     const behind = [...groups]
@@ -93,6 +93,11 @@ export async function waitUntilRevocationsApplied(
     if (waitedMs >= timeoutMs) return { applied: false, waitedMs, behind };
     await new Promise((resolve) => setTimeout(resolve, APPLIED_POLL_MS));
   }
+}
+
+/** Per partition of the revocation topics that holds any, the offset the next one will get. */
+async function revocationsNow(bus: EventBus): Promise<Map<string, bigint>> {
+  return new Map([...(await bus.endOffsets(TOPICS))].filter(([, end]) => end > 0n));
 }
 
 function apply(revocations: RevocationList, event: CloudEvent): void {
