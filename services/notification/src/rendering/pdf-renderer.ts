@@ -122,7 +122,7 @@ export class PdfRenderer {
     this.successor = successor;
     this.openPages(successor)
       .then(() => {
-        if (this.successor !== successor) return; // closed, or promoted when `old` died
+        if (this.successor !== successor) return; // closed, died, or promoted when `old` died
         this.successor = undefined;
         this.retire(old);
         this.current = successor;
