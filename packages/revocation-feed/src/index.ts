@@ -17,16 +17,22 @@ export interface RevocationFeed {
   caughtUp: Promise<void>;
 }
 
+/** Called with each event of the feed once the revocation list has applied it. */
+export type FeedFollower = (event: CloudEvent) => void;
+
 /**
  * Subscribes this process to every revocation: ended sessions (identity) and
  * revoked or re-timed portal accesses (customer). A consumer group of its own
  * (each replica must see all of them), reading from the beginning so a
- * process that starts late still knows what was revoked.
+ * process that starts late still knows what was revoked. `follow` sees every
+ * event too (every portal access event, grants and changes included) before
+ * the feed commits it: what it keeps is as current as the revocations.
  */
 export async function followRevocations(
   bus: EventBus,
   processName: string,
   onFatal: (error: Error) => void,
+  follow: FeedFollower = () => undefined,
 ): Promise<RevocationFeed> {
   const revocations = new RevocationList();
   // What exists now; the feed has caught up once it has read up to here on every partition.
@@ -49,6 +55,7 @@ export async function followRevocations(
     onFatal,
     async handle(event: CloudEvent, delivery) {
       apply(revocations, event);
+      follow(event);
       const key = `${delivery.topic}:${delivery.partition}`;
       const end = behind.get(key);
       if (end !== undefined && BigInt(delivery.offset) + 1n >= end) {

@@ -19,7 +19,11 @@ import {
   type Connection,
 } from '@portico/mongo';
 import { createOutboxRelay, type OutboxSource } from '@portico/outbox';
-import { followRevocations, waitUntilRevocationsApplied } from '@portico/revocation-feed';
+import {
+  followRevocations,
+  waitUntilRevocationsApplied,
+  type FeedFollower,
+} from '@portico/revocation-feed';
 import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
 
 export type ServiceConfig = z.infer<z.ZodObject<typeof serviceEnv>>;
@@ -57,6 +61,13 @@ export interface ServiceDependencies {
    * revoking mutation awaits it, so the token is refused on the next request.
    */
   publishRevocations: () => Promise<void>;
+  /**
+   * Hands every event of this process's revocation feed (ended sessions; portal
+   * accesses granted, changed, revoked) to `follower` as well, before the feed
+   * commits it: publishRevocations waits for it, so memory kept from these
+   * events is current on the next request.
+   */
+  followRevocationFeed: (follower: FeedFollower) => void;
 }
 
 export interface ServiceDefinition<TContext extends SubgraphContext> {
@@ -96,7 +107,10 @@ async function startService<TContext extends SubgraphContext>(
   await bus.connect();
   const onFatal = exitOnFatal(logger);
   // Before serving anything: tokens of revoked sessions are refused from the first request on.
-  const feed = await followRevocations(bus, name, onFatal);
+  const followers: FeedFollower[] = [];
+  const feed = await followRevocations(bus, name, onFatal, (event) => {
+    for (const follower of followers) follower(event);
+  });
   const { revocations } = feed;
   shutdown.add({ name: 'revocations', stop: () => feed.subscription.stop() });
 
@@ -113,6 +127,7 @@ async function startService<TContext extends SubgraphContext>(
     logger,
     publishPending: relay.kick,
     publishRevocations,
+    followRevocationFeed: (follower) => followers.push(follower),
   });
   shutdown.add({ name: 'service', stop: () => parts.stop?.() });
   await ensureIndexes(connection);

@@ -7,4 +7,5 @@ export {
   type SubgraphOptions,
 } from './serve-subgraph';
 export { oncePerKey, sharedWhileRunning } from './once-per-key';
+export { RecentReads, type RecentReadsOptions } from './recent-reads';
 export { selectsPath } from './selects-path';

@@ -20,6 +20,7 @@ import { queryResolvers } from './resolvers/query';
 import { Statements } from './statements';
 import { DocumentStore } from './store';
 import { documentViewer, type DocumentViewer } from './viewer';
+import { ViewerReads } from './viewer-reads';
 
 const config = loadDocumentConfig();
 
@@ -27,8 +28,10 @@ runService<DocumentContext>({
   name: 'document',
   config,
   typeDefs: subgraphTypeDefs('document'),
-  async setup({ connection, bus, logger, publishPending }) {
+  async setup({ connection, bus, logger, publishPending, followRevocationFeed }) {
     const store = new DocumentStore(connection);
+    const reads = new ViewerReads(store);
+    followRevocationFeed((event) => reads.followAccess(event));
     // In the background: on FerretDB this check reads the whole collection.
     store
       .restock()
@@ -61,15 +64,13 @@ runService<DocumentContext>({
           changes,
           downloads,
           statements,
-          viewer: () => (viewer ??= documentViewer(base.auth, store)),
-          customerCopy: oncePerKey((customerId: string) =>
-            store.customers.findOne({ _id: customerId }).lean().exec(),
-          ),
+          viewer: () => (viewer ??= documentViewer(base.auth, store, reads)),
+          customerCopy: oncePerKey((customerId: string) => reads.customer(customerId)),
         };
       },
       outboxModels: [store.documents, store.comments],
       consumers: [
-        customerReplicaConsumer(store, numbers),
+        customerReplicaConsumer(store, numbers, reads),
         accessReplicaConsumer(store),
         staffConsumer(store),
       ],

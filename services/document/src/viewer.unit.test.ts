@@ -2,16 +2,19 @@ import type { AuthContext } from '@portico/auth';
 import { Query } from 'mingo';
 import type { DocumentStore } from './store';
 import { documentViewer } from './viewer';
+import type { ViewerReads } from './viewer-reads';
 
 // The scopes documentViewer builds, tested in memory the way DocumentStore.findDocument tests them.
 const store = {
   customersAdministeredBy: async () => ['c1'],
-  findAccess: async (_tenantId: string, accessId: string) =>
+} as unknown as DocumentStore;
+const reads = {
+  access: async (_tenantId: string, accessId: string) =>
     accessId === 'a1'
       ? { customerId: 'c1', revoked: false, permissions: ['VIEW_DOCUMENTS'] }
       : { customerId: 'c1', revoked: false, permissions: [] },
-  tenantSettings: async () => ({ enabledDocumentTypes: ['INVOICE', 'ESTIMATE'] }),
-} as unknown as DocumentStore;
+  enabledDocumentTypes: async () => ['INVOICE', 'ESTIMATE'],
+} as unknown as ViewerReads;
 
 const document = {
   _id: 'd1',
@@ -38,7 +41,7 @@ const specialist = (userId: string): AuthContext => ({
 });
 
 async function sees(auth: AuthContext, changes: object = {}): Promise<boolean> {
-  const { scope } = await documentViewer(auth, store);
+  const { scope } = await documentViewer(auth, store, reads);
   return new Query(scope).test({ ...document, ...changes });
 }
 

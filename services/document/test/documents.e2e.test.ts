@@ -605,12 +605,13 @@ describe('who sees what', () => {
         accessLevelId: levels['Read only'],
       })
     ).contact;
-    const full = (
-      await grantAndJoin(running, t, org, customerId, {
-        email: 'full@portal.example',
-        accessLevelId: levels['Full access'],
-      })
-    ).contact;
+    const { contact: full, accessId: fullAccessId } = await grantAndJoin(
+      running,
+      t,
+      org,
+      customerId,
+      { email: 'full@portal.example', accessLevelId: levels['Full access'] },
+    );
     await eventually(
       async () => (await documentById(reader.accessToken, invoice.id)).data?.document,
     );
@@ -658,6 +659,16 @@ describe('who sees what', () => {
     ).toBe('ACCEPTED');
     expect(errorCode(await respond(full.accessToken, estimate.id, 'DECLINE'))).toBe('CONFLICT');
     expect(errorCode(await respond(t, estimate.id, 'DECLINE'))).toBe('FORBIDDEN'); // staff do not answer for the customer
+
+    // A lower level holds on the contact's very next request (no waiting for replicas).
+    await graphqlData(
+      gateway,
+      'mutation($id: ID!, $input: UpdateAccessInput!) { updatePortalAccess(id: $id, input: $input) { id } }',
+      { id: fullAccessId, input: { accessLevelId: levels['Read only'] } },
+      { token: t },
+    );
+    expect((await documentById(full.accessToken, invoice.id)).data!.document!.payments).toEqual([]);
+    expect(errorCode(await comment(full.accessToken, 'Still there?'))).toBe('FORBIDDEN');
   });
 
   it('shows a SPECIALIST the documents of customers they administer and those they process', async () => {

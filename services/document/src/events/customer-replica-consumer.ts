@@ -2,6 +2,7 @@ import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentNumbers } from '../numbering';
 import type { DocumentStore } from '../store';
+import type { ViewerReads } from '../viewer-reads';
 
 /**
  * Keeps the customer read model current (upserts by customer id are
@@ -12,6 +13,7 @@ import type { DocumentStore } from '../store';
 export function customerReplicaConsumer(
   store: DocumentStore,
   numbers: DocumentNumbers,
+  reads: ViewerReads,
 ): ConsumerDefinition {
   return {
     name: 'customer-replica',
@@ -37,6 +39,7 @@ export function customerReplicaConsumer(
             },
             { upsert: true },
           );
+          reads.forgetCustomer(data.customerId);
           return;
         }
         case 'portico.customer.portal-settings-changed.v1': {
@@ -51,6 +54,7 @@ export function customerReplicaConsumer(
             },
             { upsert: true },
           );
+          reads.forgetSettings(tenantId);
           return;
         }
         case 'portico.customer.deleted.v1': {
@@ -62,6 +66,7 @@ export function customerReplicaConsumer(
           await store.shelves.drop(customerId);
           await store.accesses.deleteMany({ tenantId, customerId });
           await store.customers.deleteOne({ _id: customerId, tenantId });
+          reads.forgetCustomer(customerId);
           return;
         }
         default:
