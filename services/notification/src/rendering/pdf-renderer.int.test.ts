@@ -207,6 +207,25 @@ describe('the Chromium behind the renderer', () => {
     expect(await renderer.browserPid()).not.toBe(pid);
   });
 
+  it('launches no browser once closed, also not for renders that were waiting', async () => {
+    const closing = rendererWith({ concurrency: 1 });
+    await closing.render(html(1));
+    const pid = (await closing.browserPid())!;
+    const outcome = (rendering: Promise<Buffer>) =>
+      rendering.then(
+        () => 'rendered',
+        (error: Error) => error.message,
+      );
+    const renders = [outcome(closing.render(html(2))), outcome(closing.render(html(3)))];
+    await closing.close();
+    expect(await Promise.all(renders)).toEqual([
+      'the PDF renderer is closed',
+      'the PDF renderer is closed',
+    ]);
+    expect(closing.browsersLaunched).toBe(1);
+    expect(isRunning(pid)).toBe(false);
+  });
+
   it('is killed by pid when closing it hangs', async () => {
     const hanging = rendererWith({ concurrency: 1, closeTimeoutMs: 500 });
     await hanging.render(html(1));

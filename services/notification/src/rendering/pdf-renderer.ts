@@ -57,11 +57,17 @@ export class PdfRenderer {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private launches = 0;
+  /** Set by close: renders still waiting (the warm-up's, a consumer's) must not launch a browser. */
+  private closed = false;
 
   constructor(private readonly options: PdfRendererOptions) {}
 
   async render(html: string): Promise<Buffer> {
     await this.acquire();
+    if (this.closed) {
+      this.release();
+      throw new Error('the PDF renderer is closed');
+    }
     const generation = this.generation();
     generation.busy++;
     if (++generation.renders >= (this.options.rendersPerBrowser ?? 1_000) && !this.successor)
@@ -111,6 +117,7 @@ export class PdfRenderer {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([...this.live].map((generation) => this.shutDown(generation)));
     this.current = undefined;
     this.successor = undefined;
@@ -122,6 +129,7 @@ export class PdfRenderer {
     this.successor = successor;
     this.openPages(successor)
       .then(() => {
+        if (this.closed) return void this.shutDown(successor); // launched while closing
         if (this.successor !== successor) return; // closed, died, or promoted when `old` died
         this.successor = undefined;
         this.retire(old);
