@@ -1,20 +1,32 @@
+/** A read made once per key; `known` gives an answer that has arrived without waiting. */
+export interface OncePerKey<K, V> {
+  (key: K): Promise<V>;
+  /** The key's answer once its read has finished (wrapped: it may be null); undefined before. */
+  known(key: K): { value: V } | undefined;
+}
+
 /**
  * Wraps a read so each key is read once: built per request (in the context),
  * it turns the gateway's many references to one entity (a page of documents
  * of one customer) into one database read, and keeps every answer of the
  * request consistent. Failures are not kept: the next call tries again.
  */
-export function oncePerKey<K, V>(read: (key: K) => Promise<V>): (key: K) => Promise<V> {
+export function oncePerKey<K, V>(read: (key: K) => Promise<V>): OncePerKey<K, V> {
   const reads = new Map<K, Promise<V>>();
-  return (key) => {
+  const answers = new Map<K, { value: V }>();
+  const once = (key: K) => {
     let pending = reads.get(key);
     if (!pending) {
       pending = read(key);
       reads.set(key, pending);
-      pending.catch(() => reads.delete(key));
+      pending.then(
+        (value) => void answers.set(key, { value }),
+        () => reads.delete(key),
+      );
     }
     return pending;
   };
+  return Object.assign(once, { known: (key: K) => answers.get(key) });
 }
 
 /**

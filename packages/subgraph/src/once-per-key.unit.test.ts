@@ -14,6 +14,19 @@ describe('oncePerKey', () => {
     expect(reads).toEqual(['a', 'b']);
   });
 
+  it('knows an answer once its read has finished, null included, and no failure', async () => {
+    const load = oncePerKey(async (id: string) => (id === 'none' ? null : { id }));
+    const pending = load('a');
+    expect(load.known('a')).toBeUndefined();
+    await pending;
+    expect(load.known('a')).toEqual({ value: { id: 'a' } });
+    await load('none');
+    expect(load.known('none')).toEqual({ value: null });
+    const failing = oncePerKey(() => Promise.reject(new Error('down')));
+    await expect(failing('x')).rejects.toThrow('down');
+    expect(failing.known('x')).toBeUndefined();
+  });
+
   it('tries again after a failure', async () => {
     let calls = 0;
     const load = oncePerKey(async () => {

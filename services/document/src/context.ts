@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@portico/subgraph';
+import type { OncePerKey, SubgraphContext } from '@portico/subgraph';
 import type { DocumentChanges } from './document-changes';
 import type { Downloads } from './downloads';
 import type { CustomerReplicaRecord } from './model/customer-replica';
@@ -14,5 +14,5 @@ export interface DocumentContext extends SubgraphContext {
   /** The caller's document visibility and permissions, worked out at most once per request. */
   viewer: () => Promise<DocumentViewer>;
   /** This service's copy of a customer, read at most once per request. */
-  customerCopy: (customerId: string) => Promise<CustomerReplicaRecord | null>;
+  customerCopy: OncePerKey<string, CustomerReplicaRecord | null>;
 }

@@ -115,14 +115,10 @@ export async function listDocuments(
   const pinned = viewer.customerId ?? args.filter?.customerId;
   if (pinned) {
     // One customer's documents: their shelf, filtered and sorted in memory (see customer-shelves.ts).
-    const all = new Query(matched)
-      .find<ShelvedDocument>(await store.shelves.contents(pinned))
-      .all();
-    const rows = new Query(page.filter)
-      .find<ShelvedDocument>(all)
-      .sort(page.sort)
-      .limit(page.limit)
-      .all();
+    const all = sortedMatches(await store.shelves.contents(pinned), matched, page.sort);
+    const rows = args.after
+      ? new Query(page.filter).find<ShelvedDocument>(all).limit(page.limit).all()
+      : all.slice(0, page.limit);
     return {
       ...toSortedConnection(rows, page.pageSize, 0, spec),
       totalCount: () => all.length,
@@ -140,6 +136,29 @@ export async function listDocuments(
     totalCount: () => documents.countDocuments(matched),
     totals: () => currencyTotals(documents, matched),
   };
+}
+
+// Per shelf as read (the array kept while its version holds), the sorted matches of recent
+// filters: paging through a list, or reloading it, filters and sorts the shelf once.
+const matchesOfShelf = new WeakMap<ShelvedDocument[], Map<string, ShelvedDocument[]>>();
+const MATCHES_KEPT_PER_SHELF = 16;
+
+function sortedMatches(
+  shelf: ShelvedDocument[],
+  matched: object,
+  sort: Record<string, 1 | -1>,
+): ShelvedDocument[] {
+  let known = matchesOfShelf.get(shelf);
+  if (!known) matchesOfShelf.set(shelf, (known = new Map()));
+  // Conditions are plain data (strings, numbers, today's date): their JSON tells them apart.
+  const key = JSON.stringify([matched, sort]);
+  let rows = known.get(key);
+  if (!rows) {
+    rows = new Query(matched).find<ShelvedDocument>(shelf).sort(sort).all();
+    known.set(key, rows);
+    if (known.size > MATCHES_KEPT_PER_SHELF) known.delete(known.keys().next().value!);
+  }
+  return rows;
 }
 
 const SUMMED = ['grossMinor', 'paidMinor', 'balanceMinor'] as const;
