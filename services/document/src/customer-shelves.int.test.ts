@@ -214,10 +214,17 @@ describe('customer shelves', () => {
 
   it('are read from memory until the customer’s shelf changes', async () => {
     const customer = randomUUID();
-    await store.insertDocument(draft(customer, 100));
+    const listed = async () =>
+      (
+        await listDocuments(store, { scope: { tenantId: 't1' }, customerId: customer }, {})
+      ).edges.map((edge) => edge.node._id);
+    const one = await store.insertDocument(draft(customer, 100));
     const first = await store.shelves.contents(customer);
     expect(await store.shelves.contents(customer)).toBe(first); // the same array: not read again
+    expect([await listed(), await listed()]).toEqual([[one._id], [one._id]]);
     const second = await store.insertDocument(draft(customer, 200));
+    // The list kept for the old contents is not the answer any more.
+    expect(await listed()).toEqual([second._id, one._id]);
     const after = await store.shelves.contents(customer);
     expect(after.map((row) => row._id)).toContain(second._id);
     // Totals and counts come from the same contents.
