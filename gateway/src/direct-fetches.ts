@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import type { DirectFetchRoutes } from './direct-fetch-routes';
-import type { ReadRequest } from './json-request-body';
+import type { ReadRequest } from '@portico/lifecycle';
 import {
   errorFromAnswer,
   type GatewayContext,

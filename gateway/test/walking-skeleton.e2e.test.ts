@@ -266,6 +266,18 @@ describe('walking skeleton through the gateway', () => {
     );
     expect(direct.status).toBe(401);
     expect(direct.data).toBeUndefined();
+    expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const url = `http://127.0.0.1:${customerSubgraph.port}/graphql`;
+    // A GET (served by Express, not the POST path in front of it) is refused the same way.
+    expect((await fetch(`${url}?query=%7B__typename%7D`)).status).toBe(401);
+    // With the secret but not JSON: passed on to Express, where Apollo refuses it with a reason.
+    const notJson = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-gateway-secret': platform.gatewaySecret },
+      body: '{ __typename }',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.text()).toMatch(/content-type/i);
   });
 
   it('serves health and metrics on every process', async () => {

@@ -11,3 +11,4 @@ export {
   type Shutdown,
   type ShutdownStep,
 } from './shutdown';
+export { readJsonBody, type ReadRequest } from './json-request-body';

@@ -144,7 +144,7 @@ async function startService<TContext extends SubgraphContext>(
     ],
   });
   parts.routes?.(http.app);
-  const apollo = await serveSubgraph(http.app, {
+  const apollo = await serveSubgraph(http, {
     typeDefs: service.typeDefs,
     resolvers: parts.resolvers,
     verifier: createTokenVerifier({ jwksUrl: config.JWKS_URL, revocations }),

@@ -7,16 +7,22 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import express, { type Express } from 'express';
+import type { IncomingMessage } from 'node:http';
+import express from 'express';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import type { AuthContext, TokenVerifier } from '@portico/auth';
 import { AppError, toGraphQLError } from '@portico/errors';
+import { readJsonBody, type ReadRequest, type ServiceHttp } from '@portico/lifecycle';
 import { currentRequestId, type Logger } from '@portico/logger';
+import { answerWithApollo } from './apollo-over-node-http';
 import { requireGatewaySecret } from './gateway-secret';
 
 /** Headers the gateway sets with the end user's address and browser (trusted: only the gateway gets in). */
 export const CLIENT_IP_HEADER = 'x-client-ip';
 export const CLIENT_USER_AGENT_HEADER = 'x-client-user-agent';
+
+// The gateway's calls are small; a larger body is refused before it is parsed.
+const MAX_BODY_BYTES = 1_048_576;
 
 /** What every resolver receives. */
 export interface SubgraphContext {
@@ -43,7 +49,7 @@ export interface SubgraphOptions<TContext extends SubgraphContext> {
  * bearer token is verified here again (never trust the gateway's word alone).
  */
 export async function serveSubgraph<TContext extends SubgraphContext>(
-  app: Express,
+  http: ServiceHttp,
   options: SubgraphOptions<TContext>,
 ): Promise<ApolloServer<TContext>> {
   const { logger } = options;
@@ -83,33 +89,50 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
   });
   await server.start();
 
-  app.use(
+  const contextOf = async (req: IncomingMessage): Promise<TContext> => {
+    let auth: AuthContext;
+    try {
+      auth = await options.verifier.authenticate(req.headers.authorization);
+    } catch (error) {
+      const message = error instanceof AppError ? error.message : 'Invalid access token';
+      throw new GraphQLError(message, {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return typeof value === 'string' ? value.slice(0, 512) : null;
+    };
+    return options.extendContext({
+      auth,
+      requestId: currentRequestId() ?? 'none',
+      logger,
+      client: { ip: header(CLIENT_IP_HEADER), userAgent: header(CLIENT_USER_AGENT_HEADER) },
+    });
+  };
+  const fromGatewayOnly = requireGatewaySecret(options.gatewaySecret);
+
+  // Every call the gateway makes (a JSON POST) is answered on node:http, before Express.
+  http.serveFirst((req: ReadRequest, res, next) => {
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/graphql') return next();
+    fromGatewayOnly(req, res, () =>
+      readJsonBody(req, res, MAX_BODY_BYTES, () => {
+        if (!('body' in req)) return next(); // not JSON: Express and Apollo say why
+        answerWithApollo(server, req, req.body, res, () => contextOf(req)).catch(
+          (error: unknown) => {
+            logger.error({ err: error }, 'answering a GraphQL request failed');
+            if (!res.headersSent) res.writeHead(500);
+            res.end();
+          },
+        );
+      }),
+    );
+  });
+  http.app.use(
     '/graphql',
-    requireGatewaySecret(options.gatewaySecret),
-    express.json({ limit: '1mb' }),
-    expressMiddleware(server, {
-      context: async ({ req }) => {
-        let auth: AuthContext;
-        try {
-          auth = await options.verifier.authenticate(req.headers.authorization);
-        } catch (error) {
-          const message = error instanceof AppError ? error.message : 'Invalid access token';
-          throw new GraphQLError(message, {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          });
-        }
-        const header = (name: string) => {
-          const value = req.headers[name];
-          return typeof value === 'string' ? value.slice(0, 512) : null;
-        };
-        return options.extendContext({
-          auth,
-          requestId: currentRequestId() ?? 'none',
-          logger,
-          client: { ip: header(CLIENT_IP_HEADER), userAgent: header(CLIENT_USER_AGENT_HEADER) },
-        });
-      },
-    }),
+    fromGatewayOnly,
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(server, { context: ({ req }) => contextOf(req) }),
   );
   return server;
 }
