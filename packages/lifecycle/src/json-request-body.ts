@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A request whose body was read and parsed ahead, in `body`. */
@@ -16,6 +17,9 @@ export function readJsonBody(
   maxBytes: number,
   next: () => void,
 ): void {
+  // The body's events come in the socket's async context: `next` runs in the caller's (its
+  // request id and log context), not in theirs.
+  next = AsyncResource.bind(next);
   if (!isUtf8Json(req.headers['content-type'])) return next();
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) return refuse(res, 413, tooLarge(maxBytes));

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -8,17 +9,19 @@ import { readJsonBody } from './json-request-body';
  * serves it: what it answers itself, and what Express then sees.
  */
 const LIMIT = 1_000;
+// Stands for the request id's context, set before the body is read.
+const requestContext = new AsyncLocalStorage<string>();
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
   const app = express();
   app.use(express.json({ limit: LIMIT }), (req, res) => {
-    res.json({ express: true, body: req.body as unknown });
+    res.json({ express: true, body: req.body as unknown, context: requestContext.getStore() });
   });
   server = createServer((req, res) => {
     if (req.url !== '/read') return void app(req, res);
-    readJsonBody(req, res, LIMIT, () => void app(req, res));
+    requestContext.run('request-1', () => readJsonBody(req, res, LIMIT, () => void app(req, res)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -48,11 +51,11 @@ function post(
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
 describe('readJsonBody', () => {
-  it('hands the parsed body on, and Express keeps it', async () => {
+  it('hands the parsed body on in the request’s context, and Express keeps it', async () => {
     const answer = await post(json, ['{"query":', '"{ me { id } }"}']);
     expect(answer).toEqual({
       status: 200,
-      body: { express: true, body: { query: '{ me { id } }' } },
+      body: { express: true, body: { query: '{ me { id } }' }, context: 'request-1' },
     });
   });
 
@@ -86,7 +89,7 @@ describe('readJsonBody', () => {
 
   it('leaves other types and charsets to Express unread', async () => {
     const text = await post({ 'content-type': 'text/plain' }, ['{"a":1}']);
-    expect(text).toEqual({ status: 200, body: { express: true } });
+    expect(text).toEqual({ status: 200, body: { express: true, context: 'request-1' } });
     const latin1 = await post({ 'content-type': 'application/json; charset=latin1' }, ['{"a":1}']);
     expect(latin1.status).toBe(415); // Express's parser refuses it, as before
   });
