@@ -129,7 +129,6 @@ export class PdfRenderer {
     this.successor = successor;
     this.openPages(successor)
       .then(() => {
-        if (this.closed) return void this.shutDown(successor); // launched while closing
         if (this.successor !== successor) return; // closed, died, or promoted when `old` died
         this.successor = undefined;
         this.retire(old);
