@@ -142,9 +142,9 @@ export class DocumentStore {
     return rows.map((row) => row._id);
   }
 
-  async findAccess(tenantId: string, accessId: string): Promise<AccessReplicaRecord | null> {
-    const access = await this.accesses.findOne({ _id: accessId }).lean().exec();
-    return access?.tenantId === tenantId ? access : null;
+  /** An access by `{ _id }` alone, whichever tenant it belongs to: callers check the tenant. */
+  accessById(accessId: string): Promise<AccessReplicaRecord | null> {
+    return this.accesses.findOne({ _id: accessId }).lean<AccessReplicaRecord>().exec();
   }
 
   async tenantSettings(tenantId: string): Promise<TenantSettingsRecord> {

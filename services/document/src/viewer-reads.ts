@@ -1,6 +1,6 @@
-import type { CloudEvent, DocumentType, EventData } from '@portico/events';
+import type { CloudEvent, DocumentType } from '@portico/events';
 import { RecentReads } from '@portico/subgraph';
-import type { AccessReplicaRecord } from './model/access-replica';
+import { accessChangeOf, type AccessReplicaRecord } from './model/access-replica';
 import type { CustomerReplicaRecord } from './model/customer-replica';
 import type { DocumentStore } from './store';
 
@@ -41,9 +41,7 @@ export class ViewerReads {
   /** The access, when it belongs to the tenant. */
   async access(tenantId: string, accessId: string): Promise<AccessReplicaRecord | null> {
     // Read and kept by id alone: a request naming another tenant must not make it unknown here.
-    const access = await this.accesses.get(accessId, (id) =>
-      this.store.accesses.findOne({ _id: id }).lean<AccessReplicaRecord>().exec(),
-    );
+    const access = await this.accesses.get(accessId, (id) => this.store.accessById(id));
     return access?.tenantId === tenantId ? access : null;
   }
 
@@ -64,35 +62,18 @@ export class ViewerReads {
 
   /** An access event from the revocation feed: the access as it is now. */
   followAccess(event: CloudEvent): void {
-    switch (event.type) {
-      case 'portico.access.granted.v1':
-      case 'portico.access.updated.v1': {
-        const data = event.data as EventData<typeof event.type>;
-        const known = this.accesses.peek(data.accessId);
-        this.accesses.set(data.accessId, {
-          _id: data.accessId,
-          tenantId: event.tenantid,
-          customerId: data.customerId,
-          permissions: data.permissions,
-          revoked: known?.revoked ?? false, // a revoked access is not changed again
-        });
-        return;
-      }
-      case 'portico.access.revoked.v1': {
-        const data = event.data as EventData<typeof event.type>;
-        const known = this.accesses.peek(data.accessId);
-        this.accesses.set(data.accessId, {
-          _id: data.accessId,
-          tenantId: event.tenantid,
-          customerId: data.customerId,
-          permissions: known?.permissions ?? [],
-          revoked: true,
-        });
-        return;
-      }
-      default:
-        return;
-    }
+    const change = accessChangeOf(event);
+    if (!change) return;
+    const { accessId, ...changed } = change;
+    const known = this.accesses.peek(accessId);
+    // What the event leaves unsaid stays as known (a revoked access is not changed again).
+    this.accesses.set(accessId, {
+      _id: accessId,
+      tenantId: event.tenantid,
+      permissions: known?.permissions ?? [],
+      revoked: known?.revoked ?? false,
+      ...changed,
+    });
   }
 
   /** This process's consumer changed the customer's copy. */

@@ -1,5 +1,6 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
+import { accessChangeOf } from '../model/access-replica';
 import type { DocumentStore } from '../store';
 
 /** Keeps what each portal access may do (its permissions, whether revoked); upserts by access id. */
@@ -8,30 +9,14 @@ export function accessReplicaConsumer(store: DocumentStore): ConsumerDefinition 
     name: 'access-replica',
     topics: ['access.events.v1'],
     async handle(event: CloudEvent) {
-      const tenantId = event.tenantid;
-      switch (event.type) {
-        case 'portico.access.granted.v1':
-        case 'portico.access.updated.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          await store.accesses.updateOne(
-            { _id: data.accessId, tenantId },
-            { $set: { customerId: data.customerId, permissions: data.permissions } },
-            { upsert: true },
-          );
-          return;
-        }
-        case 'portico.access.revoked.v1': {
-          const data = event.data as EventData<typeof event.type>;
-          await store.accesses.updateOne(
-            { _id: data.accessId, tenantId },
-            { $set: { customerId: data.customerId, revoked: true } },
-            { upsert: true },
-          );
-          return;
-        }
-        default:
-          return;
-      }
+      const change = accessChangeOf(event);
+      if (!change) return;
+      const { accessId, ...changed } = change;
+      await store.accesses.updateOne(
+        { _id: accessId, tenantId: event.tenantid },
+        { $set: changed },
+        { upsert: true },
+      );
     },
   };
 }
