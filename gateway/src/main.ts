@@ -13,7 +13,13 @@ import type { Agent } from 'undici';
 import { createTokenVerifier } from '@portico/auth';
 import { AppError } from '@portico/errors';
 import { createKafkaBus } from '@portico/kafka';
-import { createServiceHttp, exitOnFatal, readJsonBody, stopOnSignals } from '@portico/lifecycle';
+import {
+  createServiceHttp,
+  exitOnFatal,
+  isGraphQLPost,
+  readJsonBody,
+  stopOnSignals,
+} from '@portico/lifecycle';
 import { createLogger, currentRequestId } from '@portico/logger';
 import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
@@ -145,8 +151,7 @@ async function main(): Promise<void> {
     metrics: http.metrics,
   });
   http.serveFirst((req, res, next) => {
-    const graphqlPost = req.method === 'POST' && req.url?.split('?')[0] === '/graphql';
-    if (!graphqlPost) return next();
+    if (!isGraphQLPost(req)) return next();
     readJsonBody(req, res, config.MAX_BODY_BYTES, () => direct(req, res, next));
   });
   http.app.use(

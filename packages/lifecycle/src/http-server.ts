@@ -17,6 +17,11 @@ export interface ReadinessCheck {
  */
 export type FrontHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
+/** A POST to /graphql (any query string): what the gateway's and the subgraphs' fronts take. */
+export function isGraphQLPost(req: IncomingMessage): boolean {
+  return req.method === 'POST' && req.url?.split('?')[0] === '/graphql';
+}
+
 export interface ServiceHttp {
   /** Mount the service's own routes here (after the health and metrics routes). */
   app: Express;

@@ -1,5 +1,6 @@
 export {
   createServiceHttp,
+  isGraphQLPost,
   type ReadinessCheck,
   type RunningServer,
   type ServiceHttp,

@@ -12,7 +12,12 @@ import express from 'express';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import type { AuthContext, TokenVerifier } from '@portico/auth';
 import { AppError, toGraphQLError } from '@portico/errors';
-import { readJsonBody, type ReadRequest, type ServiceHttp } from '@portico/lifecycle';
+import {
+  isGraphQLPost,
+  readJsonBody,
+  type ReadRequest,
+  type ServiceHttp,
+} from '@portico/lifecycle';
 import { currentRequestId, type Logger } from '@portico/logger';
 import { answerWithApollo } from './apollo-over-node-http';
 import { requireGatewaySecret } from './gateway-secret';
@@ -114,7 +119,7 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
 
   // Every call the gateway makes (a JSON POST) is answered on node:http, before Express.
   http.serveFirst((req: ReadRequest, res, next) => {
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/graphql') return next();
+    if (!isGraphQLPost(req)) return next();
     fromGatewayOnly(req, res, () =>
       readJsonBody(req, res, MAX_BODY_BYTES, () => {
         if (!('body' in req)) return next(); // not JSON: Express and Apollo say why
