@@ -1,5 +1,9 @@
 export interface RecentReadsOptions {
-  /** How long an answer is used before it is read again; Infinity: until set, forgotten or dropped. */
+  /**
+   * How long an answer is used before it is read again, counted from when its
+   * read started (the answer is no newer than that); Infinity: until set,
+   * forgotten or dropped.
+   */
   keepMs: number;
   /** Answers kept at most; the least recently used goes first. */
   capacity: number;
@@ -41,8 +45,9 @@ export class RecentReads<K, V> {
     const running = this.reading.get(key);
     if (running?.changes === this.changes) return running.answer;
     const changes = this.changes;
+    const startedAt = this.now();
     const answer = read(key).then((value) => {
-      if (this.changes === changes) this.keep(key, value);
+      if (this.changes === changes) this.keep(key, value, startedAt);
       return value;
     });
     const entry = { changes, answer };
@@ -55,7 +60,7 @@ export class RecentReads<K, V> {
   /** The answer for `key` is now `value` (its owner changed it). */
   set(key: K, value: V): void {
     this.changes += 1;
-    this.keep(key, value);
+    this.keep(key, value, this.now());
   }
 
   /** The kept answer for `key` is stale: the next get reads again. */
@@ -69,9 +74,9 @@ export class RecentReads<K, V> {
     return this.kept.get(key)?.value;
   }
 
-  private keep(key: K, value: V): void {
+  private keep(key: K, value: V, asOf: number): void {
     this.kept.delete(key);
-    this.kept.set(key, { value, until: this.now() + this.options.keepMs });
+    this.kept.set(key, { value, until: asOf + this.options.keepMs });
     if (this.kept.size > this.options.capacity) this.kept.delete(this.kept.keys().next().value!);
   }
 }

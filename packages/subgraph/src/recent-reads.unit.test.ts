@@ -33,6 +33,22 @@ describe('RecentReads', () => {
     expect(calls).toEqual(['a', 'a']);
   });
 
+  it('counts keepMs from when the read started, not from its answer', async () => {
+    const reads = new RecentReads<string, string>({ keepMs: 100, capacity: 10, now });
+    const { calls, read, finishAll } = controlledRead();
+    const first = reads.get('a', read);
+    clock += 60; // the read takes 60 ms: its answer is as of its start
+    finishAll();
+    expect(await first).toBe('a#1');
+    clock += 39;
+    expect(await reads.get('a', read)).toBe('a#1');
+    clock += 1;
+    const again = reads.get('a', read);
+    finishAll();
+    expect(await again).toBe('a#2');
+    expect(calls).toEqual(['a', 'a']);
+  });
+
   it('shares a read under way among callers of one key', async () => {
     const reads = new RecentReads<string, string>({ keepMs: 100, capacity: 10, now });
     const { calls, read, finishAll } = controlledRead();

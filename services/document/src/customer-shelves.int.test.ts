@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connectMongo, isFerretDb, type Connection } from '@portico/mongo';
+import { CustomerShelves } from './customer-shelves';
 import { listDocuments, sortSpec, type DocumentSort } from './document-listing';
 import { DocumentStore, type NewDocument } from './store';
 
@@ -237,5 +238,36 @@ describe('customer shelves', () => {
     expect(page.totals()).toEqual([
       { currency: 'EUR', grossTotal: '3.00', paidTotal: '0.00', balanceDue: '0.00' },
     ]);
+  });
+
+  describe('taking a version read as current for a while', () => {
+    const TRUST_MS = 500;
+
+    it('still answer a change on every replica once the change has returned', async () => {
+      const customer = randomUUID();
+      const created = await store.insertDocument(draft(customer, 100));
+      // Two replicas that trust a version they read for TRUST_MS.
+      const writer = new CustomerShelves(connection, TRUST_MS);
+      const reader = new CustomerShelves(connection, TRUST_MS);
+      expect((await reader.contents(customer)).map((row) => row.grossMinor)).toEqual([100]);
+      await writer.put({ ...created, grossMinor: 300 });
+      // The reader read the old version less than TRUST_MS ago; the change waited that out.
+      expect((await reader.contents(customer)).map((row) => row.grossMinor)).toEqual([300]);
+    });
+
+    it('read nothing within that time, and read again after it', async () => {
+      const customer = randomUUID();
+      const created = await store.insertDocument(draft(customer, 100));
+      const reader = new CustomerShelves(connection, TRUST_MS);
+      const first = await reader.contents(customer);
+      // A change written behind the shelves' back (no wait): unseen until the trust ends.
+      await store.shelves.of(customer).updateOne({ _id: created._id }, { $set: { grossMinor: 7 } });
+      await connection
+        .db!.collection<{ _id: string; version: string }>('shelf_versions')
+        .updateOne({ _id: customer }, { $set: { version: randomUUID() } });
+      expect(await reader.contents(customer)).toBe(first);
+      await new Promise((resolve) => setTimeout(resolve, TRUST_MS));
+      expect((await reader.contents(customer)).map((row) => row.grossMinor)).toEqual([7]);
+    });
   });
 });

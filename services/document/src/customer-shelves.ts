@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput } from '@portico/errors';
 import { isDuplicateKeyError, isFerretDb } from '@portico/mongo';
-import { sharedWhileRunning } from '@portico/subgraph';
+import { RecentReads, sharedWhileRunning } from '@portico/subgraph';
 import type { Connection, mongo } from 'mongoose';
 import type { DocumentRecord } from './model/document';
 
@@ -13,6 +13,9 @@ const CUSTOMER_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 // Shelves kept in memory; about 200 kB each at 100 documents.
 const CACHED_SHELVES = 200;
+
+// How long a shelf's version, once read, is taken as current (see `contents`).
+const VERSION_TRUSTED_MS = 20;
 
 // How long a replica waits for another to finish making a shelf before making it itself.
 const SHELF_MAKING_TIMEOUT_MS = 10_000;
@@ -41,8 +44,14 @@ const SHELF_INDEXES = [
  * FerretDB), so `contents` keeps recent shelves in memory, each with the
  * version its customer had when read; every write stamps a new version (in
  * `shelf_versions`, read by `{ _id }`, the one filter FerretDB pushes down).
- * A shelf changed by another replica has a new version too, so the copy in
- * memory is never used stale.
+ * A shelf changed by another replica has a new version too.
+ *
+ * A version read is itself a round trip (most of a kept list's cost), so it
+ * is taken as current for `trustMs` after it started, and every change waits
+ * out that time before it returns ("commit wait"): whoever has seen a change
+ * answered (its mutation, its events) reads it on every replica. The price
+ * is `trustMs` on each document write; a list read again within that time,
+ * as under load on one customer, needs no database at all.
  */
 export class CustomerShelves {
   /** Per customer: its shelf exists with its indexes (or is being made by this process). */
@@ -50,8 +59,19 @@ export class CustomerShelves {
   private readonly cached = new Map<string, { version: string | null; rows: ShelvedDocument[] }>();
   /** Reads under way: callers asking for one customer's shelf at the same moment share one. */
   private readonly reading = sharedWhileRunning<string, ShelvedDocument[]>();
+  /** Versions read lately, each taken as current for `trustMs` after its read started. */
+  private readonly versionsRead: RecentReads<string, string | null>;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly trustMs = VERSION_TRUSTED_MS,
+  ) {
+    this.versionsRead = new RecentReads({
+      keepMs: trustMs,
+      capacity: CACHED_SHELVES,
+      now: () => performance.now(), // durations only: no wall-clock jumps
+    });
+  }
 
   /** Everything on a customer's shelf: from memory while its version holds. */
   contents(customerId: string): Promise<ShelvedDocument[]> {
@@ -60,8 +80,10 @@ export class CustomerShelves {
 
   private async read(customerId: string): Promise<ShelvedDocument[]> {
     const shelf = this.of(customerId);
-    const stamp = await this.versions().findOne({ _id: customerId });
-    const version = stamp?.version ?? null;
+    const version = await this.versionsRead.get(
+      customerId,
+      async () => (await this.versions().findOne({ _id: customerId }))?.version ?? null,
+    );
     const known = this.cached.get(customerId);
     this.cached.delete(customerId); // re-inserted below: the map's order is least recently used first
     if (known && known.version === version) {
@@ -81,7 +103,10 @@ export class CustomerShelves {
     return this.connection.db!.collection<ShelvedDocument>(`shelf_${customerId}`);
   }
 
-  /** Puts the document's current state on its customer's shelf (and off the one it left). */
+  /**
+   * Puts the document's current state on its customer's shelf (and off the
+   * one it left); returns once every replica reads it.
+   */
   async put(document: DocumentRecord, previousCustomerId?: string): Promise<void> {
     const { outbox: _outbox, shelved: _shelved, ...copy } = document;
     if (previousCustomerId && previousCustomerId !== document.customerId) {
@@ -92,6 +117,7 @@ export class CustomerShelves {
     await this.make(document.customerId);
     await shelf.replaceOne({ _id: document._id }, copy, { upsert: true });
     await this.stamp(document.customerId);
+    await this.outlastTrustedVersions();
   }
 
   /** Removes a customer's shelf (customer erased); nothing to do when there is none. */
@@ -105,6 +131,8 @@ export class CustomerShelves {
     await this.registry().deleteOne({ _id: customerId });
     this.made.delete(customerId);
     this.cached.delete(customerId);
+    this.versionsRead.forget(customerId);
+    await this.outlastTrustedVersions();
   }
 
   /** Makes the customer's shelf with its indexes, once per process. */
@@ -162,6 +190,19 @@ export class CustomerShelves {
       if (!isDuplicateKeyError(error)) throw error;
       await stamp();
     }
+    this.versionsRead.forget(customerId); // this process reads its own change at once
+  }
+
+  /**
+   * Waits until every version read before the last change has stopped being
+   * trusted: a replica took it as current for `trustMs` after its read
+   * started, which was before the change, so after this no replica still does.
+   */
+  private async outlastTrustedVersions(): Promise<void> {
+    // A timer may fire up to a millisecond early (it counts from the event loop's cached time).
+    const until = performance.now() + this.trustMs;
+    while (performance.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(until - performance.now())));
   }
 
   private versions() {
