@@ -11,3 +11,4 @@ export { startKafka, type KafkaHandle } from './kafka';
 export { createTopics } from './topics';
 export { metricTotal, scrapeMetrics, type MetricSample } from './metrics-scrape';
 export { cpuMs, settle, startCpuCount } from './process-cpu';
+export { percentile } from './percentile';

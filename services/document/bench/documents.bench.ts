@@ -17,6 +17,7 @@ import {
   registerOrganization,
   startProviders,
   startTestPlatform,
+  percentile,
 } from '@portico/local-infra';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
@@ -25,9 +26,6 @@ const CUSTOMERS = 1_000;
 const CONTACT_RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const STAFF_RUNS = Number(process.env.BENCH_STAFF_RUNS ?? 3);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 20_000);
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function measure(name: string, runs: number, run: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(20, Math.ceil(runs / 5)); i++) await run(); // warm-up

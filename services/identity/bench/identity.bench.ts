@@ -17,11 +17,10 @@ import {
   graphqlRequest,
   startPlatform,
   startProviders,
+  percentile,
 } from '@portico/local-infra';
 import { hashPassword } from '../src/passwords';
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const summary = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms (n=${ms.length})`;

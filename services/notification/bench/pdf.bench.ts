@@ -6,7 +6,7 @@
  * 2, one page per core here) change it.
  */
 import { execFileSync } from 'node:child_process';
-import { ensureChromium } from '@portico/local-infra';
+import { ensureChromium, percentile } from '@portico/local-infra';
 import { createLogger } from '@portico/logger';
 import { defaultBranding } from '../src/model/branding';
 import { documentView } from '../src/rendering/document-view';
@@ -17,9 +17,6 @@ import { sampleInvoice } from '../src/rendering/warm-up';
 const RENDERS = Number(process.env.BENCH_PDFS ?? 2_000);
 const CONCURRENCY = Number(process.env.PDF_CONCURRENCY ?? 2);
 const WARM_UP = 50;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** RSS in MiB of this process and of every Chromium process it started. */
 function memory(): { node: number; chromium: number } {

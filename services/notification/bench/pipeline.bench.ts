@@ -25,6 +25,7 @@ import {
   startTestPlatform,
   type MetricSample,
   type TestPlatform,
+  percentile,
 } from '@portico/local-infra';
 
 const DOCUMENTS = Number(process.env.BENCH_PIPELINE_DOCUMENTS ?? 2_000);
@@ -33,8 +34,6 @@ const CUSTOMERS = 20;
 // How long after the last issue an email may still arrive before it counts as lost.
 const GRACE_MS = 60_000;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every process's /metrics samples, by process name. */
