@@ -25,7 +25,8 @@ const PORTS = {
     mailWeb: 1080,
     smsWebhook: 1081,
   },
-  test: { mongo: 37017, kafka: 39092, kafkaController: 39093, smtp: 0, mailWeb: 0, smsWebhook: 0 },
+  // Below Linux's ephemeral range (32768-60999): no outgoing connection can hold them at start.
+  test: { mongo: 27027, kafka: 19092, kafkaController: 19093, smtp: 0, mailWeb: 0, smsWebhook: 0 },
 };
 
 export interface Providers {
