@@ -6,7 +6,6 @@ import {
   type Consumer,
   type IHeaders,
   type KafkaMessage,
-  type LogEntry,
   type Producer,
 } from 'kafkajs';
 import {
@@ -19,6 +18,7 @@ import {
   type TopicName,
 } from '@portico/events';
 import { Gauge, Histogram } from 'prom-client';
+import { kafkajsLogCreator } from './kafkajs-log';
 import { currentRequestId, REQUEST_ID_HEADER, withRequestId, type Logger } from '@portico/logger';
 import { RetryLater, type EventBus, type SubscribeOptions, type Subscription } from './bus';
 
@@ -43,16 +43,6 @@ export interface KafkaBusOptions {
 }
 
 const CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
-
-function pinoLogCreator(logger: Logger) {
-  return () =>
-    ({ level, log }: LogEntry) => {
-      const { message, ...extra } = log;
-      if (level <= logLevel.ERROR) logger.error(extra, `kafka: ${message}`);
-      else if (level === logLevel.WARN) logger.warn(extra, `kafka: ${message}`);
-      else logger.debug(extra, `kafka: ${message}`);
-    };
-}
 
 function headerString(headers: IHeaders | undefined, name: string): string | undefined {
   const value = headers?.[name];
@@ -80,7 +70,7 @@ export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): 
     clientId,
     brokers,
     logLevel: logLevel.WARN,
-    logCreator: pinoLogCreator(logger),
+    logCreator: kafkajsLogCreator(logger),
     retry: { retries: 8, initialRetryTime: 200 },
   });
   const producer: Producer = kafka.producer({
