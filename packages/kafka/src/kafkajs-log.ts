@@ -7,6 +7,7 @@ const ROUTINE_GROUP_ANSWERS = [
   'The group is rebalancing, so a rejoin is needed',
   'The coordinator is loading and hence can',
   'The coordinator is not available',
+  'The group coordinator is not available',
   'This is not the correct coordinator',
 ];
 

@@ -40,9 +40,10 @@ describe('kafkajs log lines', () => {
     for (const error of [
       'The group is rebalancing, so a rejoin is needed',
       "The coordinator is loading and hence can't process requests for this group",
+      'The group coordinator is not available',
     ])
       log(entry(logLevel.ERROR, 'Response Heartbeat(key: 12, version: 3)', { error }));
     log(entry(logLevel.ERROR, 'Response Produce(key: 0, version: 7)', { error: 'Not authorized' }));
-    expect(lines.map((line) => line.level)).toEqual([20, 20, 50]);
+    expect(lines.map((line) => line.level)).toEqual([20, 20, 20, 50]);
   });
 });
