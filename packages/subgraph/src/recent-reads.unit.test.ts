@@ -18,36 +18,28 @@ describe('RecentReads', () => {
   const now = () => clock;
   beforeEach(() => (clock = 1_000));
 
-  it('keeps an answer for keepMs, then reads again', async () => {
-    const reads = new RecentReads<string, string>({ keepMs: 100, capacity: 10, now });
-    const { calls, read, finishAll } = controlledRead();
-    const first = reads.get('a', read);
-    finishAll();
-    expect(await first).toBe('a#1');
-    clock += 99;
-    expect(await reads.get('a', read)).toBe('a#1');
-    clock += 1;
-    const again = reads.get('a', read);
-    finishAll();
-    expect(await again).toBe('a#2');
-    expect(calls).toEqual(['a', 'a']);
-  });
-
-  it('counts keepMs from when the read started, not from its answer', async () => {
-    const reads = new RecentReads<string, string>({ keepMs: 100, capacity: 10, now });
-    const { calls, read, finishAll } = controlledRead();
-    const first = reads.get('a', read);
-    clock += 60; // the read takes 60 ms: its answer is as of its start
-    finishAll();
-    expect(await first).toBe('a#1');
-    clock += 39;
-    expect(await reads.get('a', read)).toBe('a#1');
-    clock += 1;
-    const again = reads.get('a', read);
-    finishAll();
-    expect(await again).toBe('a#2');
-    expect(calls).toEqual(['a', 'a']);
-  });
+  // A read that takes time answers as of its start, so keepMs counts from there.
+  it.each([
+    ['answers at once', 0],
+    ['takes 60 ms', 60],
+  ])(
+    'keeps an answer for keepMs from when its read started, when the read %s',
+    async (_, readMs) => {
+      const reads = new RecentReads<string, string>({ keepMs: 100, capacity: 10, now });
+      const { calls, read, finishAll } = controlledRead();
+      const first = reads.get('a', read);
+      clock += readMs;
+      finishAll();
+      expect(await first).toBe('a#1');
+      clock += 99 - readMs;
+      expect(await reads.get('a', read)).toBe('a#1');
+      clock += 1;
+      const again = reads.get('a', read);
+      finishAll();
+      expect(await again).toBe('a#2');
+      expect(calls).toEqual(['a', 'a']);
+    },
+  );
 
   it('shares a read under way among callers of one key', async () => {
     const reads = new RecentReads<string, string>({ keepMs: 100, capacity: 10, now });
