@@ -44,8 +44,11 @@ export async function startRoundRobinProxy(
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', async () => {
       const body = Buffer.concat(chunks);
+      // This request's turn; on a refusal it tries the upstreams after it, each once. (Taking
+      // `next` again per try could land on the refusing one twice while other requests advance it.)
+      const first = next++;
       for (let tried = 0; tried < upstreamPorts.length; tried++) {
-        const upstream = upstreamPorts[next++ % upstreamPorts.length]!;
+        const upstream = upstreamPorts[(first + tried) % upstreamPorts.length]!;
         try {
           const answer = await forward(incoming, body, upstream);
           served.set(upstream, served.get(upstream)! + 1);
