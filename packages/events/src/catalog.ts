@@ -6,6 +6,7 @@ export const eventCatalog = {
   'portico.identity.organization-registered.v1': { topic: 'identity.events.v1' },
   'portico.identity.session-revoked.v1': { topic: 'identity.revocations.v1' },
   'portico.identity.password-reset-requested.v1': { topic: 'identity.events.v1' },
+  'portico.identity.password-reset-unavailable.v1': { topic: 'identity.events.v1' },
   'portico.identity.staff-invited.v1': { topic: 'identity.events.v1' },
   'portico.identity.contact-invited.v1': { topic: 'identity.events.v1' },
   'portico.identity.contact-activated.v1': { topic: 'identity.events.v1' },

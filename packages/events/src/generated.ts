@@ -399,6 +399,19 @@ export interface PasswordResetRequestedV1 {
 }
 
 /**
+ * Someone asked to reset the password of an account that has none yet (its invitation is not accepted). No reset is issued; the email explains the invitation instead. Carries no secret.
+ */
+export interface PasswordResetUnavailableV1 {
+  userId: string;
+  email: string;
+  firstName?: string | null;
+  kind: 'STAFF' | 'CONTACT';
+  organizationName: string;
+  accessId?: string | null;
+  customerId?: string | null;
+}
+
+/**
  * A session ended before its tokens expired (sign-out, stolen refresh token, password change). Every process rejects its access tokens from now on. Internal: not for partners.
  */
 export interface SessionRevokedV1 {
@@ -550,6 +563,7 @@ export interface EventDataMap {
   'portico.identity.contact-invited.v1': ContactInvitedV1;
   'portico.identity.organization-registered.v1': OrganizationRegisteredV1;
   'portico.identity.password-reset-requested.v1': PasswordResetRequestedV1;
+  'portico.identity.password-reset-unavailable.v1': PasswordResetUnavailableV1;
   'portico.identity.session-revoked.v1': SessionRevokedV1;
   'portico.identity.signed-in.v1': SignedInV1;
   'portico.identity.staff-invited.v1': StaffInvitedV1;
@@ -1214,6 +1228,25 @@ export const eventDataSchemas = {
       firstName: { type: ['string', 'null'] },
       token: { type: 'string', minLength: 32 },
       expiresAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  'portico.identity.password-reset-unavailable.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.identity.password-reset-unavailable.v1.json',
+    title: 'PasswordResetUnavailableV1',
+    description:
+      'Someone asked to reset the password of an account that has none yet (its invitation is not accepted). No reset is issued; the email explains the invitation instead. Carries no secret.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['userId', 'email', 'kind', 'organizationName'],
+    properties: {
+      userId: { type: 'string', minLength: 1 },
+      email: { type: 'string', minLength: 3 },
+      firstName: { type: ['string', 'null'] },
+      kind: { enum: ['STAFF', 'CONTACT'] },
+      organizationName: { type: 'string', minLength: 1 },
+      accessId: { type: ['string', 'null'] },
+      customerId: { type: ['string', 'null'] },
     },
   },
   'portico.identity.session-revoked.v1': {

@@ -3,6 +3,7 @@ import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import type { OneTimeTokens } from './one-time-tokens';
 import { checkPasswordPolicy, hashPassword } from './passwords';
+import type { UserRecord } from './model/user';
 import type { IdentityStore } from './store';
 import type { Sessions } from './tokens/sessions';
 
@@ -32,36 +33,67 @@ export class PasswordResets {
       users = users.filter((user) => user.tenantId === organization?._id);
     }
     for (const user of users) {
-      const { token, expiresAt } = await this.tokens.issue(
-        'PASSWORD_RESET',
-        user.tenantId,
-        user._id,
-        RESET_TTL_MS,
-      );
-      await this.bus.publish([
-        createEvent({
-          type: 'portico.identity.password-reset-requested.v1',
-          service: 'identity',
-          subject: user._id,
-          tenantId: user.tenantId,
-          data: {
-            userId: user._id,
-            email: user.email,
-            firstName: user.firstName,
-            token,
-            expiresAt: expiresAt.toISOString(),
-          },
-        }),
-      ]);
+      // No password yet means an invitation not accepted: a reset would activate the account
+      // without the SMS code, so the email points back to the invitation instead.
+      const event = user.passwordHash
+        ? await this.resetEvent(user)
+        : await this.invitationReminderEvent(user);
+      await this.bus.publish([event]);
       await this.store.audit({
         tenantId: user.tenantId,
         actorId: null,
-        action: 'user.password-reset-requested',
+        action: user.passwordHash
+          ? 'user.password-reset-requested'
+          : 'user.password-reset-refused-not-activated',
         targetType: 'User',
         targetId: user._id,
       });
     }
     return users.length;
+  }
+
+  private async resetEvent(user: UserRecord) {
+    const { token, expiresAt } = await this.tokens.issue(
+      'PASSWORD_RESET',
+      user.tenantId,
+      user._id,
+      RESET_TTL_MS,
+    );
+    return createEvent({
+      type: 'portico.identity.password-reset-requested.v1',
+      service: 'identity',
+      subject: user._id,
+      tenantId: user.tenantId,
+      data: {
+        userId: user._id,
+        email: user.email,
+        firstName: user.firstName,
+        token,
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
+  }
+
+  private async invitationReminderEvent(user: UserRecord) {
+    const organization = await this.store.organizations
+      .findOne({ _id: user.tenantId }, { name: 1 })
+      .lean()
+      .exec();
+    return createEvent({
+      type: 'portico.identity.password-reset-unavailable.v1',
+      service: 'identity',
+      subject: user._id,
+      tenantId: user.tenantId,
+      data: {
+        userId: user._id,
+        email: user.email,
+        firstName: user.firstName,
+        kind: user.kind,
+        organizationName: organization?.name ?? 'Portico',
+        accessId: user.accessId,
+        customerId: user.customerId,
+      },
+    });
   }
 
   /** Sets the new password and ends every session of the user. The token works once. */
@@ -77,6 +109,13 @@ export class PasswordResets {
       .lean()
       .exec();
     if (!user) throw badInput('token', 'This link is invalid, used or expired; ask for a new one');
+    // Resets are issued only for accounts with a password; one issued before that rule never
+    // activates an invitation (that takes the invitation link and its SMS code).
+    if (!user.passwordHash)
+      throw badInput(
+        'token',
+        'This account is not activated yet: use the invitation you were sent',
+      );
     await this.store.users.updateOne(
       { _id: user._id, tenantId: user.tenantId },
       { $set: { passwordHash: await hashPassword(newPassword) } },

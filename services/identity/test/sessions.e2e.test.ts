@@ -453,6 +453,78 @@ describe('staff invitations', () => {
     ).acceptInvitation;
   }
 
+  it('sends no reset link to an invited user without a password, but points to the invitation', async () => {
+    const owner = await register('unset');
+    expect((await invite(owner.accessToken, 'new@unset.example', 'ADMIN')).errors).toBeUndefined();
+    const token = await invitationToken('new@unset.example');
+    expect(
+      (
+        await graphqlRequest(gateway, 'mutation($e: String!) { requestPasswordReset(email: $e) }', {
+          e: 'new@unset.example',
+        })
+      ).data,
+    ).toEqual({ requestPasswordReset: true });
+    const mail = await mailbox.waitFor(
+      (m) =>
+        m.subject === 'Your portal access is not activated yet' &&
+        JSON.stringify(m.to).includes('new@unset.example'),
+    );
+    expect(mail.text).toContain('from the invitation we emailed you');
+    expect(mail.text).not.toContain('/reset-password');
+    expect(mail.text).not.toContain('code we sent'); // staff get no SMS code
+    expect(
+      mailbox.messages.some(
+        (m) =>
+          m.subject === 'Reset your Portico password' &&
+          JSON.stringify(m.to).includes('new@unset.example'),
+      ),
+    ).toBe(false);
+    // The invitation still works, and is the only way in.
+    expect(
+      (await graphqlRequest(gateway, ACCEPT, { t: token, p: 'the invited passphrase' })).errors,
+    ).toBeUndefined();
+    expect(await auditActions(owner.accessToken)).toEqual(
+      expect.arrayContaining(['user.password-reset-refused-not-activated']),
+    );
+  });
+
+  it('checks the password before telling that an email belongs to several organizations', async () => {
+    await register('multi-a');
+    const other = await register('multi-b');
+    const email = 'owner@multi-a.example';
+    expect((await invite(other.accessToken, email, 'ADMIN')).errors).toBeUndefined();
+    const token = await invitationToken(email);
+    const secondPassword = 'a second passphrase';
+    await graphqlData(gateway, ACCEPT, { t: token, p: secondPassword });
+
+    const wrong = await login(email, 'not the password at all');
+    expect([codeOf(wrong), wrong.errors?.[0]?.message]).toEqual([
+      'UNAUTHENTICATED',
+      'Wrong email or password',
+    ]);
+    // Each password opens its own organization without a question.
+    const first = (await login(email, PASSWORD)).data!.login;
+    const second = (await login(email, secondPassword)).data!.login;
+    expect(first.user.id).not.toBe(second.user.id);
+
+    // The same password in both: only now is the organization asked for.
+    const change = await graphqlRequest(
+      gateway,
+      'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+      { c: secondPassword, n: PASSWORD },
+      { token: second.accessToken },
+    );
+    expect(change.errors).toBeUndefined();
+    const ambiguous = await login(email, PASSWORD);
+    expect([codeOf(ambiguous), fieldOf(ambiguous)]).toEqual(['BAD_USER_INPUT', 'organizationSlug']);
+    const chosen = await graphqlRequest<{ login: Auth }>(
+      gateway,
+      `mutation($e: String!, $p: String!, $o: String) { login(email: $e, password: $p, organizationSlug: $o) { ${AUTH_FIELDS} } }`,
+      { e: email, p: PASSWORD, o: 'multi-b' },
+    );
+    expect(chosen.data?.login.user.id).toBe(second.user.id);
+  });
+
   it('keeps roles in their place: an admin cannot invite an owner, a specialist cannot invite anyone', async () => {
     const owner = await register('roles');
     const admin = await inviteAndJoin(owner.accessToken, 'admin@roles.example', 'ADMIN');

@@ -130,20 +130,21 @@ export function mutationResolvers(publishPending: () => void) {
           .exec();
         candidates = candidates.filter((user) => user.tenantId === organization?._id);
       }
-      if (candidates.length > 1) {
-        throw badInput(
-          'organizationSlug',
-          'This email belongs to several organizations: give organizationSlug',
-        );
-      }
-      const user = candidates[0];
-      // Verify against a decoy when there is no user (or no password yet), so time reveals nothing.
-      const valid = await verifyPassword(
-        args.password,
-        user?.passwordHash ?? (await decoyPasswordHash),
+      // The password is checked before anything about the accounts is told: only whoever knows
+      // it learns that the email belongs to several organizations. A missing account (or one
+      // without a password yet) is checked against a decoy, so time reveals nothing.
+      const decoy = await decoyPasswordHash;
+      const checks = await Promise.all(
+        (candidates.length > 0 ? candidates : [null]).map(async (user) => ({
+          user,
+          valid: await verifyPassword(args.password, user?.passwordHash ?? decoy),
+        })),
       );
-      if (!user || !user.passwordHash || !valid) {
-        if (user)
+      const matching = checks.flatMap(({ user, valid }) =>
+        user?.passwordHash && valid ? [user] : [],
+      );
+      if (matching.length === 0) {
+        for (const user of candidates)
           await audit(context, {
             tenantId: user.tenantId,
             actorId: user._id,
@@ -153,6 +154,13 @@ export function mutationResolvers(publishPending: () => void) {
           });
         throw unauthenticated('Wrong email or password');
       }
+      if (matching.length > 1) {
+        throw badInput(
+          'organizationSlug',
+          'This email belongs to several organizations: give organizationSlug',
+        );
+      }
+      const user = matching[0]!;
       await signInThrottle.succeeded(attempt);
       // Told only to whoever knows the password.
       if (!maySignIn(user)) throw unauthenticated('Your portal access has ended');

@@ -68,6 +68,31 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
           );
           return;
         }
+        case 'portico.identity.password-reset-unavailable.v1': {
+          const data =
+            event.data as CloudEvent<'portico.identity.password-reset-unavailable.v1'>['data'];
+          const view = {
+            name: data.firstName ?? null,
+            organization: data.organizationName,
+            contact: data.kind === 'CONTACT',
+          };
+          await deliverOnce(
+            deps,
+            {
+              ...base,
+              customerId: data.customerId ?? null,
+              accessId: data.accessId ?? null,
+              kind: 'PASSWORD_RESET',
+              to: data.email,
+              subject: wording.subjects.notActivated,
+            },
+            async () => ({
+              ...sender,
+              ...renderEmail(locale, 'password-reset-unavailable', view),
+            }),
+          );
+          return;
+        }
         case 'portico.identity.staff-invited.v1': {
           const data = event.data as CloudEvent<'portico.identity.staff-invited.v1'>['data'];
           const view = {

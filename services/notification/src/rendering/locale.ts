@@ -33,6 +33,7 @@ interface Wording {
   subjects: {
     invitation: (organization: string) => string;
     passwordReset: string;
+    notActivated: string;
     staffInvitation: (organization: string) => string;
     statement: (date: string) => string;
   };
@@ -74,6 +75,7 @@ const WORDING: Record<Locale, Wording> = {
     subjects: {
       invitation: (organization) => `Your customer portal at ${organization}`,
       passwordReset: 'Reset your Portico password',
+      notActivated: 'Your portal access is not activated yet',
       staffInvitation: (organization) => `You are invited to ${organization} on Portico`,
       statement: (date) => `Account statement as of ${date}`,
     },
@@ -113,6 +115,7 @@ const WORDING: Record<Locale, Wording> = {
     subjects: {
       invitation: (organization) => `Ihr Kundenportal bei ${organization}`,
       passwordReset: 'Ihr Portico-Passwort zurücksetzen',
+      notActivated: 'Ihr Portalzugang ist noch nicht aktiviert',
       staffInvitation: (organization) => `Einladung zu ${organization} auf Portico`,
       statement: (date) => `Kontoauszug zum ${date}`,
     },

@@ -59,6 +59,7 @@ describe('locales', () => {
       'account-statement',
       'contact-invitation',
       'password-reset',
+      'password-reset-unavailable',
       'staff-invitation',
     ];
     for (const locale of LOCALES)
