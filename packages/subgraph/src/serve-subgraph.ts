@@ -21,6 +21,7 @@ import {
 import { currentRequestId, type Logger } from '@portico/logger';
 import { answerWithApollo } from './apollo-over-node-http';
 import { requireGatewaySecret } from './gateway-secret';
+import { guardRootFields } from './root-field-guard';
 
 /** Headers the gateway sets with the end user's address and browser (trusted: only the gateway gets in). */
 export const CLIENT_IP_HEADER = 'x-client-ip';
@@ -75,7 +76,9 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
     },
   };
   const server = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    schema: buildSubgraphSchema([
+      { typeDefs: options.typeDefs, resolvers: guardRootFields(options.resolvers) },
+    ]),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     // Our shutdown stops Apollo in its place in the order; Apollo's own signal handlers would race it.
