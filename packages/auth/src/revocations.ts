@@ -39,12 +39,20 @@ export class RevocationList {
 
   /** Why this principal's tokens are refused, or null when they are not. */
   refusal(principal: Principal): string | null {
+    return this.refusalFor(
+      principal.sessionId,
+      principal.kind === 'CONTACT' ? principal.accessId : null,
+    );
+  }
+
+  /** The same for a session and (a contact's) access, e.g. those a download link was made in. */
+  refusalFor(sessionId: string, accessId: string | null): string | null {
     // The access first: when it ends, identity ends its sessions too, and the cause is what to say.
-    if (principal.kind === 'CONTACT') {
-      const cutoff = this.accessCutoffs.get(principal.accessId);
+    if (accessId !== null) {
+      const cutoff = this.accessCutoffs.get(accessId);
       if (cutoff !== undefined && cutoff <= Date.now()) return 'Your portal access has ended';
     }
-    return this.has(principal.sessionId) ? 'Your session has ended; sign in again' : null;
+    return this.has(sessionId) ? 'Your session has ended; sign in again' : null;
   }
 
   get size(): number {

@@ -5,6 +5,8 @@ const claims = {
   tenantId: 't1',
   path: 'documents/d1',
   userId: 'u1',
+  sessionId: 's1',
+  accessId: 'a1',
   expiresAt: new Date(Date.now() + 60_000),
 };
 const queryOf = (url: string) => Object.fromEntries(new URL(url).searchParams);
@@ -13,7 +15,12 @@ describe('file links', () => {
   it('verify for the path they were made for', () => {
     const url = signFileLink(SECRET, 'https://portal.example', claims);
     expect(url.startsWith('https://portal.example/files/documents/d1?')).toBe(true);
-    expect(verifyFileLink(SECRET, 'documents/d1', queryOf(url))).toMatchObject({ ok: true });
+    expect(verifyFileLink(SECRET, 'documents/d1', queryOf(url))).toEqual({ ok: true, claims });
+    const staffLink = signFileLink(SECRET, 'https://portal.example', { ...claims, accessId: null });
+    expect(verifyFileLink(SECRET, 'documents/d1', queryOf(staffLink))).toEqual({
+      ok: true,
+      claims: { ...claims, accessId: null },
+    });
   });
 
   it('refuse another file, another principal, a tampered or foreign signature, and expiry', () => {
@@ -22,9 +29,12 @@ describe('file links', () => {
       ok: false,
       reason: 'bad-signature',
     });
-    expect(verifyFileLink(SECRET, 'documents/d1', { ...query, sub: 'u2' })).toMatchObject({
-      ok: false,
-    });
+    for (const claim of ['sub', 'sid', 'aid'])
+      expect(verifyFileLink(SECRET, 'documents/d1', { ...query, [claim]: 'other' })).toMatchObject({
+        ok: false,
+      });
+    const { aid: _aid, ...withoutAccess } = query;
+    expect(verifyFileLink(SECRET, 'documents/d1', withoutAccess)).toMatchObject({ ok: false });
     expect(
       verifyFileLink(SECRET, 'documents/d1', {
         ...query,

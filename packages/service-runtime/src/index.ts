@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import type { DocumentNode } from 'graphql';
-import { createTokenVerifier } from '@portico/auth';
+import { createTokenVerifier, type RevocationList } from '@portico/auth';
 import { serviceEnv, z } from '@portico/config';
 import type { TopicName } from '@portico/events';
 import { createKafkaBus, type EventBus, type EventHandler } from '@portico/kafka';
@@ -68,6 +68,8 @@ export interface ServiceDependencies {
    * events is current on the next request.
    */
   followRevocationFeed: (follower: FeedFollower) => void;
+  /** What this process refuses: ended sessions and portal accesses (for checks beside tokens). */
+  revocations: RevocationList;
 }
 
 export interface ServiceDefinition<TContext extends SubgraphContext> {
@@ -128,6 +130,7 @@ async function startService<TContext extends SubgraphContext>(
     publishPending: relay.kick,
     publishRevocations,
     followRevocationFeed: (follower) => followers.push(follower),
+    revocations,
   });
   shutdown.add({ name: 'service', stop: () => parts.stop?.() });
   await ensureIndexes(connection);

@@ -105,7 +105,12 @@ export class CustomerChanges {
       contact.customerId,
     );
     if (!customer) throw notFound('Customer');
-    return this.change(customer, selfServiceFieldsFrom(input), {
+    const fields = selfServiceFieldsFrom(input);
+    // Documents may go to the billing email: only staff choose where they go.
+    if (fields.email !== undefined && fields.email !== customer.email)
+      throw badInput('input.email', 'The billing email is changed by staff; ask them to change it');
+    delete fields.email;
+    return this.change(customer, fields, {
       kind: 'CONTACT',
       userId: contact.userId,
     });

@@ -366,6 +366,35 @@ describe('portal accesses', () => {
     expect(errorField(await acceptInvitation(gateway, second, secondCode))).toBe('token');
   });
 
+  it('gives an invited contact no reset that would skip the SMS code; the access stays INVITED', async () => {
+    const t = owner.accessToken;
+    const phone = '+491701234570';
+    const granted = await grant(t, otherCustomerId, { email: 'nopass@other.example', phone });
+    const invitation = linkToken(
+      await emailTo(running.mailbox, 'nopass@other.example', 'Your customer portal'),
+      '/accept-invitation',
+    );
+    const code = await smsCode(phone);
+    const asked = await gql('mutation($e: String!) { requestPasswordReset(email: $e) }', {
+      e: 'nopass@other.example',
+    });
+    expect(asked.data).toEqual({ requestPasswordReset: true });
+    const mail = await emailTo(
+      running.mailbox,
+      'nopass@other.example',
+      'Your portal access is not activated yet',
+    );
+    expect(mail.text).toContain('with the code we sent to your mobile phone');
+    expect(mail.text).not.toContain('/reset-password');
+    const [access] = (await accessesOf(t, otherCustomerId)).filter(
+      (a) => a.id === granted.data!.grantPortalAccess.id,
+    );
+    expect(access?.status).toBe('INVITED');
+    expect(errorCode(await login(gateway, 'nopass@other.example'))).toBe('UNAUTHENTICATED');
+    // The invitation with its code is still the way in.
+    expect((await acceptInvitation(gateway, invitation, code)).errors).toBeUndefined();
+  });
+
   it('retries an SMS the gateway refused', async () => {
     running.sms.failNext(2, 503);
     await grant(owner.accessToken, otherCustomerId, {
@@ -557,6 +586,17 @@ describe('portal accesses', () => {
       address: { city: 'Kiel', country: 'DE' },
     });
     expect(done.data!.updateMyCustomerData).toEqual({ email: null, address: { city: 'Kiel' } });
+    // The billing email is where documents may be sent: staff only, even with EDIT_CUSTOMER_DATA.
+    const billing = await edit(editor.contact.accessToken, {
+      email: 'attacker@elsewhere.example',
+      address: { city: 'Lübeck' },
+    });
+    expect([errorCode(billing), errorField(billing)]).toEqual(['BAD_USER_INPUT', 'input.email']);
+    const unchanged = await edit(editor.contact.accessToken, { email: null });
+    expect(unchanged.data!.updateMyCustomerData).toEqual({
+      email: null,
+      address: { city: 'Kiel' },
+    });
     await eventually(async () =>
       (await auditActions(t)).some(
         (e) => e.action === 'customer.updated' && e.actor?.id === editor.contact.user.id,

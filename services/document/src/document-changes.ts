@@ -35,9 +35,12 @@ export class DocumentChanges {
     private readonly publishPending: () => Promise<void>,
   ) {}
 
-  async create(staff: StaffPrincipal, input: DocumentInput): Promise<DocumentRecord> {
-    const customer = await this.store.findCustomer(staff.tenantId, input.customerId);
-    if (!customer) throw badInput('input.customerId', 'No such customer');
+  async create(
+    viewer: DocumentViewer,
+    staff: StaffPrincipal,
+    input: DocumentInput,
+  ): Promise<DocumentRecord> {
+    const customer = await this.reachableCustomer(viewer, staff.tenantId, input.customerId);
     const content = documentContentFrom(input);
     const settings = await this.store.tenantSettings(staff.tenantId);
     return this.store.insertDocument({
@@ -55,13 +58,21 @@ export class DocumentChanges {
     const draft = await this.store.requireDocument(viewer.scope, id);
     if (draft.status !== 'DRAFT') throw conflict('Only a draft can be changed');
     const content = documentContentFrom(input);
-    const customer = await this.store.findCustomer(draft.tenantId, input.customerId);
-    if (!customer) throw badInput('input.customerId', 'No such customer');
+    const customer = await this.reachableCustomer(viewer, draft.tenantId, input.customerId);
     return this.write(
       draft,
       { status: 'DRAFT' },
       { $set: { ...content, customerId: customer._id } },
     );
+  }
+
+  /** A customer the viewer may put a draft on; one they may not reach reads as one that does not exist. */
+  private async reachableCustomer(viewer: DocumentViewer, tenantId: string, customerId: string) {
+    const customer = viewer.mayReachCustomer(customerId)
+      ? await this.store.findCustomer(tenantId, customerId)
+      : null;
+    if (!customer) throw badInput('input.customerId', 'No such customer');
+    return customer;
   }
 
   /** Numbers the draft (gap-free, see numbering.ts), freezes the bill-to data, publishes document issued. */

@@ -36,6 +36,8 @@ export class Downloads {
       tenantId: document.tenantId,
       path: `documents/${document._id}`,
       userId: principal.userId,
+      sessionId: principal.sessionId,
+      accessId: principal.kind === 'CONTACT' ? principal.accessId : null,
       expiresAt,
     });
     return { url, expiresAt: expiresAt.toISOString() };

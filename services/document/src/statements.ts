@@ -1,5 +1,5 @@
 import type { Principal, StaffPrincipal } from '@portico/auth';
-import { badInput, notFound } from '@portico/errors';
+import { badInput, forbidden, notFound } from '@portico/errors';
 import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import { Query } from 'mingo';
@@ -19,9 +19,14 @@ export class Statements {
 
   /** Within what the caller may see; a contact's statement is always their own customer's. */
   async of(viewer: DocumentViewer, principal: Principal, requested: string | null | undefined) {
+    if (principal.kind === 'CONTACT' && !viewer.may('VIEW_STATEMENTS'))
+      throw forbidden('Your access does not include statements');
     const customerId = principal.kind === 'CONTACT' ? principal.customerId : requested;
     if (!customerId) throw badInput('customerId', 'Name the customer');
-    const customer = await this.store.findCustomer(principal.tenantId, customerId);
+    // A SPECIALIST's statements are those of the customers they administer.
+    const customer = viewer.mayReachCustomer(customerId)
+      ? await this.store.findCustomer(principal.tenantId, customerId)
+      : null;
     if (!customer) throw notFound('Customer');
     const open = {
       $and: [viewer.scope, { customerId, paymentState: { $in: ['UNPAID', 'PARTIALLY_PAID'] } }],

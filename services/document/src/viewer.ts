@@ -12,6 +12,11 @@ export interface DocumentViewer {
   customerId: string | null;
   /** A contact's permissions (from their access); staff may do everything their role allows. */
   may(permission: Permission): boolean;
+  /**
+   * Whether the caller may act on this customer as a whole (its drafts, its statement): owners
+   * and admins on every customer, a SPECIALIST on those they administer, a contact on their own.
+   */
+  mayReachCustomer(customerId: string): boolean;
 }
 
 const NOTHING = { _id: { $in: [] as string[] } };
@@ -20,6 +25,7 @@ const nobody: DocumentViewer = {
   kind: 'ANONYMOUS',
   customerId: null,
   may: () => false,
+  mayReachCustomer: () => false,
 };
 
 /**
@@ -36,10 +42,12 @@ export async function documentViewer(
   if (auth.kind === 'ANONYMOUS') return nobody;
   if (auth.kind === 'STAFF') {
     const staff = { kind: 'STAFF' as const, customerId: null, may: () => true };
-    if (auth.role !== 'SPECIALIST') return { ...staff, scope: { tenantId: auth.tenantId } };
+    if (auth.role !== 'SPECIALIST')
+      return { ...staff, scope: { tenantId: auth.tenantId }, mayReachCustomer: () => true };
     const administered = await store.customersAdministeredBy(auth.tenantId, auth.userId);
     return {
       ...staff,
+      mayReachCustomer: (customerId) => administered.includes(customerId),
       scope: {
         tenantId: auth.tenantId,
         $or: [{ customerId: { $in: administered } }, { processorIds: auth.userId }],
@@ -57,6 +65,7 @@ export async function documentViewer(
     kind: 'CONTACT' as const,
     customerId: auth.customerId,
     may: (p: Permission) => permissions.has(p),
+    mayReachCustomer: (customerId: string) => customerId === auth.customerId,
   };
   if (!permissions.has('VIEW_DOCUMENTS')) return { ...contact, scope: NOTHING };
   return {

@@ -8,6 +8,7 @@ import {
   graphqlData,
   graphqlRequest,
   linkToken,
+  login,
   registerOrganization,
   startTestPlatform,
   type Auth,
@@ -723,6 +724,52 @@ describe('who sees what', () => {
     );
     expect(assigned.data!.setDocumentProcessors.processors).toEqual([{ id: createStaffUser.id }]);
     expect((await documentById(s, processed.id)).data!.document!.id).toBe(processed.id);
+
+    // A processed document is no key to its customer: drafts, statements and tenant-wide tools
+    // stay out of reach, answered as if the customer did not exist (or FORBIDDEN for the tools).
+    const input = { customerId: otherCustomerId, type: 'INVOICE', currency: 'EUR', lines: [] };
+    const createFor = (c: string) =>
+      gql<{ createDocument: { id: string } }>(
+        'mutation($input: DocumentInput!) { createDocument(input: $input) { id } }',
+        { input: { ...input, customerId: c } },
+        s,
+      );
+    const unknown = await createFor('no-such-customer');
+    const foreign = await createFor(otherCustomerId);
+    expect([errorCode(foreign), errorField(foreign), foreign.errors?.[0]?.message]).toEqual([
+      errorCode(unknown),
+      'input.customerId',
+      unknown.errors?.[0]?.message,
+    ]);
+    const own = await createFor(customerId);
+    expect(own.errors).toBeUndefined();
+    const moved = await gql(
+      'mutation($id: ID!, $input: DocumentInput!) { updateDocument(id: $id, input: $input) { id } }',
+      { id: own.data!.createDocument.id, input },
+      s,
+    );
+    expect(errorField(moved)).toBe('input.customerId');
+    const statement = (c: string) =>
+      gql('query($c: ID) { accountStatement(customerId: $c) { customer { id } } }', { c }, s);
+    expect((await statement(customerId)).errors).toBeUndefined();
+    expect(errorCode(await statement(otherCustomerId))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await gql(
+          'mutation($c: ID!) { sendAccountStatement(customerId: $c) }',
+          { c: otherCustomerId },
+          s,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    for (const tool of [
+      '{ auditLog { totalCount } }',
+      '{ staffUsers { id } }',
+      '{ emailHistory { totalCount } }',
+      'mutation { resendEmail(id: "any") { id } }',
+    ])
+      expect([tool, errorCode(await gql(tool, {}, s))]).toEqual([tool, 'FORBIDDEN']);
+
     const other = await graphqlRequest(
       gateway,
       '{ documents { totalCount } }',
@@ -736,12 +783,13 @@ describe('who sees what', () => {
     const t = owner.accessToken;
     const invoice = await issued(t, { customerId });
     const other = await issued(t, { customerId });
-    const reader = (
-      await grantAndJoin(running, t, org, customerId, {
-        email: 'dl@portal.example',
-        accessLevelId: levels['Read only'],
-      })
-    ).contact;
+    const { contact: reader, accessId: readerAccess } = await grantAndJoin(
+      running,
+      t,
+      org,
+      customerId,
+      { email: 'dl@portal.example', accessLevelId: levels['Read only'] },
+    );
     const statementsOnly = await graphqlData<{ createAccessLevel: { id: string } }>(
       gateway,
       'mutation { createAccessLevel(input: { name: "View only", permissions: [VIEW_DOCUMENTS] }) { id } }',
@@ -764,6 +812,13 @@ describe('who sees what', () => {
       async () => (await documentById(reader.accessToken, invoice.id)).data?.document,
     );
     expect(errorCode(await request(viewer.accessToken, invoice.id))).toBe('FORBIDDEN');
+    // Neither level includes VIEW_STATEMENTS.
+    const statement = '{ accountStatement { totals { currency } } }';
+    expect(errorCode(await gql(statement, {}, reader.accessToken))).toBe('FORBIDDEN');
+    const standard = (
+      await grantAndJoin(running, t, org, customerId, { email: 'stmt@portal.example' })
+    ).contact;
+    expect((await gql(statement, {}, standard.accessToken)).errors).toBeUndefined();
     expect(
       errorCode(
         await request(reader.accessToken, (await draft(t, { customerId })).data!.createDocument.id),
@@ -823,6 +878,25 @@ describe('who sees what', () => {
       return actions.includes(`document.downloaded:${reader.user.id}`) && actions;
     });
     expect(audited).toContain(`document.viewed:${reader.user.id}`);
+
+    // A link is no bearer pass: once the access is revoked, the same link answers 403.
+    const second = (await request(reader.accessToken, invoice.id)).data!.requestDocumentDownload;
+    expect((await viaGateway(second.url)).status).toBe(200);
+    const revoked = await gql(
+      'mutation($id: ID!) { revokePortalAccess(id: $id) { status } }',
+      { id: readerAccess },
+      t,
+    );
+    expect(revoked.errors).toBeUndefined();
+    const refused = await viaGateway(second.url);
+    expect([refused.status, await refused.text()]).toEqual([403, 'Your portal access has ended']);
+    // A staff link dies with the session it was made in.
+    const staff = await login(gateway, `owner@${org}.example`);
+    const staffLink = (await request(staff.data!.login.accessToken, invoice.id)).data!
+      .requestDocumentDownload;
+    expect((await viaGateway(staffLink.url)).status).toBe(200);
+    await gql('mutation { logout }', {}, staff.data!.login.accessToken);
+    expect((await viaGateway(staffLink.url)).status).toBe(403);
   });
 
   it('emails a new document to each active contact who wants it, as they chose', async () => {
@@ -830,10 +904,22 @@ describe('who sees what', () => {
     const mailCustomer = await newCustomer(t, 'Mail Preferences KG');
     const join = (email: string) =>
       grantAndJoin(running, t, org, mailCustomer, { email }).then((joined) => joined.contact);
+    const { createAccessLevel: noDownloads } = await graphqlData<{
+      createAccessLevel: { id: string };
+    }>(
+      gateway,
+      'mutation { createAccessLevel(input: { name: "No downloads", permissions: [VIEW_DOCUMENTS] }) { id } }',
+      {},
+      { token: t },
+    );
     const [plain, silent, noPdf] = await Promise.all([
       join('plain@mail.example'),
       join('silent@mail.example'),
       join('nopdf@mail.example'),
+      grantAndJoin(running, t, org, mailCustomer, {
+        email: 'viewonly@mail.example',
+        accessLevelId: noDownloads.id,
+      }),
     ]);
     const prefer = (token: string, input: Record<string, boolean>) =>
       graphqlData<{ updateMyNotificationPreferences: Record<string, boolean> }>(
@@ -865,6 +951,10 @@ describe('who sees what', () => {
     const toNoPdf = await emailTo(running.mailbox, 'nopdf@mail.example', subject);
     expect(toNoPdf.attachments).toHaveLength(0);
     expect(toNoPdf.text).not.toContain('attached');
+    // Without DOWNLOAD_DOCUMENTS the PDF stays in the portal, whatever the contact prefers.
+    const toViewOnly = await emailTo(running.mailbox, 'viewonly@mail.example', subject);
+    expect(toViewOnly.attachments).toHaveLength(0);
+    expect(toViewOnly.text).toContain(`https://portal.example.test/documents/${invoice.id}`);
     // Both sent: the history holds every delivery for this document, and none to the silent contact.
     const history = await eventually(async () => {
       const { emailHistory } = await graphqlData<{
@@ -880,6 +970,55 @@ describe('who sees what', () => {
         .filter((n) => n.documentId === invoice.id);
       return forInvoice.filter((n) => n.status === 'SENT').length >= 2 && forInvoice;
     });
-    expect(history.map((n) => n.to).sort()).toEqual(['nopdf@mail.example', 'plain@mail.example']);
+    expect(history.map((n) => n.to).sort()).toEqual([
+      'nopdf@mail.example',
+      'plain@mail.example',
+      'viewonly@mail.example',
+    ]);
+  });
+
+  it('emails nothing the portal does not show, not even to the billing address', async () => {
+    const t = owner.accessToken;
+    const created = await gql<{ createCustomer: { id: string } }>(
+      'mutation($input: CustomerInput!) { createCustomer(input: $input) { id } }',
+      { input: { type: 'COMPANY', companyName: 'Billing Only AG', email: 'billing@only.example' } },
+      t,
+    );
+    const billingCustomer = created.data!.createCustomer.id;
+    const hidden = (await draft(t, { customerId: billingCustomer })).data!.createDocument.id;
+    await gql(
+      'mutation($id: ID!) { setDocumentShared(id: $id, shared: false) { id } }',
+      { id: hidden },
+      t,
+    );
+    const unshared = await issue(t, hidden);
+    const shared = await issued(t, { customerId: billingCustomer });
+    // Both issued events handled: the unshared PDF is rendered (before recipients are chosen)
+    // and the shared document's email reached the billing address.
+    const link = (
+      await graphqlData<{ requestDocumentDownload: { url: string } }>(
+        gateway,
+        'mutation($id: ID!) { requestDocumentDownload(id: $id) { url } }',
+        { id: unshared.id },
+        { token: t },
+      )
+    ).requestDocumentDownload.url;
+    await eventually(async () => {
+      const url = new URL(link);
+      return (await fetch(new URL(url.pathname + url.search, gateway))).status === 200;
+    });
+    await emailTo(running.mailbox, 'billing@only.example', `Invoice ${shared.number}`);
+    const { emailHistory } = await graphqlData<{
+      emailHistory: { edges: { node: { documentId: string | null } }[] };
+    }>(
+      gateway,
+      'query($c: ID) { emailHistory(customerId: $c) { edges { node { documentId } } } }',
+      { c: billingCustomer },
+      { token: t },
+    );
+    expect(emailHistory.edges.map((e) => e.node.documentId)).toEqual([shared.id]);
+    expect(running.mailbox.messages.some((m) => m.subject === `Invoice ${unshared.number}`)).toBe(
+      false,
+    );
   });
 });

@@ -37,7 +37,7 @@ runService<NotificationContext>({
   name: 'notification',
   config,
   typeDefs: subgraphTypeDefs('notification'),
-  async setup({ connection, bus, logger, publishPending }) {
+  async setup({ connection, bus, logger, publishPending, revocations }) {
     const store = new NotificationStore(connection);
     const renderer = new PdfRenderer({
       chromiumPath: config.CHROMIUM_PATH,
@@ -88,7 +88,7 @@ runService<NotificationContext>({
           ...brandingMutationResolvers,
           ...webhookMutationResolvers,
           resendEmail: (_: unknown, { id }: { id: string }, context: NotificationContext) =>
-            context.resend.resend(requireStaff(context.auth).tenantId, id),
+            context.resend.resend(requireStaff(context.auth, ['OWNER', 'ADMIN']).tenantId, id),
         },
         EmailMessage: emailMessageResolvers,
         WebhookEndpoint: webhookEndpointResolvers,
@@ -111,7 +111,7 @@ runService<NotificationContext>({
           sms: config.SMS_WEBHOOK_URL ? new SmsSender(config.SMS_WEBHOOK_URL) : null,
         }),
       ],
-      routes: fileRoutes(pdfs, config.FILE_LINK_SECRET),
+      routes: fileRoutes({ pdfs, store, revocations, secret: config.FILE_LINK_SECRET }),
       stop: async () => {
         await webhooks.dispatcher.stop();
         mailer.close();

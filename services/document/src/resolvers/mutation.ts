@@ -8,8 +8,10 @@ const MANAGERS = ['OWNER' as const, 'ADMIN' as const];
 
 /** Thin: who may call, then the domain module (document-changes.ts). */
 export const mutationResolvers = {
-  createDocument: (_: unknown, args: { input: DocumentInput }, ctx: DocumentContext) =>
-    ctx.changes.create(requireStaff(ctx.auth), args.input),
+  async createDocument(_: unknown, args: { input: DocumentInput }, ctx: DocumentContext) {
+    const staff = requireStaff(ctx.auth);
+    return ctx.changes.create(await ctx.viewer(), staff, args.input);
+  },
 
   async updateDocument(
     _: unknown,

@@ -25,7 +25,10 @@ export const queryResolvers = {
   },
 
   async staffUsers(_: unknown, __: unknown, context: IdentityContext) {
-    return context.staffDirectory.list(requireStaff(await activePrincipal(context)));
+    // The team is a tenant-wide tool: owners and admins only.
+    return context.staffDirectory.list(
+      requireStaff(await activePrincipal(context), ['OWNER', 'ADMIN']),
+    );
   },
 
   async auditLog(
@@ -33,7 +36,8 @@ export const queryResolvers = {
     args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
     context: IdentityContext,
   ) {
-    const { tenantId } = requireStaff(await activePrincipal(context));
+    // Tenant-wide: a SPECIALIST would read about customers they do not administer.
+    const { tenantId } = requireStaff(await activePrincipal(context), ['OWNER', 'ADMIN']);
     const { store } = context;
     const { filter = {} } = args;
     const where: Record<string, unknown> = { tenantId };

@@ -115,26 +115,29 @@ export class DocumentEmails {
 }
 
 /**
- * The customer's active contacts who want new documents (when the document is
- * shared with them); a customer without any gets it at its own billing address.
+ * The customer's active contacts who want new documents, when the document is shared
+ * with them; a customer without any gets it at its own billing address. A document
+ * the portal does not show leaves by no email at all.
  */
 async function recipientsOf(
   store: NotificationStore,
   tenantId: string,
   data: EventData<'portico.document.issued.v1'>,
 ): Promise<DocumentRecipient[]> {
-  const contacts =
-    data.shared === false
-      ? []
-      : (await store.recipients.find({ tenantId, customerId: data.customer.id }).lean().exec())
-          .filter((contact) => wantsNewDocuments(contact))
-          .map((contact) => ({
-            email: contact.email,
-            name: contact.firstName ?? data.customer.displayName,
-            accessId: contact._id,
-            attachPdf: contact.attachPdf,
-            locale: contact.locale ?? null,
-          }));
+  // Not shared, or of a type the portal hides: nobody is told, the billing address neither.
+  if (data.shared === false) return [];
+  const contacts = (
+    await store.recipients.find({ tenantId, customerId: data.customer.id }).lean().exec()
+  )
+    .filter((contact) => wantsNewDocuments(contact))
+    .map((contact) => ({
+      email: contact.email,
+      name: contact.firstName ?? data.customer.displayName,
+      accessId: contact._id,
+      // Without DOWNLOAD_DOCUMENTS the PDF stays in the portal; the email links there.
+      attachPdf: contact.attachPdf && contact.permissions.includes('DOWNLOAD_DOCUMENTS'),
+      locale: contact.locale ?? null,
+    }));
   if (contacts.length > 0) return contacts;
   const billing = data.customer.email;
   return billing

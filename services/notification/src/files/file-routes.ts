@@ -1,18 +1,48 @@
 import type { Express } from 'express';
-import { verifyFileLink } from '@portico/file-links';
+import type { RevocationList } from '@portico/auth';
+import { verifyFileLink, type FileLinkClaims } from '@portico/file-links';
+import { mayDownload } from '../model/recipient';
+import type { NotificationStore } from '../store';
 import type { DocumentPdfs } from './document-pdfs';
+
+export interface FileRouteDependencies {
+  pdfs: DocumentPdfs;
+  store: NotificationStore;
+  /** This process's revocation feed: ended sessions and accesses, current on the next request. */
+  revocations: RevocationList;
+  secret: string;
+}
+
+/**
+ * Why a valid link is no longer honoured, or null: its session ended, or (a contact's) its
+ * access was revoked, expired or lost DOWNLOAD_DOCUMENTS since the link was made.
+ */
+async function refusalOf(
+  claims: FileLinkClaims,
+  { store, revocations }: FileRouteDependencies,
+): Promise<string | null> {
+  const refusal = revocations.refusalFor(claims.sessionId, claims.accessId);
+  if (refusal || !claims.accessId) return refusal;
+  const recipient = await store.recipients
+    .findOne({ _id: claims.accessId, tenantId: claims.tenantId })
+    .lean()
+    .exec();
+  return mayDownload(recipient) ? null : 'Your portal access does not include downloads';
+}
 
 /**
  * GET /files/documents/:id — the document's PDF for whoever holds a valid
  * signed link (made by the document service after its checks): bound to this
- * document, short-lived, untampered. The gateway passes /files/* through.
+ * document, short-lived, untampered, and only while the session and the
+ * contact's access that it was made for still allow it. The gateway passes
+ * /files/documents/<uuid> through.
  */
-export function fileRoutes(pdfs: DocumentPdfs, secret: string) {
+export function fileRoutes(deps: FileRouteDependencies) {
   return (app: Express) => {
     app.get('/files/documents/:id', async (req, res, next) => {
       try {
         const path = `documents/${req.params.id}`;
-        const check = verifyFileLink(secret, path, req.query as Record<string, unknown>);
+        const check = verifyFileLink(deps.secret, path, req.query as Record<string, unknown>);
         if (!check.ok) {
           res
             .status(check.reason === 'expired' ? 410 : 403)
@@ -20,7 +50,12 @@ export function fileRoutes(pdfs: DocumentPdfs, secret: string) {
             .send(check.reason);
           return;
         }
-        const file = await pdfs.open(req.params.id, check.claims.tenantId);
+        const refusal = await refusalOf(check.claims, deps);
+        if (refusal) {
+          res.status(403).type('text/plain').send(refusal);
+          return;
+        }
+        const file = await deps.pdfs.open(req.params.id, check.claims.tenantId);
         if (!file) {
           res.status(404).type('text/plain').send('not rendered yet');
           return;

@@ -46,14 +46,30 @@ recipientSchema.index({ tenantId: 1, customerId: 1 });
 export const recipientModel = (connection: Connection) =>
   connection.model<RecipientRecord>('Recipient', recipientSchema, 'recipients');
 
+/** A live access: not revoked, not expired, allowed to see documents. */
+function seesDocuments(recipient: RecipientRecord, now: Date): boolean {
+  return (
+    !recipient.revoked &&
+    (!recipient.expiresAt || recipient.expiresAt > now) &&
+    recipient.permissions.includes('VIEW_DOCUMENTS')
+  );
+}
+
 /** Contacts told about a new document: active, not revoked or expired, allowed to see documents, wanting it. */
 export function wantsNewDocuments(recipient: RecipientRecord, now = new Date()): boolean {
   return (
     recipient.active &&
-    !recipient.revoked &&
-    (!recipient.expiresAt || recipient.expiresAt > now) &&
-    recipient.permissions.includes('VIEW_DOCUMENTS') &&
+    seesDocuments(recipient, now) &&
     recipient.emailOnNewDocument &&
     recipient.email !== ''
+  );
+}
+
+/** Whether a contact's download link is still honoured: a live access with DOWNLOAD_DOCUMENTS. */
+export function mayDownload(recipient: RecipientRecord | null, now = new Date()): boolean {
+  return (
+    recipient !== null &&
+    seesDocuments(recipient, now) &&
+    recipient.permissions.includes('DOWNLOAD_DOCUMENTS')
   );
 }

@@ -13,7 +13,8 @@ export const queryResolvers = {
     },
     { auth, store }: NotificationContext,
   ) {
-    const { tenantId } = requireStaff(auth);
+    // Tenant-wide: this service does not know whom a SPECIALIST administers.
+    const { tenantId } = requireStaff(auth, ['OWNER', 'ADMIN']);
     const where: Record<string, unknown> = {};
     if (args.customerId) where.customerId = args.customerId;
     if (args.accessId) where.accessId = args.accessId;
