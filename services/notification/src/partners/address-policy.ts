@@ -1,39 +1,42 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
- * Where webhooks may not go: loopback, private, link-local (cloud metadata at
- * 169.254.169.254), carrier-grade NAT, multicast and unspecified addresses.
- * A partner's URL must not become a way into our own network.
+ * IPv6 ranges that carry an IPv4 address inside (mapped, IPv4-compatible, NAT64, 6to4): the
+ * address is as public as the IPv4 one it leads to.
  */
-const internal = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  internal.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  internal.addSubnet(network, prefix, 'ipv6');
+function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
+  const bytes = address.toByteArray();
+  const range = address.range();
+  if (range === 'ipv4Mapped' || range === 'rfc6145' || range === 'rfc6052')
+    return new ipaddr.IPv4(bytes.slice(12, 16));
+  if (range === '6to4') return new ipaddr.IPv4(bytes.slice(2, 6));
+  // ::a.b.c.d (IPv4-compatible, deprecated): the first 96 bits are zero.
+  if (bytes.slice(0, 12).every((byte) => byte === 0) && range !== 'loopback')
+    return new ipaddr.IPv4(bytes.slice(12, 16));
+  return null;
+}
+
+/**
+ * Where webhooks may go: only addresses ipaddr.js classifies as public `unicast`. Loopback,
+ * private, link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, benchmarking,
+ * documentation (TEST-NETs), 192.0.0.0/24, multicast, Teredo and every other special range
+ * are internal; an IPv4 address inside an IPv6 one is judged as itself. A partner's URL must
+ * not become a way into our own network.
+ */
+function isPublicUnicast(address: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  if (address.kind() === 'ipv6') {
+    const inner = embeddedIpv4(address as ipaddr.IPv6);
+    if (inner) return isPublicUnicast(inner);
+  }
+  return address.range() === 'unicast';
+}
 
 export function isInternalAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address); // IPv4 written as IPv6
-  if (mapped) return internal.check(mapped[1]!, 'ipv4');
-  return internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  // Only what Node itself would connect to as an address (ipaddr.js also takes forms like 0x7f.1).
+  if (isIP(address) === 0) return false;
+  return !isPublicUnicast(ipaddr.parse(address));
 }
 
 /** A URL's host (name or address) that is plainly internal without a lookup: localhost or an internal address. */
