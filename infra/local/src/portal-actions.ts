@@ -130,14 +130,14 @@ export interface InvoiceLine {
 }
 
 /**
- * Creates an EUR invoice, once the document service knows the customer (it
+ * Creates an EUR invoice (or another type), once the document service knows the customer (it
  * learns of new customers from events), and issues it.
  */
 export async function issueInvoice(
   gateway: string,
   token: string,
   customerId: string,
-  options: { lines?: InvoiceLine[]; notes?: string } = {},
+  options: { lines?: InvoiceLine[]; notes?: string; type?: string } = {},
 ): Promise<{ id: string; number: string }> {
   const lines = options.lines ?? [
     { description: 'Consulting', quantity: '1', unitPrice: '100.00', taxRate: '19' },
@@ -149,7 +149,7 @@ export async function issueInvoice(
       {
         input: {
           customerId,
-          type: 'INVOICE',
+          type: options.type ?? 'INVOICE',
           currency: 'EUR',
           lines,
           ...(options.notes ? { notes: options.notes } : {}),
@@ -166,4 +166,27 @@ export async function issueInvoice(
     { token },
   );
   return { id: created.id, number: issueDocument.number };
+}
+
+/**
+ * The document's PDF through the gateway's /files, once the notification service has rendered
+ * it: it renders a PDF as it takes up the issued event, before it chooses whom to email.
+ */
+export async function renderedPdf(gateway: string, token: string, documentId: string) {
+  const { requestDocumentDownload } = await graphqlData<{
+    requestDocumentDownload: { url: string };
+  }>(
+    gateway,
+    'mutation($id: ID!) { requestDocumentDownload(id: $id) { url } }',
+    {
+      id: documentId,
+    },
+    { token },
+  );
+  const link = new URL(requestDocumentDownload.url);
+  const sameLinkOnGateway = new URL(link.pathname + link.search, gateway);
+  return eventually(async () => {
+    const response = await fetch(sameLinkOnGateway);
+    return response.status === 200 && Buffer.from(await response.arrayBuffer());
+  });
 }

@@ -10,6 +10,7 @@ import {
   linkToken,
   login,
   registerOrganization,
+  renderedPdf,
   startTestPlatform,
   type Auth,
   type TestPlatform,
@@ -995,18 +996,7 @@ describe('who sees what', () => {
     const shared = await issued(t, { customerId: billingCustomer });
     // Both issued events handled: the unshared PDF is rendered (before recipients are chosen)
     // and the shared document's email reached the billing address.
-    const link = (
-      await graphqlData<{ requestDocumentDownload: { url: string } }>(
-        gateway,
-        'mutation($id: ID!) { requestDocumentDownload(id: $id) { url } }',
-        { id: unshared.id },
-        { token: t },
-      )
-    ).requestDocumentDownload.url;
-    await eventually(async () => {
-      const url = new URL(link);
-      return (await fetch(new URL(url.pathname + url.search, gateway))).status === 200;
-    });
+    await renderedPdf(gateway, t, unshared.id);
     await emailTo(running.mailbox, 'billing@only.example', `Invoice ${shared.number}`);
     const { emailHistory } = await graphqlData<{
       emailHistory: { edges: { node: { documentId: string | null } }[] };

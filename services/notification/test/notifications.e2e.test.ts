@@ -16,6 +16,7 @@ import {
   type Auth,
   type TestPlatform,
   issueInvoice as issueInvoiceAs,
+  renderedPdf,
 } from '@portico/local-infra';
 import { createLogger } from '@portico/logger';
 
@@ -199,7 +200,7 @@ describe('branding and languages', () => {
     expect(mail.text).toContain('Guten Tag');
     expect(plain((await pdfParse(mail.attachments[0]!.content)).text)).toContain('Gesamtbetrag');
 
-    // A type the portal does not show is not announced to contacts (the billing address gets it).
+    // A type the portal does not show is emailed to nobody, the billing address included.
     await graphqlData(
       gateway,
       'mutation { updatePortalSettings(input: { enabledDocumentTypes: [ESTIMATE] }) { enabledDocumentTypes } }',
@@ -216,12 +217,21 @@ describe('branding and languages', () => {
       );
       return documents.totalCount === 0;
     });
-    const hidden = await issueInvoice(staff.accessToken, customerId);
-    await emailTo(running.mailbox, 'ap@kunde.example', `Invoice ${hidden}`);
-    const toContact = running.mailbox.messages.filter(
-      (each) => each.subject === `Rechnung ${hidden}` && JSON.stringify(each.to).includes('lena@'),
+    const hidden = await issueInvoiceAs(gateway, staff.accessToken, customerId);
+    await renderedPdf(gateway, staff.accessToken, hidden.id); // its issued event is taken up
+    const estimate = await issueInvoiceAs(gateway, staff.accessToken, customerId, {
+      type: 'ESTIMATE',
+    });
+    await emailTo(running.mailbox, `lena@${englishOrg}.example`, `Angebot ${estimate.number}`);
+    // Numbers repeat across tenants: this customer's addresses only.
+    const aboutHidden = running.mailbox.messages.filter(
+      (each) =>
+        each.subject?.endsWith(` ${hidden.number}`) &&
+        ['ap@kunde.example', `lena@${englishOrg}.example`].some((to) =>
+          JSON.stringify(each.to).includes(to),
+        ),
     );
-    expect(toContact).toEqual([]);
+    expect(aboutHidden).toEqual([]);
   });
 });
 
@@ -318,6 +328,33 @@ describe('email history', () => {
         JSON.stringify(mail.to).includes('ap@gone.example'),
     );
     expect(delivered).toEqual([]);
+  });
+
+  it('shows a bounced invitation in the contact’s own email history', async () => {
+    const owner = await registerOrganization(gateway, `bounce-${randomUUID().slice(0, 6)}`);
+    const customerId = await customerWithEmail(owner.accessToken, 'Bounce AG', 'ap@bounce.example');
+    running.mailbox.failNext(1, 550, 'No such user here');
+    const { grantPortalAccess } = await graphqlData<{ grantPortalAccess: { id: string } }>(
+      gateway,
+      'mutation($c: ID!) { grantPortalAccess(customerId: $c, input: { email: "typo@bounce.example" }) { id } }',
+      { c: customerId },
+      { token: owner.accessToken },
+    );
+    const failed = await eventually(async () => {
+      const { emailHistory } = await graphqlData<{
+        emailHistory: { edges: { node: { kind: string; status: string; error: string | null } }[] };
+      }>(
+        gateway,
+        'query($a: ID) { emailHistory(accessId: $a) { edges { node { kind status error } } } }',
+        { a: grantPortalAccess.id },
+        { token: owner.accessToken },
+      );
+      const [email] = emailHistory.edges.map((edge) => edge.node);
+      return email?.status === 'FAILED' && emailHistory.edges.map((edge) => edge.node);
+    });
+    expect(failed).toEqual([
+      { kind: 'INVITATION', status: 'FAILED', error: expect.stringContaining('No such user here') },
+    ]);
   });
 
   it('sends a replayed or duplicated event once', async () => {

@@ -127,7 +127,15 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
           const subject = wording.subjects.invitation(data.organizationName);
           await deliverOnce(
             deps,
-            { ...base, customerId: data.customerId, kind: 'INVITATION', to: data.email, subject },
+            {
+              ...base,
+              customerId: data.customerId,
+              // So staff find a bounced invitation in the contact's own history.
+              accessId: data.accessId,
+              kind: 'INVITATION',
+              to: data.email,
+              subject,
+            },
             async () => ({
               ...sender,
               ...renderEmail(locale, 'contact-invitation', view),
