@@ -23,6 +23,7 @@ import {
 import { createLogger, currentRequestId } from '@portico/logger';
 import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
+import { metricsPortOf } from '@portico/config';
 import { loadGatewayConfig, subgraphTimeoutMs } from './config';
 import { DirectFetchRoutes } from './direct-fetch-routes';
 import { directFetches } from './direct-fetches';
@@ -170,6 +171,8 @@ async function main(): Promise<void> {
   await feed.caughtUp; // no revoked token slips through while the feed is still reading
   const server = await http.listen(config.PORT);
   shutdown.add({ name: 'http', stop: () => server.close() });
+  const metricsServer = await http.listenMetrics(metricsPortOf(config));
+  shutdown.add({ name: 'metrics', stop: () => metricsServer.close() });
   shutdown.add({ name: 'readiness', stop: () => http.setDraining() });
   logger.info({ url: `http://localhost:${server.port}/graphql` }, 'gateway ready');
 }

@@ -28,7 +28,11 @@ const LIST =
 
 /** How many operations the gateway answered by a direct fetch so far. */
 async function directFetches(): Promise<number> {
-  return metricTotal(await scrapeMetrics(gateway), 'gateway_direct_fetches_total');
+  const { metricsPort } = running.platform.processes.find((p) => p.name === 'gateway')!;
+  return metricTotal(
+    await scrapeMetrics(`http://127.0.0.1:${metricsPort}`),
+    'gateway_direct_fetches_total',
+  );
 }
 
 beforeAll(async () => {

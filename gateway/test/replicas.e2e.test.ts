@@ -110,7 +110,9 @@ describe('two replicas of the document and notification services', () => {
       expect(served.get(port)).toBeGreaterThan(0);
     // Documents are keyed by id over six partitions, three per notification replica.
     const sent = await Promise.all(
-      ['notification-1', 'notification-2'].map((name) => emailsSentBy(processNamed(name).port)),
+      ['notification-1', 'notification-2'].map((name) =>
+        emailsSentBy(processNamed(name).metricsPort),
+      ),
     );
     expect(sent[0]).toBeGreaterThan(0);
     expect(sent[1]).toBeGreaterThan(0);

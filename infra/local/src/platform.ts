@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { metricsPortOf } from '@portico/config';
 import { localSigningKeySecret, localWebhookSigningKey } from './local-secrets';
 import { repoRoot } from './paths';
 import { startProcess, stopLeftover, waitUntil, type ManagedProcess } from './managed-process';
@@ -32,6 +33,8 @@ export interface RunningProcess {
   name: string;
   service: ServiceName | 'gateway';
   port: number;
+  /** Where its Prometheus /metrics is served (an internal port of its own). */
+  metricsPort: number;
   process: ManagedProcess;
 }
 
@@ -102,10 +105,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const launch = (service: ServiceName | 'gateway', replica = 0): RunningProcess => {
     const name = nameOf(service, replica);
     const port = ports[service] + 10 * replica;
+    const metricsPort = metricsPortOf({ PORT: port });
     return {
       name,
       service,
       port,
+      metricsPort,
       process: startProcess({
         name,
         command: process.execPath,
@@ -115,6 +120,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           ...shared,
           ...(service === 'gateway' ? subgraphUrls : {}),
           PORT: String(port),
+          METRICS_PORT: String(metricsPort),
           ...options.env?.[service],
         },
         logFile: join(logDir, `${name}.log`),

@@ -43,18 +43,35 @@ export function loadConfigOrExit<S extends z.ZodType>(schema: S): z.infer<S> {
   }
 }
 
+const METRICS_PORT_OFFSET = 5000;
+
 /** Keys every Portico process reads, each with a short doc string. */
 export const commonEnv = {
   NODE_ENV: z
     .enum(['development', 'test', 'production'])
-    .default('development')
-    .describe('production turns off introspection and detailed errors'),
+    // Unset is production: introspection and GraphiQL only where someone asked for them.
+    .default('production')
+    .describe('development or test turn on introspection and GraphiQL; unset is production'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('pino log level'),
   PORT: z.coerce.number().int().min(1).max(65535).describe('HTTP port of this process'),
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe(
+      `internal port serving Prometheus /metrics only (never publish it); PORT + ${METRICS_PORT_OFFSET} when unset`,
+    ),
 };
+
+/** The port /metrics is served on: METRICS_PORT, or PORT + METRICS_PORT_OFFSET. */
+export function metricsPortOf(config: { PORT: number; METRICS_PORT?: number }): number {
+  return config.METRICS_PORT ?? config.PORT + METRICS_PORT_OFFSET;
+}
 
 /** Keys of a subgraph service (MongoDB, Kafka, gateway trust, token trust). */
 export const serviceEnv = {

@@ -1,4 +1,4 @@
-import { ConfigError, commonEnv, loadConfig, serviceEnv, z } from './index';
+import { ConfigError, commonEnv, loadConfig, metricsPortOf, serviceEnv, z } from './index';
 
 const schema = z.object({ ...serviceEnv });
 const valid = {
@@ -15,6 +15,16 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(4002);
     expect(config.KAFKA_BROKERS).toEqual(['a:9092', 'b:9092']);
     expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('behaves as production unless NODE_ENV says otherwise', () => {
+    expect(loadConfig(schema, valid).NODE_ENV).toBe('production');
+    expect(loadConfig(schema, { ...valid, NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+  });
+
+  it('serves metrics on METRICS_PORT, or on PORT + 5000', () => {
+    expect(metricsPortOf(loadConfig(schema, valid))).toBe(9002);
+    expect(metricsPortOf(loadConfig(schema, { ...valid, METRICS_PORT: '9464' }))).toBe(9464);
   });
 
   it('names a missing variable', () => {

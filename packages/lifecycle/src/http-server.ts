@@ -23,7 +23,7 @@ export function isGraphQLPost(req: IncomingMessage): boolean {
 }
 
 export interface ServiceHttp {
-  /** Mount the service's own routes here (after the health and metrics routes). */
+  /** Mount the service's own routes here (after the health routes). */
   app: Express;
   metrics: Registry;
   /** A hot route served on node:http alone, ahead of Express (at most one). */
@@ -31,6 +31,8 @@ export interface ServiceHttp {
   /** Flipped by shutdown so load balancers stop sending before the server closes. */
   setDraining(): void;
   listen(port: number, host?: string): Promise<RunningServer>;
+  /** Serves GET /metrics alone, on a port of its own that is never published. */
+  listenMetrics(port: number, host?: string): Promise<RunningServer>;
 }
 
 export interface RunningServer {
@@ -41,7 +43,9 @@ export interface RunningServer {
 
 /**
  * The HTTP skeleton every process shares: request ids, access metrics,
- * `/health/live`, `/health/ready` (all checks must pass) and `/metrics`.
+ * `/health/live`, `/health/ready` (all checks must pass), and `/metrics` on an
+ * internal port of its own (listenMetrics): what the process is doing is not
+ * for the public endpoint.
  */
 export function createServiceHttp(options: {
   service: string;
@@ -70,9 +74,11 @@ export function createServiceHttp(options: {
     if (typeof known === 'string') return known;
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     const stop = duration.startTimer({ method: req.method });
-    res.on('finish', () => stop({ route: req.route?.path ?? path, status: res.statusCode }));
+    res.on('finish', () =>
+      stop({ route: routeLabel(req.route?.path, path), status: res.statusCode }),
+    );
     return requestId;
   };
 
@@ -98,11 +104,11 @@ export function createServiceHttp(options: {
       checks: Object.fromEntries(results),
     });
   });
-  app.get('/metrics', async (_req, res) => {
+  const metricsText = async () => {
     // Two texts, not Registry.merge: a merged registry drops each one's default labels.
     const [own, shared] = await Promise.all([metrics.metrics(), sharedMetrics.metrics()]);
-    res.type(metrics.contentType).send(`${own}\n${shared}`);
-  });
+    return `${own}\n${shared}`;
+  };
 
   return {
     app,
@@ -118,21 +124,51 @@ export function createServiceHttp(options: {
         const handler = front;
         withRequestId(track(req, res), () => handler(req, res, () => void app(req, res)));
       });
-      server.listen(port, host);
-      await once(server, 'listening');
-      server.keepAliveTimeout = 65_000;
-      const actualPort = (server.address() as AddressInfo).port;
-      logger.info({ port: actualPort }, `${service} listening`);
-      return {
-        port: actualPort,
-        async close(graceMs = 10_000) {
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeIdleConnections();
-          const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-          await closed;
-          clearTimeout(timer);
-        },
-      };
+      const running = await serve(server, port, host);
+      logger.info({ port: running.port }, `${service} listening`);
+      return running;
+    },
+    async listenMetrics(port, host = '0.0.0.0') {
+      const server = createServer((req, res) => {
+        if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics')
+          return void res.writeHead(404).end();
+        metricsText().then(
+          (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
+          (error: unknown) => {
+            logger.error({ err: error }, 'metrics failed');
+            res.writeHead(500).end();
+          },
+        );
+      });
+      const running = await serve(server, port, host);
+      logger.info({ port: running.port }, `${service} metrics listening`);
+      return running;
+    },
+  };
+}
+
+// Paths served without an Express route (the front handler's); any other path without a route
+// is one label, so a caller cannot add series by inventing paths.
+const KNOWN_PATHS = new Set(['/graphql']);
+
+/** The `route` label of a request: its Express route, a known path, or `unmatched`. */
+export function routeLabel(route: unknown, path: string): string {
+  if (route !== undefined) return String(route);
+  return KNOWN_PATHS.has(path) ? path : 'unmatched';
+}
+
+async function serve(server: Server, port: number, host: string): Promise<RunningServer> {
+  server.listen(port, host);
+  await once(server, 'listening');
+  server.keepAliveTimeout = 65_000;
+  return {
+    port: (server.address() as AddressInfo).port,
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
     },
   };
 }

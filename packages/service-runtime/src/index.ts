@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { createTokenVerifier, type RevocationList } from '@portico/auth';
-import { serviceEnv, z } from '@portico/config';
+import { metricsPortOf, serviceEnv, z } from '@portico/config';
 import type { TopicName } from '@portico/events';
 import { createKafkaBus, type EventBus, type EventHandler } from '@portico/kafka';
 import {
@@ -160,6 +160,8 @@ async function startService<TContext extends SubgraphContext>(
   await feed.caughtUp; // every revocation made before this start is known before the first request
   const server = await http.listen(config.PORT);
   shutdown.add({ name: 'http', stop: () => server.close() });
+  const metricsServer = await http.listenMetrics(metricsPortOf(config));
+  shutdown.add({ name: 'metrics', stop: () => metricsServer.close() });
 
   await Promise.all(
     parts.consumers.map(async (consumer) => {

@@ -39,8 +39,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Every process's /metrics samples, by process name. */
 async function scrape(running: TestPlatform): Promise<Map<string, MetricSample[]>> {
   const samples = new Map<string, MetricSample[]>();
-  for (const { name, port } of running.platform.processes)
-    samples.set(name, await scrapeMetrics(`http://127.0.0.1:${port}`));
+  for (const { name, metricsPort } of running.platform.processes)
+    samples.set(name, await scrapeMetrics(`http://127.0.0.1:${metricsPort}`));
   return samples;
 }
 

@@ -460,8 +460,8 @@ describe('webhooks', () => {
 
 describe('metrics', () => {
   it('counts PDFs rendered, emails sent, webhook tries and consumer lag on /metrics', async () => {
-    const { port } = running.platform.processes.find((p) => p.name === 'notification')!;
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const { metricsPort } = running.platform.processes.find((p) => p.name === 'notification')!;
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
     // The tests above issued documents (rendered, emailed to the billing address) and fed webhooks.
     expect(
