@@ -647,6 +647,24 @@ describe('who sees what', () => {
       ['Can we pay in two parts?', full.user.id],
       ['Yes, of course.', owner.user.id],
     ]);
+    // Of the staff member who answered, the contact sees the name only.
+    const authors = async (fields: string) =>
+      gql<{ document: { comments: { author: Record<string, unknown> }[] } | null }>(
+        `query($id: ID!) { document(id: $id) { comments { author { ${fields} } } } }`,
+        { id: invoice.id },
+        full.accessToken,
+      );
+    const named = await authors('id firstName lastName role lastLoginAt kind');
+    expect(named.data!.document!.comments[1]!.author).toEqual({
+      id: owner.user.id,
+      firstName: 'Ole',
+      lastName: 'Owner',
+      role: null,
+      lastLoginAt: null,
+      kind: 'STAFF',
+    });
+    expect(named.data!.document!.comments[0]!.author.role).toBeNull(); // the contact's own
+    expect(errorCode(await authors('email'))).toBe('FORBIDDEN');
 
     const respond = (token: string, id: string, decision: string) =>
       gql<{ respondToEstimate: { status: string } }>(
@@ -986,6 +1004,7 @@ describe('who sees what', () => {
       t,
     );
     const billingCustomer = created.data!.createCustomer.id;
+    await documentServiceKnows(t, billingCustomer);
     const hidden = (await draft(t, { customerId: billingCustomer })).data!.createDocument.id;
     await gql(
       'mutation($id: ID!) { setDocumentShared(id: $id, shared: false) { id } }',
