@@ -1,5 +1,6 @@
 import { commonEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
 import { SUBGRAPHS, type SubgraphName } from '@portico/schemas';
+import { trustedProxies } from './client-address';
 
 const subgraphUrl = (name: keyof typeof SUBGRAPHS) =>
   z.url().default(SUBGRAPHS[name].defaultUrl).describe(`${name} subgraph GraphQL URL`);
@@ -33,6 +34,24 @@ export const gatewayConfigSchema = z.object({
   CUSTOMER_TIMEOUT_MS: optionalLimit('customer: overrides SUBGRAPH_TIMEOUT_MS'),
   DOCUMENT_TIMEOUT_MS: optionalLimit('document: overrides SUBGRAPH_TIMEOUT_MS'),
   NOTIFICATION_TIMEOUT_MS: optionalLimit('notification: overrides SUBGRAPH_TIMEOUT_MS'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const cidrs = value
+        .split(',')
+        .map((cidr) => cidr.trim())
+        .filter(Boolean);
+      try {
+        return trustedProxies(cidrs);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .describe(
+      'comma-separated CIDRs of the load balancers in front; only their X-Forwarded-For is believed (empty: the peer is the client)',
+    ),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -24,6 +24,7 @@ import { createLogger, currentRequestId } from '@portico/logger';
 import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
 import { metricsPortOf } from '@portico/config';
+import { clientAddress } from './client-address';
 import { loadGatewayConfig, subgraphTimeoutMs } from './config';
 import { DirectFetchRoutes } from './direct-fetch-routes';
 import { directFetches } from './direct-fetches';
@@ -136,8 +137,7 @@ async function main(): Promise<void> {
     return {
       authorization,
       requestId: currentRequestId() ?? 'none',
-      // The peer's address (Express's req.ip without 'trust proxy', which the gateway does not set).
-      clientIp: req.socket.remoteAddress ?? null,
+      clientIp: clientAddress(req, config.TRUSTED_PROXIES),
       userAgent: req.headers['user-agent'] ?? null,
     };
   };

@@ -1,5 +1,14 @@
 import { PUBLIC_ROOT_FIELDS } from '@portico/auth';
-import { graphqlRequest, startTestPlatform, type TestPlatform } from '@portico/local-infra';
+import {
+  AUTH_FIELDS,
+  graphqlData,
+  graphqlRequest,
+  registerOrganization,
+  startTestPlatform,
+  TEST_PASSWORD,
+  type Auth,
+  type TestPlatform,
+} from '@portico/local-infra';
 import { rootFieldOperations } from './root-field-operations';
 
 /**
@@ -10,7 +19,10 @@ let running: TestPlatform;
 let gateway: string;
 
 beforeAll(async () => {
-  running = await startTestPlatform('authorization', 5500);
+  // The test client stands in for a load balancer on loopback.
+  running = await startTestPlatform('authorization', 5500, {
+    providerEnv: { TRUSTED_PROXIES: '127.0.0.1/32' },
+  });
   gateway = running.platform.gatewayUrl;
 }, 120_000);
 afterAll(() => running?.stop());
@@ -43,4 +55,24 @@ describe('callers without a valid token', () => {
       expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     },
   );
+});
+
+describe('client addresses behind a trusted proxy', () => {
+  it('audits the address the proxy saw, not what the client wrote further left', async () => {
+    const owner = await registerOrganization(gateway, 'proxied');
+    const signedIn = await graphqlRequest<{ login: Auth }>(
+      gateway,
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${AUTH_FIELDS} } }`,
+      { e: 'owner@proxied.example', p: TEST_PASSWORD },
+      { headers: { 'x-forwarded-for': '198.51.100.23, 203.0.113.9' } },
+    );
+    expect(signedIn.errors).toBeUndefined();
+    const { auditLog } = await graphqlData<{ auditLog: { edges: { node: { ip: string } }[] } }>(
+      gateway,
+      '{ auditLog(filter: { action: "user.signed-in" }) { edges { node { ip } } } }',
+      {},
+      { token: owner.accessToken },
+    );
+    expect(auditLog.edges.map((edge) => edge.node.ip)).toEqual(['203.0.113.9']);
+  });
 });

@@ -280,6 +280,24 @@ describe('walking skeleton through the gateway', () => {
     expect(await notJson.text()).toMatch(/content-type/i);
   });
 
+  it('believes no X-Forwarded-For without TRUSTED_PROXIES: the peer is the client', async () => {
+    const owner = await registerTenant('forged');
+    const signedIn = await graphqlRequest(
+      gateway,
+      'mutation { login(email: "owner@forged.example", password: "correct horse battery staple") { accessToken } }',
+      {},
+      { headers: { 'x-forwarded-for': '203.0.113.66' } },
+    );
+    expect(signedIn.errors).toBeUndefined();
+    const { auditLog } = await graphqlData<{ auditLog: { edges: { node: { ip: string } }[] } }>(
+      gateway,
+      '{ auditLog(filter: { action: "user.signed-in" }) { edges { node { ip } } } }',
+      {},
+      { token: owner.accessToken },
+    );
+    expect(auditLog.edges.map((edge) => edge.node.ip)).toEqual(['127.0.0.1']);
+  });
+
   it('serves health on every process, and metrics only on its internal port', async () => {
     for (const { port, metricsPort } of platform.processes) {
       expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
