@@ -26,6 +26,13 @@ export const identityConfigSchema = z.object({
     .max(90)
     .default(30)
     .describe('lifetime of a session without use'),
+  SESSION_MAX_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('lifetime of a session however often it is used; then the user signs in again'),
 });
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;

@@ -32,6 +32,8 @@ runService<IdentityContext>({
       tokenTtlMs: config.ACCESS_TOKEN_TTL_SECONDS * 1000,
       secret: config.SIGNING_KEY_SECRET,
     });
+    const sealed = await keys.sealLegacyKeys();
+    if (sealed > 0) logger.warn({ sealed }, 'sealed private keys stored in the clear');
     await keys.rotateIfDue(); // a key exists before the first request
     await keys.current();
     const rotation = setInterval(() => {
@@ -46,6 +48,7 @@ runService<IdentityContext>({
       {
         accessSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
         refreshDays: config.REFRESH_TOKEN_TTL_DAYS,
+        maxDays: config.SESSION_MAX_DAYS,
       },
       publishPending,
       publishRevocations,

@@ -7,8 +7,10 @@ export interface SessionRecord {
   _id: string;
   tenantId: string;
   userId: string;
-  /** Sliding: each refresh moves it forward. */
+  /** Sliding: each refresh moves it forward, never past `endsAt`. */
   expiresAt: Date;
+  /** The absolute end, however often it is refreshed (null: sessions opened before it existed). */
+  endsAt: Date | null;
   revokedAt: Date | null;
   revokedReason: string | null;
   createdAt: Date;
@@ -21,6 +23,7 @@ const sessionSchema = new Schema<SessionRecord>(
     tenantId: { type: String, required: true },
     userId: { type: String, required: true },
     expiresAt: { type: Date, required: true },
+    endsAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
     revokedReason: { type: String, default: null },
     ...outboxPath,

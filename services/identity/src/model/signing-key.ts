@@ -8,7 +8,7 @@ export interface SigningKeyRecord {
   publicJwk: JWK;
   /** The private JWK encrypted with SIGNING_KEY_SECRET. */
   sealedPrivateJwk: Sealed | null;
-  /** Keys stored before sealing existed: plaintext, retired by rotation. */
+  /** Keys stored before sealing existed: plaintext, sealed and removed at start (sealLegacyKeys). */
   privateJwk?: JWK;
   /** When it starts signing; earlier, it is only published. */
   signsFrom: Date;

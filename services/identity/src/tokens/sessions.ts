@@ -28,6 +28,13 @@ export function maySignIn(user: UserRecord, now = new Date()): boolean {
   return !user.disabled && (!user.accessExpiresAt || user.accessExpiresAt > now);
 }
 
+const DAY_MS = 86_400_000;
+
+/** A session's expiry after a use at `now`: `idleDays` ahead, but never past its absolute end. */
+export function slidingExpiry(now: Date, idleDays: number, endsAt: Date): Date {
+  return new Date(Math.min(now.getTime() + idleDays * DAY_MS, endsAt.getTime()));
+}
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opens, refreshes and ends sessions; signs the short-lived access tokens that carry them. */
@@ -35,7 +42,7 @@ export class Sessions {
   constructor(
     private readonly store: IdentityStore,
     private readonly keys: SigningKeys,
-    private readonly ttl: { accessSeconds: number; refreshDays: number },
+    private readonly ttl: { accessSeconds: number; refreshDays: number; maxDays: number },
     /** Publishes pending outbox events; resolves once they are on the broker. */
     private readonly publishPending: () => Promise<void>,
     /** Publishes them and resolves once every process has applied the revocations. */
@@ -48,6 +55,8 @@ export class Sessions {
    */
   async open(user: UserRecord, events: CloudEvent[] = []): Promise<IssuedTokens> {
     const _id = randomUUID();
+    const now = new Date();
+    const endsAt = new Date(now.getTime() + this.ttl.maxDays * DAY_MS);
     const signedIn = createEvent({
       type: 'portico.identity.signed-in.v1',
       service: 'identity',
@@ -66,7 +75,8 @@ export class Sessions {
         _id,
         tenantId: user.tenantId,
         userId: user._id,
-        expiresAt: this.slidingExpiry(),
+        expiresAt: slidingExpiry(now, this.ttl.refreshDays, endsAt),
+        endsAt,
         outbox: [...events, signedIn],
       }),
     );
@@ -101,7 +111,15 @@ export class Sessions {
       return { kind: 'ended', tenantId: token.tenantId, userId, sessionId: token.sessionId };
     await sessions.updateOne(
       { _id: session._id, tenantId: session.tenantId },
-      { $set: { expiresAt: this.slidingExpiry() } },
+      {
+        $set: {
+          expiresAt: slidingExpiry(
+            new Date(),
+            this.ttl.refreshDays,
+            session.endsAt ?? new Date(session.createdAt.getTime() + this.ttl.maxDays * DAY_MS),
+          ),
+        },
+      },
     );
     return { kind: 'refreshed', tokens: await this.issue(user, session._id), user };
   }
@@ -168,10 +186,6 @@ export class Sessions {
       ),
     );
     return modifiedCount > 0;
-  }
-
-  private slidingExpiry(): Date {
-    return new Date(Date.now() + this.ttl.refreshDays * 86_400_000);
   }
 
   private async issue(user: UserRecord, sessionId: string): Promise<IssuedTokens> {

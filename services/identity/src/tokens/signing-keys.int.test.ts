@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { connectMongo, type Connection } from '@portico/mongo';
 import { signingKeyModel } from '../model/signing-key';
 import { SigningKeys } from './signing-keys';
@@ -83,5 +83,26 @@ describe('signing key rotation', () => {
       secret: `${SECRET}-other`,
     });
     await expect(wrongSecret.current()).rejects.toThrow();
+  });
+
+  it('seals a private key stored in the clear and keeps signing with it', async () => {
+    const model = signingKeyModel(connection);
+    await model.deleteMany({});
+    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const privateJwk = await exportJWK(pair.privateKey);
+    await model.collection.insertOne({
+      _id: 'legacy-key' as never,
+      publicJwk: await exportJWK(pair.publicKey),
+      privateJwk,
+      createdAt: new Date(now - MINUTE),
+    });
+    const keys = new SigningKeys(model, { cacheMs: 0, now: () => now, secret: SECRET });
+    expect(await keys.sealLegacyKeys()).toBe(1);
+    expect(await keys.sealLegacyKeys()).toBe(0);
+    const [stored] = await model.find().lean();
+    expect(stored?.privateJwk).toBeUndefined();
+    expect(JSON.stringify(stored)).not.toContain(String(privateJwk.d));
+    expect((await keys.current()).kid).toBe('legacy-key');
+    expect(await verifies(keys, await sign(keys))).toBe(true);
   });
 });

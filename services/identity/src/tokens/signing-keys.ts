@@ -75,6 +75,28 @@ export class SigningKeys {
     if (newest + rotationMs - prePublishMs <= now()) return this.create(now() + prePublishMs);
   }
 
+  /**
+   * Seals the private keys stored in the clear before sealing existed, and removes the plaintext
+   * (run at start): a key that still signs or verifies keeps working, and a copy of the database
+   * holds no usable private key.
+   */
+  async sealLegacyKeys(): Promise<number> {
+    const legacy = await this.keys
+      .find({ privateJwk: { $exists: true } }, { privateJwk: 1 })
+      .lean()
+      .exec();
+    for (const record of legacy)
+      await this.keys.updateOne(
+        { _id: record._id },
+        {
+          $set: { sealedPrivateJwk: seal(this.options.secret, JSON.stringify(record.privateJwk)) },
+          $unset: { privateJwk: 1 },
+        },
+      );
+    if (legacy.length > 0) this.state = undefined;
+    return legacy.length;
+  }
+
   private async create(signsFrom: number): Promise<void> {
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     await this.keys.create({
@@ -105,9 +127,7 @@ export class SigningKeys {
   }
 
   private async privateKey(record: SigningKeyRecord): Promise<KeyLike> {
-    const jwk = record.sealedPrivateJwk
-      ? (JSON.parse(unseal(this.options.secret, record.sealedPrivateJwk)) as JWK)
-      : record.privateJwk!;
+    const jwk = JSON.parse(unseal(this.options.secret, record.sealedPrivateJwk!)) as JWK;
     return (await importJWK(jwk, 'EdDSA')) as KeyLike;
   }
 
