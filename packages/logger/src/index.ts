@@ -1,5 +1,6 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
 import { currentRequestId } from './request-context';
+import { redactSecrets } from './secret-redaction';
 
 export type { Logger };
 export {
@@ -8,24 +9,7 @@ export {
   requestIdFrom,
   withRequestId,
 } from './request-context';
-
-/** Paths pino blanks out: credentials and secrets never reach a log line. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-gateway-secret"]',
-  'headers.authorization',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.token',
-  '*.refreshToken',
-  '*.accessToken',
-  '*.code',
-  'password',
-  'token',
-  'secret',
-];
+export { SECRET_PATHS } from './secret-redaction';
 
 export function createLogger(
   service: string,
@@ -34,7 +18,8 @@ export function createLogger(
   const config: LoggerOptions = {
     name: service,
     level: options.level ?? process.env.LOG_LEVEL ?? 'info',
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Secrets never reach a log line, at whatever depth they sit (see secret-redaction.ts).
+    formatters: { log: (object) => redactSecrets(object) },
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {
