@@ -1,4 +1,4 @@
-import { commonEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
+import { commonEnv, kafkaSecurityEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
 import { SUBGRAPHS, type SubgraphName } from '@portico/schemas';
 import { trustedProxies } from './client-address';
 
@@ -19,6 +19,7 @@ export const gatewayConfigSchema = z.object({
     .describe('shared secret sent to every subgraph'),
   JWKS_URL: serviceEnv.JWKS_URL,
   KAFKA_BROKERS: serviceEnv.KAFKA_BROKERS,
+  ...kafkaSecurityEnv,
   IDENTITY_URL: subgraphUrl('identity'),
   CUSTOMER_URL: subgraphUrl('customer'),
   DOCUMENT_URL: subgraphUrl('document'),

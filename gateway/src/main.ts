@@ -23,7 +23,7 @@ import {
 import { createLogger, currentRequestId } from '@portico/logger';
 import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
-import { metricsPortOf } from '@portico/config';
+import { kafkaConnectionOf, metricsPortOf } from '@portico/config';
 import { clientAddress } from './client-address';
 import { loadGatewayConfig, subgraphTimeoutMs } from './config';
 import { DirectFetchRoutes } from './direct-fetch-routes';
@@ -44,7 +44,12 @@ async function main(): Promise<void> {
     document: config.DOCUMENT_URL,
     notification: config.NOTIFICATION_URL,
   };
-  const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'gateway', logger });
+  const bus = createKafkaBus({
+    brokers: config.KAFKA_BROKERS,
+    clientId: 'gateway',
+    logger,
+    ...kafkaConnectionOf(config),
+  });
   shutdown.add({ name: 'bus', stop: () => bus.close() });
   await bus.connect();
   const feed = await followRevocations(bus, 'gateway', exitOnFatal(logger));

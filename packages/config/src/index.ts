@@ -73,6 +73,46 @@ export function metricsPortOf(config: { PORT: number; METRICS_PORT?: number }): 
   return config.METRICS_PORT ?? config.PORT + METRICS_PORT_OFFSET;
 }
 
+/** How a process reaches Kafka in production: TLS and SASL, each off unless set. */
+export const kafkaSecurityEnv = {
+  KAFKA_SSL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('true: connect to the brokers over TLS (system CAs)'),
+  KAFKA_SASL_MECHANISM: z
+    .enum(['plain', 'scram-sha-256', 'scram-sha-512'])
+    .optional()
+    .describe('SASL mechanism the brokers require; needs KAFKA_SASL_USERNAME and _PASSWORD'),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional().describe('SASL user'),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional().describe('SASL password'),
+};
+
+type KafkaSecurity = z.infer<z.ZodObject<typeof kafkaSecurityEnv>>;
+
+/** The TLS and SASL settings for the Kafka client; a mechanism without its credentials is refused. */
+export function kafkaConnectionOf(config: KafkaSecurity): {
+  ssl: boolean;
+  sasl?: {
+    mechanism: NonNullable<KafkaSecurity['KAFKA_SASL_MECHANISM']>;
+    username: string;
+    password: string;
+  };
+} {
+  const { KAFKA_SSL: ssl, KAFKA_SASL_MECHANISM: mechanism } = config;
+  if (!mechanism) return { ssl };
+  for (const key of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const)
+    if (!config[key]) throw new ConfigError(key, `is required with KAFKA_SASL_MECHANISM`);
+  return {
+    ssl,
+    sasl: {
+      mechanism,
+      username: config.KAFKA_SASL_USERNAME!,
+      password: config.KAFKA_SASL_PASSWORD!,
+    },
+  };
+}
+
 /** Keys of a subgraph service (MongoDB, Kafka, gateway trust, token trust). */
 export const serviceEnv = {
   ...commonEnv,
@@ -85,6 +125,7 @@ export const serviceEnv = {
     .min(1)
     .transform((value) => value.split(',').map((broker) => broker.trim()))
     .describe('comma-separated host:port list'),
+  ...kafkaSecurityEnv,
   GATEWAY_SECRET: z
     .string()
     .min(16, 'must be at least 16 characters')

@@ -1,4 +1,12 @@
-import { ConfigError, commonEnv, loadConfig, metricsPortOf, serviceEnv, z } from './index';
+import {
+  ConfigError,
+  commonEnv,
+  kafkaConnectionOf,
+  loadConfig,
+  metricsPortOf,
+  serviceEnv,
+  z,
+} from './index';
 
 const schema = z.object({ ...serviceEnv });
 const valid = {
@@ -20,6 +28,25 @@ describe('loadConfig', () => {
   it('behaves as production unless NODE_ENV says otherwise', () => {
     expect(loadConfig(schema, valid).NODE_ENV).toBe('production');
     expect(loadConfig(schema, { ...valid, NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+  });
+
+  it('connects to Kafka in the clear unless told TLS and SASL, and wants both SASL credentials', () => {
+    expect(kafkaConnectionOf(loadConfig(schema, valid))).toEqual({ ssl: false });
+    const secured = {
+      ...valid,
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'portico',
+      KAFKA_SASL_PASSWORD: 'broker-password',
+    };
+    expect(kafkaConnectionOf(loadConfig(schema, secured))).toEqual({
+      ssl: true,
+      sasl: { mechanism: 'scram-sha-512', username: 'portico', password: 'broker-password' },
+    });
+    const { KAFKA_SASL_PASSWORD: _password, ...withoutPassword } = secured;
+    expect(() => kafkaConnectionOf(loadConfig(schema, withoutPassword))).toThrow(
+      new ConfigError('KAFKA_SASL_PASSWORD', 'is required with KAFKA_SASL_MECHANISM'),
+    );
   });
 
   it('serves metrics on METRICS_PORT, or on PORT + 5000', () => {

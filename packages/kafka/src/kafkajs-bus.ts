@@ -7,6 +7,7 @@ import {
   type IHeaders,
   type KafkaMessage,
   type Producer,
+  type SASLOptions,
 } from 'kafkajs';
 import {
   allTopics,
@@ -40,6 +41,13 @@ export interface KafkaBusOptions {
   brokers: string[];
   clientId: string;
   logger: Logger;
+  /** TLS to the brokers (production); off for the local broker. */
+  ssl?: boolean;
+  sasl?: {
+    mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+    username: string;
+    password: string;
+  };
 }
 
 const CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
@@ -65,10 +73,13 @@ const MAX_TRANSIENT_PAUSE_MS = 10_000;
 const RESTART_GIVE_UP_MS = 5 * 60_000;
 const SESSION_TIMEOUT_MS = 15_000;
 
-export function createKafkaBus({ brokers, clientId, logger }: KafkaBusOptions): EventBus {
+export function createKafkaBus(options: KafkaBusOptions): EventBus {
+  const { brokers, clientId, logger } = options;
   const kafka = new Kafka({
     clientId,
     brokers,
+    ssl: options.ssl ?? false,
+    ...(options.sasl ? { sasl: options.sasl as SASLOptions } : {}),
     logLevel: logLevel.WARN,
     logCreator: kafkajsLogCreator(logger),
     retry: { retries: 8, initialRetryTime: 200 },

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { createTokenVerifier, type RevocationList } from '@portico/auth';
-import { metricsPortOf, serviceEnv, z } from '@portico/config';
+import { kafkaConnectionOf, metricsPortOf, serviceEnv, z } from '@portico/config';
 import type { TopicName } from '@portico/events';
 import { createKafkaBus, type EventBus, type EventHandler } from '@portico/kafka';
 import {
@@ -103,7 +103,12 @@ async function startService<TContext extends SubgraphContext>(
   const shutdown = stopOnSignals(logger);
   const connection = await connectMongo(config.MONGO_URL, `portico_${name}`);
   shutdown.add({ name: 'mongo', stop: () => connection.close() });
-  const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: name, logger });
+  const bus = createKafkaBus({
+    brokers: config.KAFKA_BROKERS,
+    clientId: name,
+    logger,
+    ...kafkaConnectionOf(config),
+  });
   shutdown.add({ name: 'bus', stop: () => bus.close() });
   await bus.ensureTopics();
   await bus.connect();

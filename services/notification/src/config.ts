@@ -8,6 +8,13 @@ export const notificationConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .describe('SMTP server for outgoing mail (the launcher sets the local catcher when unset)'),
   CHROMIUM_PATH: z.string().min(1).describe('Chromium binary puppeteer drives to render PDFs'),
+  CHROMIUM_SANDBOX: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true')
+    .describe(
+      "Chromium's sandbox (always off when running as root); false only where the host cannot give it user namespaces",
+    ),
   SMS_WEBHOOK_URL: z
     .preprocess((value) => (value === '' ? undefined : value), z.url().optional())
     .describe(

@@ -44,6 +44,7 @@ runService<NotificationContext>({
       logger,
       concurrency: config.PDF_CONCURRENCY,
       rendersPerBrowser: config.PDF_RENDERS_PER_BROWSER,
+      sandbox: config.CHROMIUM_SANDBOX,
     });
     // In the background: the service starts serving meanwhile; early renders queue in the pool.
     void warmUpRendering(renderer, logger);

@@ -13,11 +13,21 @@ export interface PdfRendererOptions {
   timeoutMs?: number;
   /** How long a browser may take to close before it is killed by pid. */
   closeTimeoutMs?: number;
+  /** Chromium's sandbox (see chromiumArgs); on by default. */
+  sandbox?: boolean;
 }
 
-// Flags for a headless Chromium on a server: no sandbox as root, no background traffic.
+/**
+ * Chromium's own sandbox, unless the process runs as root (where Chromium refuses it): the
+ * image runs as an unprivileged user, so a page that breaks out of the renderer is still
+ * confined. CHROMIUM_SANDBOX=false turns it off for hosts without user namespaces.
+ */
+export function chromiumArgs(sandbox: boolean, isRoot = process.getuid?.() === 0): string[] {
+  return sandbox && !isRoot ? CHROMIUM_ARGS : ['--no-sandbox', ...CHROMIUM_ARGS];
+}
+
+// Flags for a headless Chromium on a server: no GPU, no background traffic.
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--disable-background-networking',
@@ -219,7 +229,7 @@ export class PdfRenderer {
       executablePath: this.options.chromiumPath,
       // The headless shell is a binary of its own, driven in its own mode.
       headless: basename(this.options.chromiumPath).includes('headless-shell') ? 'shell' : true,
-      args: CHROMIUM_ARGS,
+      args: chromiumArgs(this.options.sandbox ?? true),
       // The service's shutdown closes the browser; puppeteer's handlers would exit the process early.
       handleSIGINT: false,
       handleSIGTERM: false,
