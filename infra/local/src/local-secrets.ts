@@ -21,3 +21,6 @@ export const localSigningKeySecret = () => localSecret('signing-key-secret');
 
 /** Webhook secrets are derived from it: a partner's secret stays valid across restarts. */
 export const localWebhookSigningKey = () => localSecret('webhook-signing-key');
+
+/** Seals one-time secrets on Kafka: events written by an earlier run still open. */
+export const localEventSecretKeys = () => `local:${localSecret('event-secret-key')}`;

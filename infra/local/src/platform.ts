@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { metricsPortOf } from '@portico/config';
-import { localSigningKeySecret, localWebhookSigningKey } from './local-secrets';
+import {
+  localEventSecretKeys,
+  localSigningKeySecret,
+  localWebhookSigningKey,
+} from './local-secrets';
 import { repoRoot } from './paths';
 import { startProcess, stopLeftover, waitUntil, type ManagedProcess } from './managed-process';
 import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
@@ -94,6 +98,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     SIGNING_KEY_SECRET: process.env.SIGNING_KEY_SECRET ?? localSigningKeySecret(),
     PUBLIC_URL: options.providerEnv.PUBLIC_URL ?? `http://localhost:${ports.gateway}`,
     WEBHOOK_SIGNING_KEY: process.env.WEBHOOK_SIGNING_KEY ?? localWebhookSigningKey(),
+    EVENT_SECRET_KEYS: process.env.EVENT_SECRET_KEYS ?? localEventSecretKeys(),
     // Local receivers (http://localhost) and quick retries: this platform runs on one machine.
     WEBHOOKS_ALLOW_LOCAL: 'true',
     WEBHOOK_FIRST_RETRY_MS: process.env.WEBHOOK_FIRST_RETRY_MS ?? '300',

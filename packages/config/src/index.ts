@@ -1,3 +1,4 @@
+import { keyringFrom } from '@portico/event-secrets';
 import { z } from 'zod';
 
 export { z };
@@ -143,4 +144,21 @@ export const fileLinkEnv = {
     .url()
     .default('http://localhost:4000')
     .describe("the portal's base URL, used in links"),
+};
+
+/** Keys of the services that make or send one-time secrets (identity seals, notification opens). */
+export const eventSecretEnv = {
+  EVENT_SECRET_KEYS: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return keyringFrom(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .describe(
+      'seal invitation and reset tokens and SMS codes on Kafka: id:base64key,... (32-byte keys, first seals); the same in identity and notification only',
+    ),
 };

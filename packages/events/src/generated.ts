@@ -358,7 +358,7 @@ export interface ContactActivatedV1 {
 }
 
 /**
- * A contact was invited to the portal. INTERNAL: carries the one-time link secret and the SMS code; never stored, never for partners.
+ * A contact was invited to the portal. INTERNAL: carries the one-time link secret and the SMS code; sealed for the notification service (EVENT_SECRET_KEYS), never stored, never for partners.
  */
 export interface ContactInvitedV1 {
   userId: string;
@@ -369,9 +369,12 @@ export interface ContactInvitedV1 {
   firstName?: string | null;
   organizationName: string;
   customerName: string;
+  /**
+   * the one-time link secret, sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)
+   */
   token: string;
   /**
-   * the SMS code, present when phone is
+   * the SMS code, present when phone is; sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)
    */
   code?: string | null;
   expiresAt: string;
@@ -388,12 +391,15 @@ export interface OrganizationRegisteredV1 {
 }
 
 /**
- * Someone asked to reset a user's password. INTERNAL: carries the one-time secret for the email link; never stored, never for partners.
+ * Someone asked to reset a user's password. INTERNAL: carries the one-time secret for the email link; sealed for the notification service (EVENT_SECRET_KEYS), never stored, never for partners.
  */
 export interface PasswordResetRequestedV1 {
   userId: string;
   email: string;
   firstName?: string | null;
+  /**
+   * the one-time link secret, sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)
+   */
   token: string;
   expiresAt: string;
 }
@@ -436,7 +442,7 @@ export interface SignedInV1 {
 }
 
 /**
- * An owner or admin invited a staff user. INTERNAL: carries the one-time secret for the invitation link; never stored, never for partners.
+ * An owner or admin invited a staff user. INTERNAL: carries the one-time secret for the invitation link; sealed for the notification service (EVENT_SECRET_KEYS), never stored, never for partners.
  */
 export interface StaffInvitedV1 {
   userId: string;
@@ -448,6 +454,9 @@ export interface StaffInvitedV1 {
    * the inviter's name, for the email
    */
   invitedBy?: string | null;
+  /**
+   * the one-time link secret, sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)
+   */
   token: string;
   expiresAt: string;
 }
@@ -1171,7 +1180,7 @@ export const eventDataSchemas = {
     $id: 'https://portico.dev/events/portico.identity.contact-invited.v1.json',
     title: 'ContactInvitedV1',
     description:
-      'A contact was invited to the portal. INTERNAL: carries the one-time link secret and the SMS code; never stored, never for partners.',
+      'A contact was invited to the portal. INTERNAL: carries the one-time link secret and the SMS code; sealed for the notification service (EVENT_SECRET_KEYS), never stored, never for partners.',
     type: 'object',
     additionalProperties: false,
     required: [
@@ -1193,8 +1202,18 @@ export const eventDataSchemas = {
       firstName: { type: ['string', 'null'] },
       organizationName: { type: 'string', minLength: 1 },
       customerName: { type: 'string', minLength: 1 },
-      token: { type: 'string', minLength: 32 },
-      code: { type: ['string', 'null'], description: 'the SMS code, present when phone is' },
+      token: {
+        type: 'string',
+        pattern: '^es1\\.',
+        description:
+          'the one-time link secret, sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)',
+      },
+      code: {
+        type: ['string', 'null'],
+        description:
+          'the SMS code, present when phone is; sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)',
+        pattern: '^es1\\.',
+      },
       expiresAt: { type: 'string', format: 'date-time' },
     },
   },
@@ -1218,7 +1237,7 @@ export const eventDataSchemas = {
     $id: 'https://portico.dev/events/portico.identity.password-reset-requested.v1.json',
     title: 'PasswordResetRequestedV1',
     description:
-      "Someone asked to reset a user's password. INTERNAL: carries the one-time secret for the email link; never stored, never for partners.",
+      "Someone asked to reset a user's password. INTERNAL: carries the one-time secret for the email link; sealed for the notification service (EVENT_SECRET_KEYS), never stored, never for partners.",
     type: 'object',
     additionalProperties: false,
     required: ['userId', 'email', 'token', 'expiresAt'],
@@ -1226,7 +1245,12 @@ export const eventDataSchemas = {
       userId: { type: 'string', minLength: 1 },
       email: { type: 'string', minLength: 3 },
       firstName: { type: ['string', 'null'] },
-      token: { type: 'string', minLength: 32 },
+      token: {
+        type: 'string',
+        pattern: '^es1\\.',
+        description:
+          'the one-time link secret, sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)',
+      },
       expiresAt: { type: 'string', format: 'date-time' },
     },
   },
@@ -1291,7 +1315,7 @@ export const eventDataSchemas = {
     $id: 'https://portico.dev/events/portico.identity.staff-invited.v1.json',
     title: 'StaffInvitedV1',
     description:
-      'An owner or admin invited a staff user. INTERNAL: carries the one-time secret for the invitation link; never stored, never for partners.',
+      'An owner or admin invited a staff user. INTERNAL: carries the one-time secret for the invitation link; sealed for the notification service (EVENT_SECRET_KEYS), never stored, never for partners.',
     type: 'object',
     additionalProperties: false,
     required: ['userId', 'email', 'role', 'organizationName', 'token', 'expiresAt'],
@@ -1302,7 +1326,12 @@ export const eventDataSchemas = {
       role: { enum: ['OWNER', 'ADMIN', 'SPECIALIST'] },
       organizationName: { type: 'string', minLength: 1 },
       invitedBy: { type: ['string', 'null'], description: "the inviter's name, for the email" },
-      token: { type: 'string', minLength: 32 },
+      token: {
+        type: 'string',
+        pattern: '^es1\\.',
+        description:
+          'the one-time link secret, sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)',
+      },
       expiresAt: { type: 'string', format: 'date-time' },
     },
   },

@@ -7,3 +7,4 @@ export {
   type Subscription,
 } from './bus';
 export { createKafkaBus, type KafkaBusOptions } from './kafkajs-bus';
+export { readRawMessages } from './raw-reader';

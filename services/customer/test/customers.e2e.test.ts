@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { readRawMessages } from '@portico/kafka';
 import {
   acceptInvitation,
   emailTo,
@@ -393,6 +394,37 @@ describe('portal accesses', () => {
     expect(errorCode(await login(gateway, 'nopass@other.example'))).toBe('UNAUTHENTICATED');
     // The invitation with its code is still the way in.
     expect((await acceptInvitation(gateway, invitation, code)).errors).toBeUndefined();
+  });
+
+  it('keeps link tokens and SMS codes sealed on Kafka: the topic and its dead letters hold none', async () => {
+    const phone = '+491701234571';
+    await grant(owner.accessToken, otherCustomerId, { email: 'sealed@other.example', phone });
+    const invitation = await emailTo(
+      running.mailbox,
+      'sealed@other.example',
+      'Your customer portal',
+    );
+    const token = linkToken(invitation, '/accept-invitation');
+    const code = await smsCode(phone);
+    await gql('mutation($e: String!) { requestPasswordReset(email: $e) }', {
+      e: `owner@${org}.example`,
+    });
+    const reset = await emailTo(running.mailbox, `owner@${org}.example`, 'Reset your Portico');
+    const resetToken = linkToken(reset, '/reset-password');
+
+    const raw = await readRawMessages({
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      topics: ['identity.events.v1', 'identity.events.v1.dlq'],
+      enough: (values) =>
+        values.some((v) => v.includes('password-reset-requested') && v.includes(owner.user.id)),
+    });
+    const invited = raw
+      .map((value) => JSON.parse(value) as { type: string; data: Record<string, unknown> })
+      .find((event) => event.type.includes('contact-invited') && event.data.phone === phone);
+    expect(invited?.data.token).toMatch(/^es1\./);
+    expect(invited?.data.code).toMatch(/^es1\./);
+    for (const secret of [token, code, resetToken])
+      expect(raw.filter((value) => value.includes(secret))).toEqual([]);
   });
 
   it('retries an SMS the gateway refused', async () => {

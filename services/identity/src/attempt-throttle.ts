@@ -8,13 +8,24 @@ export interface ThrottleOptions {
   keyPrefix: string;
   /** Attempts allowed within the window before backoff starts. */
   free: { account: number; ip: number };
+  /**
+   * Attempts on an account from unknown devices within `windowMs`; past it each is refused
+   * (without a look at the password) until the window has room again.
+   */
+  cap?: { attempts: number; windowMs: number };
   /** Names the action in the RATE_LIMITED message. */
   what: string;
 }
 
+/**
+ * Sign-in: on an account, from devices that never signed in to it, five attempts, then growing
+ * delays and at most ten an hour; a known device is counted on its own (see DeviceTokens), so
+ * nobody locks the owner out by failing on purpose.
+ */
 const SIGN_IN: ThrottleOptions = {
   keyPrefix: '',
   free: { account: 5, ip: 50 },
+  cap: { attempts: 10, windowMs: 60 * 60_000 },
   what: 'sign-in attempts',
 };
 /** Reset emails: a person needs one or two; more is someone flooding a mailbox. */
@@ -23,7 +34,7 @@ export const RESET_REQUESTS: ThrottleOptions = {
   free: { account: 3, ip: 20 },
   what: 'password reset requests',
 };
-/** Attempts older than this are forgotten. */
+/** Attempts older than this are forgotten by the backoff. */
 const WINDOW_MS = 15 * 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -34,7 +45,7 @@ export function backoffMs(overBudget: number): number {
 
 /** What a counted attempt recorded, so a success can take it back. */
 export interface AttemptReceipt {
-  email: string;
+  accountKey: string;
   ipAttemptId: string | null;
 }
 
@@ -50,12 +61,23 @@ export class AttemptThrottle {
   constructor(
     private readonly attempts: Model<SignInAttemptRecord>,
     private readonly options: ThrottleOptions = SIGN_IN,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Records an attempt; RATE_LIMITED when the account or address must wait. */
-  async attempt(email: string, ip: string | null): Promise<AttemptReceipt> {
-    const { keyPrefix, free } = this.options;
-    const account = await this.record(`${keyPrefix}account:${email}`, free.account);
+  /**
+   * Records an attempt; RATE_LIMITED when the account or address must wait. `device` is a
+   * device known to this account (DeviceTokens): its attempts are counted apart.
+   */
+  async attempt(
+    email: string,
+    ip: string | null,
+    device: string | null = null,
+  ): Promise<AttemptReceipt> {
+    const { keyPrefix, free, cap } = this.options;
+    const accountKey = device
+      ? `${keyPrefix}device:${device}:${email}`
+      : `${keyPrefix}account:${email}`;
+    const account = await this.record(accountKey, free.account, device ? undefined : cap);
     const address = ip ? await this.record(`${keyPrefix}ip:${ip}`, free.ip) : null;
     const waitMs = Math.max(account.waitMs, address?.waitMs ?? 0);
     if (waitMs > 0) {
@@ -64,30 +86,42 @@ export class AttemptThrottle {
         `Too many ${this.options.what}; try again in ${Math.ceil(waitMs / 1000)} s`,
       );
     }
-    return { email, ipAttemptId: address?.id ?? null };
+    return { accountKey, ipAttemptId: address?.id ?? null };
   }
 
-  /** A successful sign-in: the account starts afresh, the address gets this attempt back. */
+  /** A successful sign-in: the account (or device) starts afresh, the address gets this attempt back. */
   async succeeded(receipt: AttemptReceipt): Promise<void> {
-    await this.attempts.deleteMany({ key: `${this.options.keyPrefix}account:${receipt.email}` });
+    await this.attempts.deleteMany({ key: receipt.accountKey });
     if (receipt.ipAttemptId) await this.attempts.deleteOne({ _id: receipt.ipAttemptId });
   }
 
-  private async record(key: string, free: number): Promise<{ id: string; waitMs: number }> {
-    const now = new Date();
-    const windowStart = new Date(now.getTime() - WINDOW_MS);
+  private async record(
+    key: string,
+    free: number,
+    cap?: ThrottleOptions['cap'],
+  ): Promise<{ id: string; waitMs: number }> {
+    const now = this.now();
+    const since = (ms: number) => new Date(now.getTime() - ms);
+    const keptFrom = since(Math.max(WINDOW_MS, cap?.windowMs ?? 0));
     const id = randomUUID();
     await this.attempts.create({ _id: id, key, at: now });
-    await this.attempts.deleteMany({ key, at: { $lt: windowStart } });
-    const recent = await this.attempts
-      .find({ key, at: { $gte: windowStart } }, { at: 1 })
+    await this.attempts.deleteMany({ key, at: { $lt: keptFrom } });
+    const kept = await this.attempts
+      .find({ key, at: { $gte: keptFrom } }, { at: 1 })
       .sort({ at: -1 })
       .lean()
       .exec();
+    const earlier = kept.filter((attempt) => attempt._id !== id);
+    // At the cap: wait until the attempt that filled it leaves the cap's window.
+    const inCapWindow = cap ? earlier.filter((attempt) => attempt.at >= since(cap.windowMs)) : [];
+    if (cap && inCapWindow.length >= cap.attempts) {
+      const waitUntil = inCapWindow[cap.attempts - 1]!.at.getTime() + cap.windowMs;
+      return { id, waitMs: Math.max(1, waitUntil - now.getTime()) };
+    }
+    const recent = kept.filter((attempt) => attempt.at >= since(WINDOW_MS));
     const overBudget = recent.length - free;
     if (overBudget <= 0) return { id, waitMs: 0 };
-    const previous = recent.find((attempt) => attempt._id !== id);
-    const waitUntil = (previous?.at.getTime() ?? now.getTime()) + backoffMs(overBudget);
+    const waitUntil = (earlier[0]?.at.getTime() ?? now.getTime()) + backoffMs(overBudget);
     return { id, waitMs: Math.max(0, waitUntil - now.getTime()) };
   }
 }

@@ -1,7 +1,8 @@
-import { loadConfigOrExit, serviceEnv, z } from '@portico/config';
+import { eventSecretEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
 
 export const identityConfigSchema = z.object({
   ...serviceEnv,
+  ...eventSecretEnv,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()

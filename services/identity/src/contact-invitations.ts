@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type EventData } from '@portico/events';
+import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { EventBus } from '@portico/kafka';
 import type { Logger } from '@portico/logger';
 import { isDuplicateKeyError } from '@portico/mongo';
@@ -23,6 +24,7 @@ export class ContactInvitations {
     private readonly bus: EventBus,
     private readonly tokens: OneTimeTokens,
     private readonly logger: Logger,
+    private readonly keyring: SecretKeyring,
   ) {}
 
   /** Invites (or invites again) the contact of an access. A resend voids the earlier link and code. */
@@ -38,9 +40,13 @@ export class ContactInvitations {
       INVITATION_TTL_MS,
       { withCode: access.phone !== null && access.phone !== undefined },
     );
+    const type = 'portico.identity.contact-invited.v1';
+    // Sealed: Kafka keeps the event for days, and only the notification service may read them.
+    const sealed = (field: string, value: string) =>
+      sealSecret(this.keyring, value, secretContext(type, field, user._id));
     await this.bus.publish([
       createEvent({
-        type: 'portico.identity.contact-invited.v1',
+        type,
         service: 'identity',
         subject: user._id,
         tenantId,
@@ -53,8 +59,8 @@ export class ContactInvitations {
           firstName: access.firstName ?? null,
           organizationName: organization?.name ?? 'Portico',
           customerName: access.customerName,
-          token,
-          code,
+          token: sealed('token', token),
+          code: code && sealed('code', code),
           expiresAt: expiresAt.toISOString(),
         },
       }),

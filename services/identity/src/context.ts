@@ -4,6 +4,7 @@ import type { SubgraphContext } from '@portico/subgraph';
 import type { OneTimeTokens } from './one-time-tokens';
 import type { PasswordResets } from './password-resets';
 import type { AttemptThrottle } from './attempt-throttle';
+import type { DeviceTokens } from './device-tokens';
 import type { StaffDirectory } from './staff-directory';
 import type { StaffInvitations } from './staff-invitations';
 import type { IdentityStore } from './store';
@@ -18,6 +19,7 @@ export interface IdentityContext extends SubgraphContext {
   staffInvitations: StaffInvitations;
   oneTimeTokens: OneTimeTokens;
   staffDirectory: StaffDirectory;
+  deviceTokens: DeviceTokens;
 }
 
 /** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */

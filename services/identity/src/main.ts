@@ -2,6 +2,7 @@ import { subgraphTypeDefs } from '@portico/schemas';
 import { runService } from '@portico/service-runtime';
 import { loadIdentityConfig } from './config';
 import type { IdentityContext } from './context';
+import { DeviceTokens } from './device-tokens';
 import { ContactInvitations } from './contact-invitations';
 import { accessConsumer } from './events/access-consumer';
 import { auditConsumer } from './events/audit-consumer';
@@ -57,10 +58,12 @@ runService<IdentityContext>({
     const resetThrottle = new AttemptThrottle(store.signInAttempts, RESET_REQUESTS);
     const oneTimeTokens = new OneTimeTokens(connection);
     await oneTimeTokens.ensureIndexes();
-    const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens);
-    const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens);
+    const keyring = config.EVENT_SECRET_KEYS;
+    const deviceTokens = new DeviceTokens(config.SIGNING_KEY_SECRET);
+    const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens, keyring);
+    const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens, keyring);
     const staffDirectory = new StaffDirectory(store, sessions);
-    const contactInvitations = new ContactInvitations(store, bus, oneTimeTokens, logger);
+    const contactInvitations = new ContactInvitations(store, bus, oneTimeTokens, logger, keyring);
     return {
       resolvers: {
         Query: queryResolvers,
@@ -79,6 +82,7 @@ runService<IdentityContext>({
         staffInvitations,
         oneTimeTokens,
         staffDirectory,
+        deviceTokens,
       }),
       outboxModels: [store.organizations, store.sessions],
       consumers: [

@@ -1,5 +1,6 @@
 import { badInput } from '@portico/errors';
 import { createEvent } from '@portico/events';
+import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { EventBus } from '@portico/kafka';
 import type { OneTimeTokens } from './one-time-tokens';
 import { checkPasswordPolicy, hashPassword } from './passwords';
@@ -16,12 +17,15 @@ export class PasswordResets {
     private readonly bus: EventBus,
     private readonly sessions: Sessions,
     private readonly tokens: OneTimeTokens,
+    private readonly keyring: SecretKeyring,
   ) {}
 
   /**
    * Creates a reset for each matching account and hands the token to the
    * notification service. The event is published directly, not through the
-   * outbox, so the secret is never at rest; if publishing fails the user asks again.
+   * outbox, so the secret is never in our database, and sealed for the
+   * notification service, so Kafka keeps it unreadable; if publishing fails
+   * the user asks again.
    */
   async request(email: string, organizationSlug: string | null): Promise<number> {
     let users = await this.store.users.find({ email, disabled: false }).lean().exec();
@@ -59,8 +63,9 @@ export class PasswordResets {
       user._id,
       RESET_TTL_MS,
     );
+    const type = 'portico.identity.password-reset-requested.v1';
     return createEvent({
-      type: 'portico.identity.password-reset-requested.v1',
+      type,
       service: 'identity',
       subject: user._id,
       tenantId: user.tenantId,
@@ -68,7 +73,8 @@ export class PasswordResets {
         userId: user._id,
         email: user.email,
         firstName: user.firstName,
-        token,
+        // Sealed: Kafka keeps the event for days; only the notification service opens it.
+        token: sealSecret(this.keyring, token, secretContext(type, 'token', user._id)),
         expiresAt: expiresAt.toISOString(),
       },
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StaffPrincipal, StaffRole } from '@portico/auth';
 import { badInput, conflict, forbidden } from '@portico/errors';
 import { createEvent } from '@portico/events';
+import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { EventBus } from '@portico/kafka';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { normalizeEmail, optionalText } from '@portico/validation';
@@ -25,6 +26,7 @@ export class StaffInvitations {
     private readonly store: IdentityStore,
     private readonly bus: EventBus,
     private readonly tokens: OneTimeTokens,
+    private readonly keyring: SecretKeyring,
   ) {}
 
   /** OWNER and ADMIN invite; only an OWNER may invite another OWNER. */
@@ -64,9 +66,10 @@ export class StaffInvitations {
       INVITATION_TTL_MS,
     );
     // Published directly, not through the outbox: the secret is never at rest. resendInvitation can repeat it.
+    const type = 'portico.identity.staff-invited.v1';
     await this.bus.publish([
       createEvent({
-        type: 'portico.identity.staff-invited.v1',
+        type,
         service: 'identity',
         subject: user._id,
         tenantId: user.tenantId,
@@ -78,7 +81,8 @@ export class StaffInvitations {
           organizationName: organization?.name ?? 'Portico',
           invitedBy:
             [inviterUser?.firstName, inviterUser?.lastName].filter(Boolean).join(' ') || null,
-          token,
+          // Sealed: Kafka keeps the event for days; only the notification service opens it.
+          token: sealSecret(this.keyring, token, secretContext(type, 'token', user._id)),
           expiresAt: expiresAt.toISOString(),
         },
       }),

@@ -167,6 +167,35 @@ describe('sign-in', () => {
     expect((await login('owner@throttle.example', PASSWORD)).data?.login.accessToken).toBeTruthy(); // success resets
   });
 
+  it('keeps the owner’s known device signing in while someone fails on purpose', async () => {
+    const owner = await register('lockout');
+    const LOGIN = `mutation($e: String!, $p: String!, $d: String) { login(email: $e, password: $p, deviceToken: $d) { ${AUTH_FIELDS} deviceToken } }`;
+    const loginFrom = (deviceToken: string | null, password = PASSWORD) =>
+      graphqlRequest<{ login: Auth & { deviceToken: string } }>(gateway, LOGIN, {
+        e: 'owner@lockout.example',
+        p: password,
+        d: deviceToken,
+      });
+    const first = (await loginFrom(null)).data!.login;
+    expect(first.deviceToken).toMatch(/^[0-9a-f-]{36}\.\d+\./);
+    for (let i = 0; i < 8; i++)
+      expect(codeOf(await loginFrom(null, 'an attacker guesses'))).toMatch(
+        /^(UNAUTHENTICATED|RATE_LIMITED)$/,
+      );
+    expect(codeOf(await loginFrom(null))).toBe('RATE_LIMITED'); // an unknown device waits
+    const known = await loginFrom(first.deviceToken);
+    expect(known.errors).toBeUndefined();
+    expect(known.data!.login.user.id).toBe(owner.user.id);
+    // A device token of another account is no pass for this one.
+    await register('lockout-other');
+    const foreign = await graphqlRequest<{ login: { deviceToken: string } }>(gateway, LOGIN, {
+      e: 'owner@lockout-other.example',
+      p: PASSWORD,
+      d: null,
+    });
+    expect(codeOf(await loginFrom(foreign.data!.login.deviceToken))).toBe('RATE_LIMITED');
+  });
+
   it('counts attempts sent side by side one by one (aliases, parallel requests)', async () => {
     await register('aliases');
     const aliased = Array.from(

@@ -1,8 +1,9 @@
-import { fileLinkEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
+import { eventSecretEnv, fileLinkEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
 
 export const notificationConfigSchema = z.object({
   ...serviceEnv,
   ...fileLinkEnv,
+  ...eventSecretEnv,
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')

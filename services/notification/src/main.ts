@@ -107,6 +107,7 @@ runService<NotificationContext>({
           store,
           mailer,
           publicUrl: config.PUBLIC_URL,
+          keyring: config.EVENT_SECRET_KEYS,
           publishPending,
           logger,
           sms: config.SMS_WEBHOOK_URL ? new SmsSender(config.SMS_WEBHOOK_URL) : null,

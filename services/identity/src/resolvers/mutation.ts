@@ -34,11 +34,16 @@ function audit(context: IdentityContext, entry: AuditFields): Promise<void> {
   });
 }
 
+/**
+ * Opens a session for `user`, with a device token for the next sign-in from this device
+ * (`device`: the one it came with, kept).
+ */
 async function signIn(
   user: UserRecord,
   context: IdentityContext,
   action: string,
   events: CloudEvent[] = [],
+  device: string | null = null,
 ) {
   const now = new Date();
   await context.store.users.updateOne(
@@ -52,7 +57,11 @@ async function signIn(
     targetType: 'User',
     targetId: user._id,
   });
-  return { ...(await context.sessions.open(user, events)), user: { ...user, lastLoginAt: now } };
+  return {
+    ...(await context.sessions.open(user, events)),
+    deviceToken: context.deviceTokens.issue(user.email, device),
+    user: { ...user, lastLoginAt: now },
+  };
 }
 
 export function mutationResolvers(publishPending: () => void) {
@@ -115,13 +124,19 @@ export function mutationResolvers(publishPending: () => void) {
 
     async login(
       _: unknown,
-      args: { email: string; password: string; organizationSlug?: string | null },
+      args: {
+        email: string;
+        password: string;
+        organizationSlug?: string | null;
+        deviceToken?: string | null;
+      },
       context: IdentityContext,
     ) {
       const email = normalizeEmail('email', args.email);
       const { store, signInThrottle } = context;
+      const device = context.deviceTokens.deviceOf(args.deviceToken, email);
       // Counted before anything else, so side-by-side attempts cannot multiply.
-      const attempt = await signInThrottle.attempt(email, context.client.ip);
+      const attempt = await signInThrottle.attempt(email, context.client.ip, device);
       let candidates = await store.users.find({ email, disabled: false }).lean().exec();
       if (args.organizationSlug) {
         const organization = await store.organizations
@@ -164,7 +179,7 @@ export function mutationResolvers(publishPending: () => void) {
       await signInThrottle.succeeded(attempt);
       // Told only to whoever knows the password.
       if (!maySignIn(user)) throw unauthenticated('Your portal access has ended');
-      return signIn(user, context, 'user.signed-in');
+      return signIn(user, context, 'user.signed-in', [], device);
     },
 
     async refreshSession(

@@ -1,4 +1,5 @@
 import type { CloudEvent } from '@portico/events';
+import { openSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { senderOf } from '../branding';
@@ -9,6 +10,8 @@ import type { SmsSender } from '../sms/sms-sender';
 
 type Dependencies = DeliveryDependencies & {
   publicUrl: string;
+  /** Opens the link tokens and SMS codes identity sealed into its events. */
+  keyring: SecretKeyring;
   /** Absent when no SMS gateway is configured. */
   sms: SmsSender | null;
   logger: Logger;
@@ -44,13 +47,15 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
       const format = formatterOf(locale);
       const sender = senderOf(branding);
       const until = (expiresAt: string) => format.moment(new Date(expiresAt));
+      const opened = (field: string, sealed: string) =>
+        openSecret(deps.keyring, sealed, secretContext(event.type, field, event.subject));
       switch (event.type) {
         case 'portico.identity.password-reset-requested.v1': {
           const data =
             event.data as CloudEvent<'portico.identity.password-reset-requested.v1'>['data'];
           const view = {
             name: data.firstName ?? null,
-            link: tokenLink(deps.publicUrl, '/reset-password', data.token),
+            link: tokenLink(deps.publicUrl, '/reset-password', opened('token', data.token)),
             expiresAt: until(data.expiresAt),
           };
           await deliverOnce(
@@ -100,7 +105,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             organization: data.organizationName,
             invitedBy: data.invitedBy ?? null,
             role: data.role.toLowerCase(),
-            link: tokenLink(deps.publicUrl, '/accept-invitation', data.token),
+            link: tokenLink(deps.publicUrl, '/accept-invitation', opened('token', data.token)),
             expiresAt: until(data.expiresAt),
           };
           const subject = wording.subjects.staffInvitation(data.organizationName);
@@ -121,7 +126,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             organization: data.organizationName,
             customer: data.customerName,
             needsCode: Boolean(data.code),
-            link: tokenLink(deps.publicUrl, '/accept-invitation', data.token),
+            link: tokenLink(deps.publicUrl, '/accept-invitation', opened('token', data.token)),
             expiresAt: until(data.expiresAt),
           };
           const subject = wording.subjects.invitation(data.organizationName);
@@ -152,7 +157,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             }
             await deps.sms.send(
               data.phone,
-              `${data.organizationName} portal: your invitation code is ${data.code}`,
+              `${data.organizationName} portal: your invitation code is ${opened('code', data.code)}`,
             );
           }
           return;
