@@ -33,6 +33,7 @@ describe('start-up configuration', () => {
       ...valid,
       CHROMIUM_PATH: '/usr/bin/chromium',
       FILE_LINK_SECRET: 'x'.repeat(32),
+      EVENT_SECRET_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('Invalid configuration: SMTP_URL: is required\n');
