@@ -1,9 +1,9 @@
 import { PUBLIC_ROOT_FIELDS } from '@portico/auth';
 import {
   AUTH_FIELDS,
+  errorCode,
   graphqlData,
   graphqlRequest,
-  registerOrganization,
   startTestPlatform,
   TEST_PASSWORD,
   type Auth,
@@ -21,11 +21,33 @@ let gateway: string;
 beforeAll(async () => {
   // The test client stands in for a load balancer on loopback.
   running = await startTestPlatform('authorization', 5500, {
-    providerEnv: { TRUSTED_PROXIES: '127.0.0.1/32' },
+    providerEnv: { TRUSTED_PROXIES: '127.0.0.1/32', SIGNUPS_PER_ADDRESS: '4' },
   });
   gateway = running.platform.gatewayUrl;
 }, 120_000);
 afterAll(() => running?.stop());
+
+const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { ${AUTH_FIELDS} } }`;
+/**
+ * Registers an organization as a client at `address` (the trusted proxy's X-Forwarded-For):
+ * registrations here never count against 127.0.0.1, which other test files' platforms share.
+ */
+const registerFrom = (address: string, slug: string) =>
+  graphqlRequest<{ registerOrganization: Auth }>(
+    gateway,
+    REGISTER,
+    {
+      input: {
+        name: slug,
+        slug,
+        ownerEmail: `owner@${slug}.example`,
+        ownerPassword: TEST_PASSWORD,
+        ownerFirstName: 'Ole',
+        ownerLastName: 'Owner',
+      },
+    },
+    { headers: { 'x-forwarded-for': address } },
+  );
 
 const operations = rootFieldOperations();
 const needingPrincipal = operations.filter((op) => !PUBLIC_ROOT_FIELDS.has(op.field));
@@ -59,7 +81,7 @@ describe('callers without a valid token', () => {
 
 describe('client addresses behind a trusted proxy', () => {
   it('audits the address the proxy saw, not what the client wrote further left', async () => {
-    const owner = await registerOrganization(gateway, 'proxied');
+    const owner = (await registerFrom('203.0.113.10', 'proxied')).data!.registerOrganization;
     const signedIn = await graphqlRequest<{ login: Auth }>(
       gateway,
       `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${AUTH_FIELDS} } }`,
@@ -74,5 +96,14 @@ describe('client addresses behind a trusted proxy', () => {
       { token: owner.accessToken },
     );
     expect(auditLog.edges.map((edge) => edge.node.ip)).toEqual(['203.0.113.9']);
+  });
+});
+
+describe('sign-up', () => {
+  it('limits registrations from one client address', async () => {
+    for (let i = 1; i <= 4; i++)
+      expect((await registerFrom('198.51.100.77', `flood-${i}`)).errors).toBeUndefined();
+    expect(errorCode(await registerFrom('198.51.100.77', 'flood-5'))).toBe('RATE_LIMITED');
+    expect((await registerFrom('198.51.100.78', 'flood-5')).errors).toBeUndefined();
   });
 });

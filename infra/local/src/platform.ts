@@ -99,6 +99,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     PUBLIC_URL: options.providerEnv.PUBLIC_URL ?? `http://localhost:${ports.gateway}`,
     WEBHOOK_SIGNING_KEY: process.env.WEBHOOK_SIGNING_KEY ?? localWebhookSigningKey(),
     EVENT_SECRET_KEYS: process.env.EVENT_SECRET_KEYS ?? localEventSecretKeys(),
+    // Anyone may register on a local platform; tests register many organizations from one address.
+    SIGNUP_MODE: options.providerEnv.SIGNUP_MODE ?? 'open',
+    SIGNUPS_PER_ADDRESS: options.providerEnv.SIGNUPS_PER_ADDRESS ?? '10000',
     // Local receivers (http://localhost) and quick retries: this platform runs on one machine.
     WEBHOOKS_ALLOW_LOCAL: 'true',
     WEBHOOK_FIRST_RETRY_MS: process.env.WEBHOOK_FIRST_RETRY_MS ?? '300',

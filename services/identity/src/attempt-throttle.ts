@@ -34,6 +34,12 @@ export const RESET_REQUESTS: ThrottleOptions = {
   free: { account: 3, ip: 20 },
   what: 'password reset requests',
 };
+/** Registrations: an organization a person, a few a consultant; a flood from one address waits. */
+export const signupLimits = (perAddress: number): ThrottleOptions => ({
+  keyPrefix: 'signup:',
+  free: { account: 3, ip: perAddress },
+  what: 'sign-ups',
+});
 /** Attempts older than this are forgotten by the backoff. */
 const WINDOW_MS = 15 * 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;

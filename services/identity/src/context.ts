@@ -5,6 +5,7 @@ import type { OneTimeTokens } from './one-time-tokens';
 import type { PasswordResets } from './password-resets';
 import type { AttemptThrottle } from './attempt-throttle';
 import type { DeviceTokens } from './device-tokens';
+import type { SignupMode } from './signup-policy';
 import type { StaffDirectory } from './staff-directory';
 import type { StaffInvitations } from './staff-invitations';
 import type { IdentityStore } from './store';
@@ -15,6 +16,8 @@ export interface IdentityContext extends SubgraphContext {
   sessions: Sessions;
   signInThrottle: AttemptThrottle;
   resetThrottle: AttemptThrottle;
+  signupThrottle: AttemptThrottle;
+  signup: { mode: SignupMode; codes: string[] };
   passwordResets: PasswordResets;
   staffInvitations: StaffInvitations;
   oneTimeTokens: OneTimeTokens;

@@ -13,7 +13,7 @@ import { queryResolvers } from './resolvers/query';
 import { organizationResolvers, userResolvers } from './resolvers/user';
 import { OneTimeTokens } from './one-time-tokens';
 import { PasswordResets } from './password-resets';
-import { RESET_REQUESTS, AttemptThrottle } from './attempt-throttle';
+import { AttemptThrottle, RESET_REQUESTS, signupLimits } from './attempt-throttle';
 import { StaffDirectory } from './staff-directory';
 import { StaffInvitations } from './staff-invitations';
 import { IdentityStore } from './store';
@@ -56,6 +56,10 @@ runService<IdentityContext>({
     );
     const signInThrottle = new AttemptThrottle(store.signInAttempts);
     const resetThrottle = new AttemptThrottle(store.signInAttempts, RESET_REQUESTS);
+    const signupThrottle = new AttemptThrottle(
+      store.signInAttempts,
+      signupLimits(config.SIGNUPS_PER_ADDRESS),
+    );
     const oneTimeTokens = new OneTimeTokens(connection);
     await oneTimeTokens.ensureIndexes();
     const keyring = config.EVENT_SECRET_KEYS;
@@ -78,6 +82,8 @@ runService<IdentityContext>({
         sessions,
         signInThrottle,
         resetThrottle,
+        signupThrottle,
+        signup: { mode: config.SIGNUP_MODE, codes: config.SIGNUP_CODES },
         passwordResets,
         staffInvitations,
         oneTimeTokens,

@@ -7,6 +7,7 @@ import { normalizeEmail, optionalText, requireSlug, requireText } from '@portico
 import { requireStaff } from '@portico/auth';
 import { activePrincipal, type IdentityContext } from '../context';
 import { acceptInvitation } from '../invitation-acceptance';
+import { checkSignup } from '../signup-policy';
 import { maySignIn } from '../tokens/sessions';
 import type { CreateStaffUserInput } from '../staff-invitations';
 import type { UserRecord } from '../model/user';
@@ -14,6 +15,7 @@ import { checkPasswordPolicy, decoyPasswordHash, hashPassword, verifyPassword } 
 import type { NewAuditEntry } from '../store';
 
 interface RegisterOrganizationInput {
+  signupCode?: string | null;
   name: string;
   slug: string;
   ownerEmail: string;
@@ -71,9 +73,12 @@ export function mutationResolvers(publishPending: () => void) {
       { input }: { input: RegisterOrganizationInput },
       context: IdentityContext,
     ) {
+      checkSignup(context.signup.mode, context.signup.codes, input.signupCode);
+      const email = normalizeEmail('input.ownerEmail', input.ownerEmail);
+      // Counted before the work: a flood of registrations from one address waits.
+      await context.signupThrottle.attempt(email, context.client.ip);
       const name = requireText('input.name', input.name, 120);
       const slug = requireSlug('input.slug', input.slug);
-      const email = normalizeEmail('input.ownerEmail', input.ownerEmail);
       const firstName = requireText('input.ownerFirstName', input.ownerFirstName, 100);
       const lastName = requireText('input.ownerLastName', input.ownerLastName, 100);
       await checkPasswordPolicy('input.ownerPassword', input.ownerPassword);
