@@ -9,6 +9,15 @@ import {
   type Auth,
   type TestPlatform,
 } from '@portico/local-infra';
+import {
+  expected,
+  POLICY,
+  PRINCIPALS,
+  type Operation,
+  type Outcome,
+  type Principal,
+} from './authorization-policy';
+import { buildWorld, type World } from './authorization-world';
 import { rootFieldOperations } from './root-field-operations';
 
 /**
@@ -107,3 +116,68 @@ describe('sign-up', () => {
     expect((await registerFrom('198.51.100.78', 'flood-5')).errors).toBeUndefined();
   });
 });
+
+describe('the authorization matrix (gateway/test/authorization-policy.ts)', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld(running, async (address, slug) => {
+      const registered = await registerFrom(address, slug);
+      if (!registered.data) throw new Error(JSON.stringify(registered.errors));
+      return registered.data.registerOrganization;
+    });
+  }, 180_000);
+
+  it('has a policy for every field that needs a principal, and none for fields that do not exist', () => {
+    const needed = needingPrincipal.map((op) => op.name).sort();
+    expect(Object.keys(POLICY).sort()).toEqual(needed);
+  });
+
+  const principals: Principal[] = ['ANONYMOUS', 'REVOKED', ...PRINCIPALS];
+  const cells = Object.entries(POLICY).flatMap(([field, policy]) =>
+    principals.flatMap((principal) =>
+      (['T1', 'T2'] as const)
+        .map((target) => ({
+          field,
+          principal,
+          target,
+          outcome: expected(field, principal, target),
+        }))
+        // Allowed calls that destroy what other cells read run in their feature tests.
+        .filter((cell) => !(policy.allowedIn && cell.outcome === 'ok')),
+    ),
+  );
+
+  it.each(cells.map((cell) => [cell.field, cell.principal, cell.target, cell.outcome] as const))(
+    '%s as %s on %s: %s',
+    async (field, principal, target, outcome) => {
+      const policy = POLICY[field]!;
+      const operation = policy.operation(world, world[target], principal);
+      const answer = await graphqlRequest(gateway, operation.query, operation.variables ?? {}, {
+        token: world.tokens[principal] ?? undefined,
+      });
+      const seen = outcomeOf(answer, operation, field.split('.')[1]!);
+      expect(matches(outcome, seen, policy.okWhen ?? []) ? outcome : seen).toBe(outcome);
+    },
+  );
+});
+
+/** What an answer amounts to: its error code, NULL, HIDDEN (the target not in it) or ok. */
+function outcomeOf(
+  answer: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: unknown } }[] },
+  operation: Operation,
+  field: string,
+): string {
+  const code = answer.errors?.[0]?.extensions?.code;
+  if (typeof code === 'string') return code;
+  if (answer.data?.[field] === null) return 'NULL';
+  if (operation.shows)
+    return JSON.stringify(answer.data).includes(operation.shows) ? 'ok' : 'HIDDEN';
+  return 'ok';
+}
+
+function matches(expectedOutcome: Outcome, seen: string, okWhen: string[]): boolean {
+  if (expectedOutcome === 'ok') return seen === 'ok' || okWhen.includes(seen);
+  // Null for a field that may be null gives away as little as the error.
+  if (expectedOutcome === 'NOT_FOUND') return seen === 'NOT_FOUND' || seen === 'NULL';
+  return seen === expectedOutcome;
+}
