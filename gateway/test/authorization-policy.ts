@@ -270,6 +270,11 @@ export const POLICY: Record<string, FieldPolicy> = {
     operation: () => ({ query: 'mutation { updateMyProfile(input: {}) { id } }' }),
     expect: everyone,
   },
+  'Mutation.requestEmailVerification': {
+    operation: () => ({ query: 'mutation { requestEmailVerification }' }),
+    // The owner confirms the organization's address; in the other tenant, its own owner.
+    expect: { ...managers('ok'), ADMIN: 'FORBIDDEN' },
+  },
   'Mutation.setUserDisabled': {
     operation: (w) => ({
       query: 'mutation($id: ID!) { setUserDisabled(id: $id, disabled: false) { id } }',

@@ -102,6 +102,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // Anyone may register on a local platform; tests register many organizations from one address.
     SIGNUP_MODE: options.providerEnv.SIGNUP_MODE ?? 'open',
     SIGNUPS_PER_ADDRESS: options.providerEnv.SIGNUPS_PER_ADDRESS ?? '10000',
+    // Locally nobody confirms an owner's address; the test of that flow turns it on.
+    OWNER_VERIFICATION: options.providerEnv.OWNER_VERIFICATION ?? 'off',
     // Local receivers (http://localhost) and quick retries: this platform runs on one machine.
     WEBHOOKS_ALLOW_LOCAL: 'true',
     WEBHOOK_FIRST_RETRY_MS: process.env.WEBHOOK_FIRST_RETRY_MS ?? '300',

@@ -10,4 +10,5 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'requestPasswordReset',
   'resetPassword',
   'acceptInvitation',
+  'verifyEmail',
 ]);

@@ -4,6 +4,8 @@ import type { TopicName } from './topics';
 /** Which topic carries each event type. Names: portico.<entity>.<action>.v<version>. */
 export const eventCatalog = {
   'portico.identity.organization-registered.v1': { topic: 'identity.events.v1' },
+  'portico.identity.owner-verification-requested.v1': { topic: 'identity.events.v1' },
+  'portico.identity.organization-verified.v1': { topic: 'identity.events.v1' },
   'portico.identity.session-revoked.v1': { topic: 'identity.revocations.v1' },
   'portico.identity.password-reset-requested.v1': { topic: 'identity.events.v1' },
   'portico.identity.password-reset-unavailable.v1': { topic: 'identity.events.v1' },

@@ -341,7 +341,12 @@ export interface DocumentVoidedV1 {
 export interface EmailSentV1 {
   emailId: string;
   kind:
-    'INVITATION' | 'DOCUMENT_ISSUED' | 'PASSWORD_RESET' | 'ACCOUNT_STATEMENT' | 'STAFF_INVITATION';
+    | 'INVITATION'
+    | 'DOCUMENT_ISSUED'
+    | 'PASSWORD_RESET'
+    | 'ACCOUNT_STATEMENT'
+    | 'STAFF_INVITATION'
+    | 'EMAIL_VERIFICATION';
   to: string;
   customerId?: string | null;
   documentId?: string | null;
@@ -388,6 +393,29 @@ export interface OrganizationRegisteredV1 {
   name: string;
   slug: string;
   ownerUserId: string;
+}
+
+/**
+ * The organization's owner confirmed their email address: the organization may email its customers from now on.
+ */
+export interface OrganizationVerifiedV1 {
+  organizationId: string;
+  verifiedAt: string;
+}
+
+/**
+ * A new organization's owner is asked to confirm their email address; until then the organization emails no customer. INTERNAL: carries the one-time link secret, sealed for the notification service (EVENT_SECRET_KEYS), never stored, never for partners.
+ */
+export interface OwnerVerificationRequestedV1 {
+  userId: string;
+  email: string;
+  firstName?: string | null;
+  organizationName: string;
+  /**
+   * the one-time link secret, sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)
+   */
+  token: string;
+  expiresAt: string;
 }
 
 /**
@@ -571,6 +599,8 @@ export interface EventDataMap {
   'portico.identity.contact-activated.v1': ContactActivatedV1;
   'portico.identity.contact-invited.v1': ContactInvitedV1;
   'portico.identity.organization-registered.v1': OrganizationRegisteredV1;
+  'portico.identity.organization-verified.v1': OrganizationVerifiedV1;
+  'portico.identity.owner-verification-requested.v1': OwnerVerificationRequestedV1;
   'portico.identity.password-reset-requested.v1': PasswordResetRequestedV1;
   'portico.identity.password-reset-unavailable.v1': PasswordResetUnavailableV1;
   'portico.identity.session-revoked.v1': SessionRevokedV1;
@@ -1153,6 +1183,7 @@ export const eventDataSchemas = {
           'PASSWORD_RESET',
           'ACCOUNT_STATEMENT',
           'STAFF_INVITATION',
+          'EMAIL_VERIFICATION',
         ],
       },
       to: { type: 'string', minLength: 3 },
@@ -1230,6 +1261,43 @@ export const eventDataSchemas = {
       name: { type: 'string', minLength: 1 },
       slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' },
       ownerUserId: { type: 'string', minLength: 1 },
+    },
+  },
+  'portico.identity.organization-verified.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.identity.organization-verified.v1.json',
+    title: 'OrganizationVerifiedV1',
+    description:
+      "The organization's owner confirmed their email address: the organization may email its customers from now on.",
+    type: 'object',
+    additionalProperties: false,
+    required: ['organizationId', 'verifiedAt'],
+    properties: {
+      organizationId: { type: 'string', minLength: 1 },
+      verifiedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  'portico.identity.owner-verification-requested.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.identity.owner-verification-requested.v1.json',
+    title: 'OwnerVerificationRequestedV1',
+    description:
+      "A new organization's owner is asked to confirm their email address; until then the organization emails no customer. INTERNAL: carries the one-time link secret, sealed for the notification service (EVENT_SECRET_KEYS), never stored, never for partners.",
+    type: 'object',
+    additionalProperties: false,
+    required: ['userId', 'email', 'organizationName', 'token', 'expiresAt'],
+    properties: {
+      userId: { type: 'string', minLength: 1 },
+      email: { type: 'string', minLength: 3 },
+      firstName: { type: ['string', 'null'] },
+      organizationName: { type: 'string', minLength: 1 },
+      token: {
+        type: 'string',
+        pattern: '^es1\\.',
+        description:
+          'the one-time link secret, sealed: es1.<key id>.<iv>.<data> (@portico/event-secrets)',
+      },
+      expiresAt: { type: 'string', format: 'date-time' },
     },
   },
   'portico.identity.password-reset-requested.v1': {

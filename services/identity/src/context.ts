@@ -5,6 +5,7 @@ import type { OneTimeTokens } from './one-time-tokens';
 import type { PasswordResets } from './password-resets';
 import type { AttemptThrottle } from './attempt-throttle';
 import type { DeviceTokens } from './device-tokens';
+import type { OwnerVerification } from './owner-verification';
 import type { SignupMode } from './signup-policy';
 import type { StaffDirectory } from './staff-directory';
 import type { StaffInvitations } from './staff-invitations';
@@ -23,6 +24,7 @@ export interface IdentityContext extends SubgraphContext {
   oneTimeTokens: OneTimeTokens;
   staffDirectory: StaffDirectory;
   deviceTokens: DeviceTokens;
+  ownerVerification: OwnerVerification;
 }
 
 /** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */

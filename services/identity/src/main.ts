@@ -3,6 +3,7 @@ import { runService } from '@portico/service-runtime';
 import { loadIdentityConfig } from './config';
 import type { IdentityContext } from './context';
 import { DeviceTokens } from './device-tokens';
+import { OwnerVerification } from './owner-verification';
 import { ContactInvitations } from './contact-invitations';
 import { accessConsumer } from './events/access-consumer';
 import { auditConsumer } from './events/audit-consumer';
@@ -64,6 +65,13 @@ runService<IdentityContext>({
     await oneTimeTokens.ensureIndexes();
     const keyring = config.EVENT_SECRET_KEYS;
     const deviceTokens = new DeviceTokens(config.SIGNING_KEY_SECRET);
+    const ownerVerification = new OwnerVerification(
+      store,
+      bus,
+      oneTimeTokens,
+      keyring,
+      publishPending,
+    );
     const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens, keyring);
     const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens, keyring);
     const staffDirectory = new StaffDirectory(store, sessions);
@@ -89,6 +97,7 @@ runService<IdentityContext>({
         oneTimeTokens,
         staffDirectory,
         deviceTokens,
+        ownerVerification,
       }),
       outboxModels: [store.organizations, store.sessions],
       consumers: [

@@ -4,7 +4,8 @@ import { badInput } from '@portico/errors';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { hashToken } from './tokens/sessions';
 
-export type OneTimeTokenKind = 'PASSWORD_RESET' | 'STAFF_INVITATION' | 'CONTACT_INVITATION';
+export type OneTimeTokenKind =
+  'PASSWORD_RESET' | 'STAFF_INVITATION' | 'CONTACT_INVITATION' | 'EMAIL_VERIFICATION';
 
 /** SMS codes: no look-alikes (no 0/O, 1/I/l, 5/S, 2/Z, 8/B), upper case, read out easily. */
 export const CODE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';

@@ -4,8 +4,12 @@ import {
   errorField,
   graphqlData,
   graphqlRequest,
+  issueInvoice,
+  linkToken,
+  emailTo,
   login as signIn,
   registerOrganization,
+  renderedPdf,
   startTestPlatform,
   TEST_PASSWORD,
   type Auth,
@@ -21,7 +25,10 @@ let gateway: string;
 let mailbox: TestMailbox;
 
 beforeAll(async () => {
-  running = await startTestPlatform('identity-sessions', 4200);
+  // The one platform where new organizations wait for their owner's confirmed address.
+  running = await startTestPlatform('identity-sessions', 4200, {
+    providerEnv: { OWNER_VERIFICATION: 'required' },
+  });
   ({ platform, mailbox } = running);
   gateway = platform.gatewayUrl;
 }, 120_000);
@@ -375,6 +382,11 @@ describe('password reset', () => {
     );
     expect(emailHistory.edges.map((edge) => edge.node)).toEqual([
       { kind: 'PASSWORD_RESET', status: 'SENT', subject: 'Reset your Portico password' },
+      {
+        kind: 'EMAIL_VERIFICATION',
+        status: 'SENT',
+        subject: 'Confirm your email address for reset',
+      },
     ]);
     expect(JSON.stringify(emailHistory)).not.toContain(token);
     expect(await auditActions(fresh.accessToken)).toEqual(
@@ -613,5 +625,53 @@ describe('staff invitations', () => {
     expect(await auditActions(owner.accessToken)).toEqual(
       expect.arrayContaining(['user.disabled', 'user.enabled']),
     );
+  });
+});
+
+describe('owner verification', () => {
+  it('holds customer emails until the owner confirms their address, then sends them', async () => {
+    const owner = await register('verify');
+    const t = owner.accessToken;
+    const confirm = await emailTo(mailbox, 'owner@verify.example', 'Confirm your email address');
+    const token = linkToken(confirm, '/verify-email');
+
+    const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+      gateway,
+      'mutation { createCustomer(input: { type: COMPANY, companyName: "Waiting AG", email: "ap@waiting.example" }) { id } }',
+      {},
+      { token: t },
+    );
+    await graphqlData(
+      gateway,
+      'mutation($c: ID!) { grantPortalAccess(customerId: $c, input: { email: "anna@waiting.example" }) { id } }',
+      { c: createCustomer.id },
+      { token: t },
+    );
+    const invoice = await issueInvoice(gateway, t, createCustomer.id);
+    // The invoice's issued event is taken up (its PDF rendered), and nothing went out.
+    await renderedPdf(gateway, t, invoice.id);
+    const toCustomer = () =>
+      mailbox.messages.filter((m) => /@waiting\.example/.test(JSON.stringify(m.to)));
+    expect(toCustomer()).toEqual([]);
+
+    expect(
+      (
+        await graphqlRequest(gateway, 'mutation($t: String!) { verifyEmail(token: $t) }', {
+          t: token,
+        })
+      ).data,
+    ).toEqual({ verifyEmail: true });
+    await emailTo(mailbox, 'anna@waiting.example', 'Your customer portal at verify');
+    await emailTo(mailbox, 'ap@waiting.example', `Invoice ${invoice.number}`);
+    expect(
+      fieldOf(
+        await graphqlRequest(gateway, 'mutation($t: String!) { verifyEmail(token: $t) }', {
+          t: token,
+        }),
+      ),
+    ).toBe('token'); // once only
+    // Confirmed: the next email goes out at once.
+    const next = await issueInvoice(gateway, t, createCustomer.id);
+    await emailTo(mailbox, 'ap@waiting.example', `Invoice ${next.number}`);
   });
 });

@@ -16,6 +16,12 @@ export const notificationConfigSchema = z.object({
     .describe(
       "Chromium's sandbox (always off when running as root); false only where the host cannot give it user namespaces",
     ),
+  OWNER_VERIFICATION: z
+    .enum(['required', 'off'])
+    .default('required')
+    .describe(
+      "required: a new organization's customer emails are held until its owner confirms their address",
+    ),
   SMS_WEBHOOK_URL: z
     .preprocess((value) => (value === '' ? undefined : value), z.url().optional())
     .describe(

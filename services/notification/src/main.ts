@@ -1,11 +1,16 @@
 import { requireStaff } from '@portico/auth';
+import type { CloudEvent } from '@portico/events';
+import type { Delivery } from '@portico/kafka';
+import type { ConsumerDefinition } from '@portico/service-runtime';
 import { subgraphTypeDefs } from '@portico/schemas';
 import { runService } from '@portico/service-runtime';
+import { customerEmailHoldConsumer } from './events/customer-email-hold-consumer';
+import { CustomerEmailHold } from './sending/customer-email-hold';
 import { loadNotificationConfig } from './config';
 import type { NotificationContext } from './context';
 import { brandingConsumer } from './events/branding-consumer';
 import { EmailResend } from './email-resend';
-import { documentEmailsConsumer } from './events/document-emails-consumer';
+import { documentEmailsConsumer, documentEmailSender } from './events/document-emails-consumer';
 import { DocumentEmails } from './events/document-issued-emails';
 import { erasureConsumer } from './events/erasure-consumer';
 import { recipientsConsumer } from './events/recipients-consumer';
@@ -64,6 +69,31 @@ runService<NotificationContext>({
       publicUrl: config.PUBLIC_URL,
     });
     const resend = new EmailResend(store, documentEmails, statementEmails);
+    // Customer emails wait for the owner's confirmed address (see customer-email-hold.ts).
+    const hold = new CustomerEmailHold(connection, config.OWNER_VERIFICATION === 'required');
+    const identityEmails = identityEmailsConsumer({
+      store,
+      mailer,
+      publicUrl: config.PUBLIC_URL,
+      keyring: config.EVENT_SECRET_KEYS,
+      publishPending,
+      logger,
+      sms: config.SMS_WEBHOOK_URL ? new SmsSender(config.SMS_WEBHOOK_URL) : null,
+    });
+    const sendDocumentEmails = documentEmailSender(documentEmails, statementEmails);
+    /** A held event handled as its own consumer would (in the releasing event's delivery). */
+    const release = (delivery: Delivery) => (event: CloudEvent) =>
+      event.type === 'portico.identity.contact-invited.v1'
+        ? identityEmails.handle(event, delivery)
+        : sendDocumentEmails(event);
+    // A contact's invitation is a customer email; staff invitations and resets are not.
+    const identityEmailsHoldingInvitations: ConsumerDefinition = {
+      ...identityEmails,
+      handle: (event, delivery) =>
+        event.type === 'portico.identity.contact-invited.v1'
+          ? hold.handleOrHold(event, (each) => identityEmails.handle(each, delivery))
+          : identityEmails.handle(event, delivery),
+    };
     const webhooks = createWebhooks(
       connection,
       {
@@ -98,20 +128,13 @@ runService<NotificationContext>({
       extendContext: (base) => ({ ...base, store, resend, webhooks }),
       outboxModels: [store.emails],
       consumers: [
-        erasureConsumer(store, pdfs),
+        erasureConsumer(store, pdfs, hold),
         brandingConsumer(store.brandings),
         recipientsConsumer(store),
-        documentEmailsConsumer(documentEmails, statementEmails),
+        documentEmailsConsumer(documentEmails, statementEmails, hold),
         partnerFeedConsumer({ bus, ...webhooks }),
-        identityEmailsConsumer({
-          store,
-          mailer,
-          publicUrl: config.PUBLIC_URL,
-          keyring: config.EVENT_SECRET_KEYS,
-          publishPending,
-          logger,
-          sms: config.SMS_WEBHOOK_URL ? new SmsSender(config.SMS_WEBHOOK_URL) : null,
-        }),
+        identityEmailsHoldingInvitations,
+        customerEmailHoldConsumer(hold, release),
       ],
       routes: fileRoutes({ pdfs, store, revocations, secret: config.FILE_LINK_SECRET }),
       stop: async () => {

@@ -67,6 +67,10 @@ const issueInvoice = async (token: string, customerId: string) =>
     })
   ).number;
 
+/** A new organization's first email, to its owner: sent before a test makes the server refuse. */
+const ownerConfirmationSent = (org: string) =>
+  emailTo(running.mailbox, `owner@${org}.example`, 'Confirm your email address');
+
 async function history(token: string, customerId: string): Promise<Email[]> {
   const { emailHistory } = await graphqlData<{ emailHistory: { edges: { node: Email }[] } }>(
     gateway,
@@ -291,6 +295,7 @@ describe('email history', () => {
   it('retries an SMTP server that refuses for now, and records one that refuses for good', async () => {
     const org = `smtp-${randomUUID().slice(0, 6)}`;
     const owner = await registerOrganization(gateway, org);
+    await ownerConfirmationSent(org); // the SMTP refusals below are for the documents' emails
     const later = await customerWithEmail(owner.accessToken, 'Later AG', 'ap@later.example');
     const gone = await customerWithEmail(owner.accessToken, 'Gone AG', 'ap@gone.example');
     type Entry = { status: string; attempts: number; error: string | null };
@@ -331,7 +336,9 @@ describe('email history', () => {
   });
 
   it('shows a bounced invitation in the contact’s own email history', async () => {
-    const owner = await registerOrganization(gateway, `bounce-${randomUUID().slice(0, 6)}`);
+    const org = `bounce-${randomUUID().slice(0, 6)}`;
+    const owner = await registerOrganization(gateway, org);
+    await ownerConfirmationSent(org); // the refusal below is for the invitation
     const customerId = await customerWithEmail(owner.accessToken, 'Bounce AG', 'ap@bounce.example');
     running.mailbox.failNext(1, 550, 'No such user here');
     const { grantPortalAccess } = await graphqlData<{ grantPortalAccess: { id: string } }>(

@@ -6,6 +6,8 @@ export interface OrganizationRecord {
   _id: string;
   name: string;
   slug: string;
+  /** When the owner confirmed their email address; null (or absent, before it existed) until then. */
+  verifiedAt: Date | null;
   createdAt: Date;
   outbox: CloudEvent[];
 }
@@ -15,6 +17,7 @@ const organizationSchema = new Schema<OrganizationRecord>(
     _id: String,
     name: { type: String, required: true },
     slug: { type: String, required: true },
+    verifiedAt: { type: Date, default: null },
     ...outboxPath,
   },
   { timestamps: { createdAt: true, updatedAt: false }, versionKey: false },

@@ -124,7 +124,26 @@ export function mutationResolvers(publishPending: () => void) {
         throw error;
       }
       publishPending();
+      // The organization exists either way: a lost email is asked for again (requestEmailVerification).
+      await context.ownerVerification
+        .request(owner)
+        .catch((error: unknown) =>
+          context.logger.error({ err: error }, 'owner verification email not requested'),
+        );
       return signIn(owner, context, 'organization.registered');
+    },
+
+    async verifyEmail(_: unknown, args: { token: string }, context: IdentityContext) {
+      await context.ownerVerification.verify(args.token);
+      return true;
+    },
+
+    async requestEmailVerification(_: unknown, __: unknown, context: IdentityContext) {
+      const principal = await activePrincipal(context);
+      const user = await context.store.findUser(principal.tenantId, principal.userId);
+      if (!user) throw unauthenticated();
+      await context.ownerVerification.request(user);
+      return true;
     },
 
     async login(

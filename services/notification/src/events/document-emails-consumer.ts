@@ -1,18 +1,41 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { CustomerEmailHold } from '../sending/customer-email-hold';
 import type { DocumentEmails } from './document-issued-emails';
 import type { StatementEmails } from './statement-emails';
 
+/** Sends what a document event asks for: the issued document's emails, or a statement. */
+export function documentEmailSender(documents: DocumentEmails, statements: StatementEmails) {
+  return async (event: CloudEvent): Promise<void> => {
+    if (event.type === 'portico.document.issued.v1')
+      await documents.issued(
+        event.tenantid,
+        event.id,
+        event.data as EventData<'portico.document.issued.v1'>,
+      );
+    else if (event.type === 'portico.document.statement-requested.v1')
+      await statements.send(
+        event.tenantid,
+        event.id,
+        event.data as EventData<'portico.document.statement-requested.v1'>,
+      );
+  };
+}
+
 /**
  * document.events.v1 -> emails: "document issued" -> DocumentEmails.issued,
- * "statement requested" -> StatementEmails.send. One consumer group for both:
- * each group reads (and decodes) every event of the topic, and a second one
- * for the rare statements cost every issued document that much more.
+ * "statement requested" -> StatementEmails.send, both customer emails that wait
+ * while the tenant may not send (the issued document's PDF is made at once, for
+ * downloads). One consumer group for both: each group reads (and decodes) every
+ * event of the topic, and a second one for the rare statements cost every
+ * issued document that much more.
  */
 export function documentEmailsConsumer(
   documents: DocumentEmails,
   statements: StatementEmails,
+  hold: CustomerEmailHold,
 ): ConsumerDefinition {
+  const send = documentEmailSender(documents, statements);
   return {
     // The group's first name, so a deployed group keeps its offsets.
     name: 'document-issued',
@@ -22,17 +45,15 @@ export function documentEmailsConsumer(
     concurrency: 6,
     async handle(event: CloudEvent) {
       if (event.type === 'portico.document.issued.v1')
-        await documents.issued(
+        await documents.keepPdf(
           event.tenantid,
-          event.id,
           event.data as EventData<'portico.document.issued.v1'>,
         );
-      else if (event.type === 'portico.document.statement-requested.v1')
-        await statements.send(
-          event.tenantid,
-          event.id,
-          event.data as EventData<'portico.document.statement-requested.v1'>,
-        );
+      if (
+        event.type === 'portico.document.issued.v1' ||
+        event.type === 'portico.document.statement-requested.v1'
+      )
+        await hold.handleOrHold(event, send);
     },
   };
 }

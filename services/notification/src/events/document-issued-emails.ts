@@ -29,14 +29,19 @@ type Issued = EventData<'portico.document.issued.v1'>;
 export class DocumentEmails {
   constructor(private readonly deps: DocumentIssuedDependencies) {}
 
-  async issued(tenantId: string, eventId: string, data: Issued): Promise<void> {
-    const branding = await this.deps.store.brandings.of(tenantId);
-    // Rendered once in the tenant's language and kept: attached here, served for downloads.
-    const stored = await this.deps.pdfs.renderOnce(
+  /** The PDF, rendered once in the tenant's language and kept: attached to emails, served for downloads. */
+  async keepPdf(tenantId: string, data: Issued, branding?: BrandingRecord): Promise<Buffer> {
+    const tenantBranding = branding ?? (await this.deps.store.brandings.of(tenantId));
+    return this.deps.pdfs.renderOnce(
       data.documentId,
       { tenantId, customerId: data.customer.id },
-      () => this.pdf(data, branding.locale, branding),
+      () => this.pdf(data, tenantBranding.locale, tenantBranding),
     );
+  }
+
+  async issued(tenantId: string, eventId: string, data: Issued): Promise<void> {
+    const branding = await this.deps.store.brandings.of(tenantId);
+    const stored = await this.keepPdf(tenantId, data, branding);
     const pdfs = new Map([[branding.locale, Promise.resolve(stored)]]);
     const recipients = await recipientsOf(this.deps.store, tenantId, data);
     if (recipients.length === 0) {

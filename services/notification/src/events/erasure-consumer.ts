@@ -1,10 +1,15 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentPdfs } from '../files/document-pdfs';
+import type { CustomerEmailHold } from '../sending/customer-email-hold';
 import type { NotificationStore } from '../store';
 
-/** Erases a deleted customer's email history (invitations and document emails) and PDFs. */
-export function erasureConsumer(store: NotificationStore, pdfs: DocumentPdfs): ConsumerDefinition {
+/** Erases a deleted customer's email history (invitations and document emails), held emails and PDFs. */
+export function erasureConsumer(
+  store: NotificationStore,
+  pdfs: DocumentPdfs,
+  hold: CustomerEmailHold,
+): ConsumerDefinition {
   return {
     name: 'erasure',
     topics: ['customer.events.v1'],
@@ -14,6 +19,7 @@ export function erasureConsumer(store: NotificationStore, pdfs: DocumentPdfs): C
       await store.emails.deleteMany({ tenantId: event.tenantid, customerId });
       await pdfs.eraseCustomer(event.tenantid, customerId);
       await store.recipients.deleteMany({ tenantId: event.tenantid, customerId });
+      await hold.eraseCustomer(event.tenantid, customerId);
     },
   };
 }

@@ -98,6 +98,27 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
           );
           return;
         }
+        case 'portico.identity.owner-verification-requested.v1': {
+          const data =
+            event.data as CloudEvent<'portico.identity.owner-verification-requested.v1'>['data'];
+          const view = {
+            name: data.firstName ?? null,
+            organization: data.organizationName,
+            link: tokenLink(deps.publicUrl, '/verify-email', opened('token', data.token)),
+            expiresAt: until(data.expiresAt),
+          };
+          await deliverOnce(
+            deps,
+            {
+              ...base,
+              kind: 'EMAIL_VERIFICATION',
+              to: data.email,
+              subject: wording.subjects.emailVerification(data.organizationName),
+            },
+            async () => ({ ...sender, ...renderEmail(locale, 'email-verification', view) }),
+          );
+          return;
+        }
         case 'portico.identity.staff-invited.v1': {
           const data = event.data as CloudEvent<'portico.identity.staff-invited.v1'>['data'];
           const view = {

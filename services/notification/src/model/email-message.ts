@@ -4,7 +4,12 @@ import type { Locale } from '../rendering/locale';
 import { outboxPath } from '@portico/outbox';
 
 export type EmailKind =
-  'INVITATION' | 'DOCUMENT_ISSUED' | 'PASSWORD_RESET' | 'ACCOUNT_STATEMENT' | 'STAFF_INVITATION';
+  | 'INVITATION'
+  | 'DOCUMENT_ISSUED'
+  | 'PASSWORD_RESET'
+  | 'ACCOUNT_STATEMENT'
+  | 'STAFF_INVITATION'
+  | 'EMAIL_VERIFICATION';
 export type EmailStatus = 'QUEUED' | 'SENT' | 'FAILED';
 
 export interface EmailMessageRecord {

@@ -34,6 +34,7 @@ interface Wording {
     invitation: (organization: string) => string;
     passwordReset: string;
     notActivated: string;
+    emailVerification: (organization: string) => string;
     staffInvitation: (organization: string) => string;
     statement: (date: string) => string;
   };
@@ -76,6 +77,7 @@ const WORDING: Record<Locale, Wording> = {
       invitation: (organization) => `Your customer portal at ${organization}`,
       passwordReset: 'Reset your Portico password',
       notActivated: 'Your portal access is not activated yet',
+      emailVerification: (organization) => `Confirm your email address for ${organization}`,
       staffInvitation: (organization) => `You are invited to ${organization} on Portico`,
       statement: (date) => `Account statement as of ${date}`,
     },
@@ -116,6 +118,7 @@ const WORDING: Record<Locale, Wording> = {
       invitation: (organization) => `Ihr Kundenportal bei ${organization}`,
       passwordReset: 'Ihr Portico-Passwort zurücksetzen',
       notActivated: 'Ihr Portalzugang ist noch nicht aktiviert',
+      emailVerification: (organization) => `Bestätigen Sie Ihre E-Mail-Adresse für ${organization}`,
       staffInvitation: (organization) => `Einladung zu ${organization} auf Portico`,
       statement: (date) => `Kontoauszug zum ${date}`,
     },

@@ -60,6 +60,7 @@ describe('locales', () => {
       'contact-invitation',
       'password-reset',
       'password-reset-unavailable',
+      'email-verification',
       'staff-invitation',
     ];
     for (const locale of LOCALES)

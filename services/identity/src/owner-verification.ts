@@ -1,0 +1,82 @@
+import { createEvent } from '@portico/events';
+import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
+import { forbidden } from '@portico/errors';
+import type { EventBus } from '@portico/kafka';
+import { updateLocked } from '@portico/outbox';
+import type { UserRecord } from './model/user';
+import type { OneTimeTokens } from './one-time-tokens';
+import type { IdentityStore } from './store';
+
+const VERIFICATION_TTL_MS = 7 * 86_400_000;
+
+/**
+ * A new organization's owner confirms their email address before the organization emails any
+ * customer: nobody can register with someone else's address and mail that person's name to
+ * strangers. Until then the notification service holds customer emails (and sends them after).
+ */
+export class OwnerVerification {
+  constructor(
+    private readonly store: IdentityStore,
+    private readonly bus: EventBus,
+    private readonly tokens: OneTimeTokens,
+    private readonly keyring: SecretKeyring,
+    private readonly publishPending: () => Promise<void>,
+  ) {}
+
+  /**
+   * Emails the owner a link to confirm their address (an earlier link stops working). Published
+   * directly, not through the outbox, so the secret is never in our database; sealed on Kafka.
+   */
+  async request(owner: UserRecord): Promise<void> {
+    if (owner.role !== 'OWNER') throw forbidden('Owners confirm their organization’s address');
+    const organization = await this.store.findOrganization(owner.tenantId);
+    if (!organization || organization.verifiedAt) return;
+    const { token, expiresAt } = await this.tokens.issue(
+      'EMAIL_VERIFICATION',
+      owner.tenantId,
+      owner._id,
+      VERIFICATION_TTL_MS,
+    );
+    const type = 'portico.identity.owner-verification-requested.v1';
+    await this.bus.publish([
+      createEvent({
+        type,
+        service: 'identity',
+        subject: owner._id,
+        tenantId: owner.tenantId,
+        data: {
+          userId: owner._id,
+          email: owner.email,
+          firstName: owner.firstName,
+          organizationName: organization.name,
+          token: sealSecret(this.keyring, token, secretContext(type, 'token', owner._id)),
+          expiresAt: expiresAt.toISOString(),
+        },
+      }),
+    ]);
+  }
+
+  /** Confirms the address from the emailed link; the organization may email customers from then on. */
+  async verify(token: string): Promise<void> {
+    const { tenantId } = await this.tokens.redeem(['EMAIL_VERIFICATION'], token);
+    const verifiedAt = new Date();
+    // The state and its event in one write (outbox); a second confirmation changes nothing.
+    await updateLocked(
+      this.store.organizations,
+      { _id: tenantId, verifiedAt: null },
+      {
+        $set: { verifiedAt },
+        $push: {
+          outbox: createEvent({
+            type: 'portico.identity.organization-verified.v1',
+            service: 'identity',
+            subject: tenantId,
+            tenantId,
+            data: { organizationId: tenantId, verifiedAt: verifiedAt.toISOString() },
+          }),
+        },
+      },
+    );
+    void this.publishPending();
+  }
+}

@@ -1,0 +1,24 @@
+import type { CloudEvent } from '@portico/events';
+import type { Delivery } from '@portico/kafka';
+import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { CustomerEmailHold } from '../sending/customer-email-hold';
+
+/**
+ * A new organization starts with its customer emails held; once its owner confirms their
+ * address, what was held is handled (`release`: the same handlers that would have sent it).
+ */
+export function customerEmailHoldConsumer(
+  hold: CustomerEmailHold,
+  release: (delivery: Delivery) => (event: CloudEvent) => Promise<void>,
+): ConsumerDefinition {
+  return {
+    name: 'customer-email-hold',
+    topics: ['identity.events.v1'],
+    async handle(event: CloudEvent, delivery: Delivery) {
+      if (event.type === 'portico.identity.organization-registered.v1')
+        await hold.registered(event.tenantid);
+      else if (event.type === 'portico.identity.organization-verified.v1')
+        await hold.verified(event.tenantid, release(delivery));
+    },
+  };
+}
