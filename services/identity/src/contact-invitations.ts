@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type EventData } from '@portico/events';
-import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { EventBus } from '@portico/kafka';
 import type { Logger } from '@portico/logger';
 import { isDuplicateKeyError } from '@portico/mongo';
@@ -24,7 +23,6 @@ export class ContactInvitations {
     private readonly bus: EventBus,
     private readonly tokens: OneTimeTokens,
     private readonly logger: Logger,
-    private readonly keyring: SecretKeyring,
   ) {}
 
   /** Invites (or invites again) the contact of an access. A resend voids the earlier link and code. */
@@ -33,17 +31,15 @@ export class ContactInvitations {
     if (!user) return;
     if (user.passwordHash) return; // already activated: a late redelivery
     const organization = await this.store.findOrganization(tenantId);
-    const { token, code, expiresAt } = await this.tokens.issue(
+    const type = 'portico.identity.contact-invited.v1';
+    const { token, code, expiresAt } = await this.tokens.issueSealed(
       'CONTACT_INVITATION',
       tenantId,
       user._id,
       INVITATION_TTL_MS,
+      type,
       { withCode: access.phone !== null && access.phone !== undefined },
     );
-    const type = 'portico.identity.contact-invited.v1';
-    // Sealed: Kafka keeps the event for days, and only the notification service may read them.
-    const sealed = (field: string, value: string) =>
-      sealSecret(this.keyring, value, secretContext(type, field, user._id));
     await this.bus.publish([
       createEvent({
         type,
@@ -59,8 +55,8 @@ export class ContactInvitations {
           firstName: access.firstName ?? null,
           organizationName: organization?.name ?? 'Portico',
           customerName: access.customerName,
-          token: sealed('token', token),
-          code: code && sealed('code', code),
+          token,
+          code,
           expiresAt: expiresAt.toISOString(),
         },
       }),

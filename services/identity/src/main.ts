@@ -61,21 +61,14 @@ runService<IdentityContext>({
       store.signInAttempts,
       signupLimits(config.SIGNUPS_PER_ADDRESS),
     );
-    const oneTimeTokens = new OneTimeTokens(connection);
+    const oneTimeTokens = new OneTimeTokens(connection, config.EVENT_SECRET_KEYS);
     await oneTimeTokens.ensureIndexes();
-    const keyring = config.EVENT_SECRET_KEYS;
     const deviceTokens = new DeviceTokens(config.SIGNING_KEY_SECRET);
-    const ownerVerification = new OwnerVerification(
-      store,
-      bus,
-      oneTimeTokens,
-      keyring,
-      publishPending,
-    );
-    const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens, keyring);
-    const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens, keyring);
+    const ownerVerification = new OwnerVerification(store, bus, oneTimeTokens, publishPending);
+    const passwordResets = new PasswordResets(store, bus, sessions, oneTimeTokens);
+    const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens);
     const staffDirectory = new StaffDirectory(store, sessions);
-    const contactInvitations = new ContactInvitations(store, bus, oneTimeTokens, logger, keyring);
+    const contactInvitations = new ContactInvitations(store, bus, oneTimeTokens, logger);
     return {
       resolvers: {
         Query: queryResolvers,

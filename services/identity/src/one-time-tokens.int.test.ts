@@ -1,3 +1,4 @@
+import { keyringFrom, newKeyEntry, openSecret, secretContext } from '@portico/event-secrets';
 import { randomUUID } from 'node:crypto';
 import { connectMongo, type Connection } from '@portico/mongo';
 import { CODE_ALPHABET, OneTimeTokens } from './one-time-tokens';
@@ -7,7 +8,7 @@ let tokens: OneTimeTokens;
 
 beforeAll(async () => {
   connection = await connectMongo(process.env.MONGO_URL!, `t_ott_${randomUUID().slice(0, 8)}`);
-  tokens = new OneTimeTokens(connection);
+  tokens = new OneTimeTokens(connection, keyringFrom(newKeyEntry('test')));
   await tokens.ensureIndexes();
 });
 afterAll(async () => {
@@ -69,5 +70,20 @@ describe('one-time tokens', () => {
     );
     expect(attempts).toEqual(Array(5).fill('code'));
     expect(await fieldOf(tokens.redeem(['CONTACT_INVITATION'], token, code))).toBe('token');
+  });
+
+  it('seals what it issues for an event: opened with the key, the token redeems', async () => {
+    const keyring = keyringFrom(newKeyEntry('sealing'));
+    const sealing = new OneTimeTokens(connection, keyring);
+    const type = 'portico.identity.contact-invited.v1';
+    const issued = await sealing.issueSealed('CONTACT_INVITATION', 't1', 'u-sealed', 60_000, type, {
+      withCode: true,
+    });
+    expect(issued.token).toMatch(/^es1\.sealing\./);
+    const token = openSecret(keyring, issued.token, secretContext(type, 'token', 'u-sealed'));
+    const code = openSecret(keyring, issued.code!, secretContext(type, 'code', 'u-sealed'));
+    expect(await sealing.redeem(['CONTACT_INVITATION'], token, code)).toMatchObject({
+      userId: 'u-sealed',
+    });
   });
 });

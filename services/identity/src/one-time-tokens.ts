@@ -1,4 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
+import type { EventType } from '@portico/events';
 import type { Connection } from 'mongoose';
 import { badInput } from '@portico/errors';
 import { isDuplicateKeyError } from '@portico/mongo';
@@ -45,7 +47,11 @@ export class OneTimeTokens {
   private readonly uses;
   private readonly codeAttempts;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    /** Seals the secrets for the events that carry them (issueSealed). */
+    private readonly keyring: SecretKeyring,
+  ) {
     this.tokens = connection.collection<TokenRecord>('one_time_tokens');
     this.uses = connection.collection<{ _id: string; usedAt: Date }>('one_time_token_uses');
     this.codeAttempts = connection.collection<{ tokenId: string; at: Date }>(
@@ -90,6 +96,25 @@ export class OneTimeTokens {
       codeHash: code ? hashCode(token, code).toString('hex') : null,
     });
     return { token, code, expiresAt };
+  }
+
+  /**
+   * issue(), with the token and code sealed for the event of `eventType` (subject: the user)
+   * that carries them to the notification service: Kafka keeps events for days, and only that
+   * service may read these.
+   */
+  async issueSealed(
+    kind: OneTimeTokenKind,
+    tenantId: string,
+    userId: string,
+    ttlMs: number,
+    eventType: EventType,
+    options: { withCode?: boolean } = {},
+  ): Promise<{ token: string; code: string | null; expiresAt: Date }> {
+    const { token, code, expiresAt } = await this.issue(kind, tenantId, userId, ttlMs, options);
+    const sealed = (field: string, value: string) =>
+      sealSecret(this.keyring, value, secretContext(eventType, field, userId));
+    return { token: sealed('token', token), code: code && sealed('code', code), expiresAt };
   }
 
   /**

@@ -1,5 +1,4 @@
 import { createEvent } from '@portico/events';
-import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import { forbidden } from '@portico/errors';
 import type { EventBus } from '@portico/kafka';
 import { updateLocked } from '@portico/outbox';
@@ -19,7 +18,6 @@ export class OwnerVerification {
     private readonly store: IdentityStore,
     private readonly bus: EventBus,
     private readonly tokens: OneTimeTokens,
-    private readonly keyring: SecretKeyring,
     private readonly publishPending: () => Promise<void>,
   ) {}
 
@@ -31,13 +29,14 @@ export class OwnerVerification {
     if (owner.role !== 'OWNER') throw forbidden('Owners confirm their organization’s address');
     const organization = await this.store.findOrganization(owner.tenantId);
     if (!organization || organization.verifiedAt) return;
-    const { token, expiresAt } = await this.tokens.issue(
+    const type = 'portico.identity.owner-verification-requested.v1';
+    const { token, expiresAt } = await this.tokens.issueSealed(
       'EMAIL_VERIFICATION',
       owner.tenantId,
       owner._id,
       VERIFICATION_TTL_MS,
+      type,
     );
-    const type = 'portico.identity.owner-verification-requested.v1';
     await this.bus.publish([
       createEvent({
         type,
@@ -49,7 +48,7 @@ export class OwnerVerification {
           email: owner.email,
           firstName: owner.firstName,
           organizationName: organization.name,
-          token: sealSecret(this.keyring, token, secretContext(type, 'token', owner._id)),
+          token,
           expiresAt: expiresAt.toISOString(),
         },
       }),

@@ -1,6 +1,5 @@
 import { badInput } from '@portico/errors';
 import { createEvent } from '@portico/events';
-import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { EventBus } from '@portico/kafka';
 import type { OneTimeTokens } from './one-time-tokens';
 import { checkPasswordPolicy, hashPassword } from './passwords';
@@ -17,7 +16,6 @@ export class PasswordResets {
     private readonly bus: EventBus,
     private readonly sessions: Sessions,
     private readonly tokens: OneTimeTokens,
-    private readonly keyring: SecretKeyring,
   ) {}
 
   /**
@@ -57,13 +55,14 @@ export class PasswordResets {
   }
 
   private async resetEvent(user: UserRecord) {
-    const { token, expiresAt } = await this.tokens.issue(
+    const type = 'portico.identity.password-reset-requested.v1';
+    const { token, expiresAt } = await this.tokens.issueSealed(
       'PASSWORD_RESET',
       user.tenantId,
       user._id,
       RESET_TTL_MS,
+      type,
     );
-    const type = 'portico.identity.password-reset-requested.v1';
     return createEvent({
       type,
       service: 'identity',
@@ -73,8 +72,7 @@ export class PasswordResets {
         userId: user._id,
         email: user.email,
         firstName: user.firstName,
-        // Sealed: Kafka keeps the event for days; only the notification service opens it.
-        token: sealSecret(this.keyring, token, secretContext(type, 'token', user._id)),
+        token,
         expiresAt: expiresAt.toISOString(),
       },
     });

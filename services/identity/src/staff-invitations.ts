@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { StaffPrincipal, StaffRole } from '@portico/auth';
 import { badInput, conflict, forbidden } from '@portico/errors';
 import { createEvent } from '@portico/events';
-import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { EventBus } from '@portico/kafka';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { normalizeEmail, optionalText } from '@portico/validation';
@@ -26,7 +25,6 @@ export class StaffInvitations {
     private readonly store: IdentityStore,
     private readonly bus: EventBus,
     private readonly tokens: OneTimeTokens,
-    private readonly keyring: SecretKeyring,
   ) {}
 
   /** OWNER and ADMIN invite; only an OWNER may invite another OWNER. */
@@ -59,14 +57,15 @@ export class StaffInvitations {
       this.store.findOrganization(inviter.tenantId),
       this.store.findUser(inviter.tenantId, inviter.userId),
     ]);
-    const { token, expiresAt } = await this.tokens.issue(
+    // Published directly, not through the outbox: the secret is never at rest. resendInvitation can repeat it.
+    const type = 'portico.identity.staff-invited.v1';
+    const { token, expiresAt } = await this.tokens.issueSealed(
       'STAFF_INVITATION',
       user.tenantId,
       user._id,
       INVITATION_TTL_MS,
+      type,
     );
-    // Published directly, not through the outbox: the secret is never at rest. resendInvitation can repeat it.
-    const type = 'portico.identity.staff-invited.v1';
     await this.bus.publish([
       createEvent({
         type,
@@ -81,8 +80,7 @@ export class StaffInvitations {
           organizationName: organization?.name ?? 'Portico',
           invitedBy:
             [inviterUser?.firstName, inviterUser?.lastName].filter(Boolean).join(' ') || null,
-          // Sealed: Kafka keeps the event for days; only the notification service opens it.
-          token: sealSecret(this.keyring, token, secretContext(type, 'token', user._id)),
+          token,
           expiresAt: expiresAt.toISOString(),
         },
       }),
