@@ -4,6 +4,7 @@ import {
   errorCode,
   graphqlData,
   graphqlRequest,
+  requestRegistration,
   startTestPlatform,
   TEST_PASSWORD,
   type Auth,
@@ -36,27 +37,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => running?.stop());
 
-const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { ${AUTH_FIELDS} } }`;
 /**
  * Registers an organization as a client at `address` (the trusted proxy's X-Forwarded-For):
  * registrations here never count against 127.0.0.1, which other test files' platforms share.
  */
 const registerFrom = (address: string, slug: string) =>
-  graphqlRequest<{ registerOrganization: Auth }>(
-    gateway,
-    REGISTER,
-    {
-      input: {
-        name: slug,
-        slug,
-        ownerEmail: `owner@${slug}.example`,
-        ownerPassword: TEST_PASSWORD,
-        ownerFirstName: 'Ole',
-        ownerLastName: 'Owner',
-      },
-    },
-    { headers: { 'x-forwarded-for': address } },
-  );
+  requestRegistration(gateway, slug, { 'x-forwarded-for': address });
 
 const operations = rootFieldOperations();
 const needingPrincipal = operations.filter((op) => !PUBLIC_ROOT_FIELDS.has(op.field));

@@ -17,9 +17,16 @@ export interface Auth {
   user: { id: string; email: string; firstName: string | null; lastName: string | null };
 }
 
-/** A new tenant; returns its owner's session. Owner email: owner@<slug>.example. */
-export async function registerOrganization(gateway: string, slug: string): Promise<Auth> {
-  const { registerOrganization } = await graphqlData<{ registerOrganization: Auth }>(
+/**
+ * Asks to register a tenant (owner email: owner@<slug>.example); the answer as it comes, errors
+ * included. `headers`: e.g. the X-Forwarded-For a trusted proxy would add.
+ */
+export function requestRegistration(
+  gateway: string,
+  slug: string,
+  headers: Record<string, string> = {},
+) {
+  return graphqlRequest<{ registerOrganization: Auth }>(
     gateway,
     `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { ${AUTH_FIELDS} } }`,
     {
@@ -32,8 +39,16 @@ export async function registerOrganization(gateway: string, slug: string): Promi
         ownerLastName: 'Owner',
       },
     },
+    { headers },
   );
-  return registerOrganization;
+}
+
+/** A new tenant; returns its owner's session. Owner email: owner@<slug>.example. */
+export async function registerOrganization(gateway: string, slug: string): Promise<Auth> {
+  const registered = await requestRegistration(gateway, slug);
+  if (!registered.data)
+    throw new Error(`registration failed: ${JSON.stringify(registered.errors)}`);
+  return registered.data.registerOrganization;
 }
 
 export function login(gateway: string, email: string, password = TEST_PASSWORD) {

@@ -3,13 +3,8 @@ import type { CloudEvent, EventData } from '@portico/events';
 import type { Locale } from '../rendering/locale';
 import { outboxPath } from '@portico/outbox';
 
-export type EmailKind =
-  | 'INVITATION'
-  | 'DOCUMENT_ISSUED'
-  | 'PASSWORD_RESET'
-  | 'ACCOUNT_STATEMENT'
-  | 'STAFF_INVITATION'
-  | 'EMAIL_VERIFICATION';
+/** The kinds of email, as `email sent` events name them. */
+export type EmailKind = EventData<'portico.email.sent.v1'>['kind'];
 export type EmailStatus = 'QUEUED' | 'SENT' | 'FAILED';
 
 export interface EmailMessageRecord {
