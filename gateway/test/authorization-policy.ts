@@ -30,8 +30,7 @@ export const PRINCIPALS = [
   'FOREIGN',
 ] as const;
 export type Principal = (typeof PRINCIPALS)[number] | 'ANONYMOUS' | 'REVOKED';
-export type Outcome =
-  'ok' | 'HIDDEN' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
+export type Outcome = 'ok' | 'HIDDEN' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 type Cell = Outcome | readonly [Outcome, Outcome];
 
 export interface Operation {
@@ -372,8 +371,8 @@ export const POLICY: Record<string, FieldPolicy> = {
       query: 'mutation($input: DocumentInput!) { createDocument(input: $input) { id } }',
       variables: { input: invoiceInput(t.customerId) },
     }),
-    // A customer out of reach is answered as one that does not exist: on the input field.
-    expect: staffOfCustomer('FORBIDDEN', 'BAD_USER_INPUT'),
+    // A customer out of reach is answered as one that does not exist (NOT_FOUND on the field).
+    expect: staffOfCustomer('FORBIDDEN'),
   },
   'Mutation.updateDocument': {
     operation: (_, t) => ({

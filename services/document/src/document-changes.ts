@@ -66,12 +66,15 @@ export class DocumentChanges {
     );
   }
 
-  /** A customer the viewer may put a draft on; one they may not reach reads as one that does not exist. */
+  /**
+   * A customer the viewer may put a draft on: NOT_FOUND on input.customerId for one that does not
+   * exist and, alike, for one they may not reach (never a hint that it exists).
+   */
   private async reachableCustomer(viewer: DocumentViewer, tenantId: string, customerId: string) {
     const customer = viewer.mayReachCustomer(customerId)
       ? await this.store.findCustomer(tenantId, customerId)
       : null;
-    if (!customer) throw badInput('input.customerId', 'No such customer');
+    if (!customer) throw new AppError('NOT_FOUND', 'No such customer', 'input.customerId');
     return customer;
   }
 

@@ -134,7 +134,11 @@ describe('life cycle and numbering', () => {
       lines: [{ description: 'x', quantity: '1,5', unitPrice: '1', taxRate: '19' }],
     });
     expect(errorField(badLine)).toBe('input.lines.0.quantity');
-    expect(errorField(await draft(t, { customerId: 'nope' }))).toBe('input.customerId');
+    const unknownCustomer = await draft(t, { customerId: 'nope' });
+    expect([errorCode(unknownCustomer), errorField(unknownCustomer)]).toEqual([
+      'NOT_FOUND',
+      'input.customerId',
+    ]);
     const late = await draft(t, { customerId, issueDate: '2026-05-10', dueDate: '2026-05-01' });
     expect(errorField(late)).toBe('input.dueDate');
 
