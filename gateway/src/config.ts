@@ -1,4 +1,12 @@
-import { commonEnv, kafkaSecurityEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
+import {
+  commaSeparated,
+  commonEnv,
+  kafkaSecurityEnv,
+  loadConfigOrExit,
+  parsedBy,
+  serviceEnv,
+  z,
+} from '@portico/config';
 import { SUBGRAPHS, type SubgraphName } from '@portico/schemas';
 import { trustedProxies } from './client-address';
 
@@ -38,18 +46,7 @@ export const gatewayConfigSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((value, context) => {
-      const cidrs = value
-        .split(',')
-        .map((cidr) => cidr.trim())
-        .filter(Boolean);
-      try {
-        return trustedProxies(cidrs);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    })
+    .transform(parsedBy((value) => trustedProxies(commaSeparated(value))))
     .describe(
       'comma-separated CIDRs of the load balancers in front; only their X-Forwarded-For is believed (empty: the peer is the client)',
     ),

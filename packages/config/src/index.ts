@@ -46,6 +46,28 @@ export function loadConfigOrExit<S extends z.ZodType>(schema: S): z.infer<S> {
 
 const METRICS_PORT_OFFSET = 5000;
 
+/** A comma-separated setting as its trimmed, non-empty entries. */
+export const commaSeparated = (value: string): string[] =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+/**
+ * A transform for a string setting that `parse` turns into what the process uses; what `parse`
+ * throws becomes the variable's error (one line naming it, as every bad setting gets).
+ */
+export const parsedBy =
+  <T>(parse: (value: string) => T) =>
+  (value: string, context: z.RefinementCtx): T => {
+    try {
+      return parse(value);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  };
+
 /** Keys every Portico process reads, each with a short doc string. */
 export const commonEnv = {
   NODE_ENV: z
@@ -150,14 +172,7 @@ export const fileLinkEnv = {
 export const eventSecretEnv = {
   EVENT_SECRET_KEYS: z
     .string()
-    .transform((value, context) => {
-      try {
-        return keyringFrom(value);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    })
+    .transform(parsedBy(keyringFrom))
     .describe(
       'seal invitation and reset tokens and SMS codes on Kafka: id:base64key,... (32-byte keys, first seals); the same in identity and notification only',
     ),

@@ -1,4 +1,4 @@
-import { eventSecretEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
+import { commaSeparated, eventSecretEnv, loadConfigOrExit, serviceEnv, z } from '@portico/config';
 
 export const identityConfigSchema = z
   .object({
@@ -46,12 +46,7 @@ export const identityConfigSchema = z
     SIGNUP_CODES: z
       .string()
       .default('')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((code) => code.trim())
-          .filter(Boolean),
-      )
+      .transform(commaSeparated)
       .describe('comma-separated sign-up codes (16+ characters each) for SIGNUP_MODE=invite'),
     SIGNUPS_PER_ADDRESS: z.coerce
       .number()

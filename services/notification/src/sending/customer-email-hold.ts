@@ -40,6 +40,8 @@ heldEventSchema.index({ tenantId: 1, heldAt: 1 });
 export class CustomerEmailHold {
   private readonly statuses;
   private readonly held;
+  /** Tenants seen verified: that never goes back, so their issued documents cost no read. */
+  private readonly verifiedTenants = new Set<string>();
 
   constructor(
     connection: Connection,
@@ -98,8 +100,9 @@ export class CustomerEmailHold {
   }
 
   private async maySend(tenantId: string): Promise<boolean> {
-    if (!this.enabled) return true;
+    if (!this.enabled || this.verifiedTenants.has(tenantId)) return true;
     const status = await this.statuses.findOne({ _id: tenantId }).lean().exec();
+    if (status?.verified) this.verifiedTenants.add(tenantId);
     return status?.verified ?? true;
   }
 
