@@ -7,6 +7,7 @@ import {
   serviceEnv,
   z,
 } from '@portico/config';
+import { resolve } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '@portico/schemas';
 import { trustedProxies } from './client-address';
 
@@ -43,6 +44,14 @@ export const gatewayConfigSchema = z.object({
   CUSTOMER_TIMEOUT_MS: optionalLimit('customer: overrides SUBGRAPH_TIMEOUT_MS'),
   DOCUMENT_TIMEOUT_MS: optionalLimit('document: overrides SUBGRAPH_TIMEOUT_MS'),
   NOTIFICATION_TIMEOUT_MS: optionalLimit('notification: overrides SUBGRAPH_TIMEOUT_MS'),
+  PUBLIC_URL: z
+    .url()
+    .default('http://localhost:4000')
+    .describe("the portal's base URL; https there turns on HSTS"),
+  WEB_ROOT: z
+    .string()
+    .default(resolve(__dirname, '../../web/dist'))
+    .describe("the portal's built files (pnpm build:web)"),
   TRUSTED_PROXIES: z
     .string()
     .default('')

@@ -47,7 +47,7 @@ describe('landing page', () => {
       if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
     });
 
-    const response = await page.goto(`${origin}/`, { waitUntil: 'networkidle0' });
+    const response = await page.goto(`${origin}/graphql`, { waitUntil: 'networkidle0' });
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.waitForSelector('.graphiql-container', { timeout: 10_000 });
     // GraphiQL asks for the schema on start: through our endpoint, not a CDN.

@@ -70,12 +70,11 @@ function sendPage(res: Response): void {
 }
 
 /**
- * GraphiQL for developers outside production: at `/`, and at `/graphql` when
- * a browser asks for HTML. Apollo's own landing page loads from a CDN, so it
+ * GraphiQL for developers outside production, at `/graphql` when a browser
+ * asks for HTML (`/` is the portal). Apollo's own landing page loads from a CDN, so it
  * is switched off and this one is served instead.
  */
 export function mountLandingPage(app: Express): void {
-  app.get('/', (_req, res) => sendPage(res));
   app.get('/graphql', (req, res, next) => {
     const wantsPage = req.accepts(['application/json', 'text/html']) === 'text/html';
     if (wantsPage && !req.query.query) sendPage(res);

@@ -32,6 +32,13 @@ import { mountFileProxy } from './file-proxy';
 import { gatewayErrorFormatter } from './gateway-errors';
 import { mountLandingPage } from './landing-page';
 import { queryLimits } from './query-limits';
+import { mountWebApp, securityHeaders } from './web-app';
+import {
+  fillSessionVariables,
+  isWebSessionRequest,
+  webSessionOf,
+  webSessionPlugin,
+} from './web-session';
 import { keepAliveAgent, SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 
 async function main(): Promise<void> {
@@ -100,6 +107,7 @@ async function main(): Promise<void> {
       ...limits.plugins,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      webSessionPlugin<GatewayContext>(),
     ],
     validationRules: limits.validationRules,
     // One operation per request: batches would multiply every limit above.
@@ -133,6 +141,7 @@ async function main(): Promise<void> {
     logger,
     readiness: [{ name: 'subgraphs', check: subgraphsReady }],
   });
+  http.app.use(securityHeaders({ https: config.PUBLIC_URL.startsWith('https:') }));
   mountFileProxy(http.app, new URL(urls.notification).origin);
   if (config.NODE_ENV !== 'production') mountLandingPage(http.app);
   /** The caller of a request, once its token passed (bad tokens are refused before any planning). */
@@ -158,21 +167,30 @@ async function main(): Promise<void> {
   });
   http.serveFirst((req, res, next) => {
     if (!isGraphQLPost(req)) return next();
-    readJsonBody(req, res, config.MAX_BODY_BYTES, () => direct(req, res, next));
+    readJsonBody(req, res, config.MAX_BODY_BYTES, () => {
+      if (!isWebSessionRequest(req)) return direct(req, res, next);
+      // Session requests go through Apollo, whose plugin moves their tokens into cookies.
+      fillSessionVariables(req);
+      next();
+    });
   });
   http.app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        callerOf(req).catch((error: unknown) => {
-          const message = error instanceof AppError ? error.message : 'Invalid access token';
-          throw new GraphQLError(message, {
-            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-          });
-        }),
+      context: async ({ req, res }) =>
+        callerOf(req).then(
+          (caller) => ({ ...caller, webSession: webSessionOf(req, res) }),
+          (error: unknown) => {
+            const message = error instanceof AppError ? error.message : 'Invalid access token';
+            throw new GraphQLError(message, {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          },
+        ),
     }),
   );
+  mountWebApp(http.app, config.WEB_ROOT);
   await feed.caughtUp; // no revoked token slips through while the feed is still reading
   const server = await http.listen(config.PORT);
   shutdown.add({ name: 'http', stop: () => server.close() });

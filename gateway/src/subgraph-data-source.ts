@@ -8,6 +8,7 @@ import {
   CLIENT_USER_AGENT_HEADER,
   GATEWAY_SECRET_HEADER,
 } from '@portico/subgraph';
+import type { WebSession } from './web-session';
 import { InFlightQueries, type SubgraphAnswer } from './in-flight-queries';
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -18,6 +19,8 @@ export interface GatewayContext {
   requestId: string;
   clientIp: string | null;
   userAgent: string | null;
+  /** Set on the web portal's session requests, whose tokens travel in cookies. */
+  webSession?: WebSession;
 }
 
 export interface SubgraphConnection {

@@ -10,5 +10,6 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'requestPasswordReset',
   'resetPassword',
   'acceptInvitation',
+  'invitation',
   'verifyEmail',
 ]);

@@ -44,6 +44,27 @@ describe('one-time tokens', () => {
     expect(await fieldOf(tokens.redeem(['CONTACT_INVITATION'], second.token))).toBe('ok');
   });
 
+  it('tell a link holder whether the link is valid, used, expired or superseded', async () => {
+    const kinds = ['CONTACT_INVITATION' as const];
+    const stateOf = async (token: string) => {
+      const { state, codeRequired } = await tokens.inspect(kinds, token);
+      return { state, codeRequired };
+    };
+    const old = await tokens.issue('CONTACT_INVITATION', 't1', 'u9', HOUR, { withCode: true });
+    const current = await tokens.issue('CONTACT_INVITATION', 't1', 'u9', HOUR, { withCode: true });
+    expect(await stateOf(current.token)).toEqual({ state: 'VALID', codeRequired: true });
+    expect(await stateOf(old.token)).toMatchObject({ state: 'SUPERSEDED' });
+    expect(await stateOf('made-up')).toMatchObject({ state: 'UNKNOWN' });
+    await tokens.redeem(kinds, current.token, current.code);
+    expect(await stateOf(current.token)).toMatchObject({ state: 'USED' });
+    const short = await tokens.issue('CONTACT_INVITATION', 't1', 'u10', 1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await stateOf(short.token)).toMatchObject({ state: 'EXPIRED' });
+    // Another kind's token is unknown to the invitation page.
+    const reset = await tokens.issue('PASSWORD_RESET', 't1', 'u9', HOUR);
+    expect(await stateOf(reset.token)).toMatchObject({ state: 'UNKNOWN' });
+  });
+
   it('need their SMS code, from an alphabet without look-alikes, stored only as a hash', async () => {
     const { token, code } = await tokens.issue('CONTACT_INVITATION', 't1', 'u4', HOUR, {
       withCode: true,

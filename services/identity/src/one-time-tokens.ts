@@ -23,7 +23,12 @@ interface TokenRecord {
   expiresAt: Date;
   /** sha-256 of token and SMS code, when a code is needed too. */
   codeHash: string | null;
+  /** When a newer token of the kind was sent to the user: the link then says so. */
+  supersededAt?: Date;
 }
+
+/** What a link holder is told of it before using it (the invitation page). */
+export type TokenState = 'VALID' | 'USED' | 'EXPIRED' | 'SUPERSEDED' | 'UNKNOWN';
 
 export function generateCode(): string {
   return Array.from(
@@ -86,7 +91,11 @@ export class OneTimeTokens {
     const token = randomBytes(32).toString('base64url');
     const code = options.withCode ? generateCode() : null;
     const expiresAt = new Date(Date.now() + ttlMs);
-    await this.tokens.deleteMany({ kind, tenantId, userId });
+    // Kept, marked: a contact opening an older email learns that a newer one was sent.
+    await this.tokens.updateMany(
+      { kind, tenantId, userId },
+      { $set: { supersededAt: new Date() } },
+    );
     await this.tokens.insertOne({
       _id: hashToken(token),
       kind,
@@ -117,6 +126,21 @@ export class OneTimeTokens {
     return { token: sealed('token', token), code: code && sealed('code', code), expiresAt };
   }
 
+  /** The state of a token, without using it up, and whether it needs the SMS code. */
+  async inspect(
+    kinds: OneTimeTokenKind[],
+    token: string,
+  ): Promise<{ state: TokenState; codeRequired: boolean; record: TokenRecord | null }> {
+    const _id = hashToken(token);
+    const record = await this.tokens.findOne({ _id, kind: { $in: kinds } });
+    const codeRequired = Boolean(record?.codeHash);
+    if (!record) return { state: 'UNKNOWN', codeRequired, record };
+    if (await this.uses.findOne({ _id })) return { state: 'USED', codeRequired, record };
+    if (record.supersededAt) return { state: 'SUPERSEDED', codeRequired, record };
+    if (record.expiresAt <= new Date()) return { state: 'EXPIRED', codeRequired, record };
+    return { state: 'VALID', codeRequired, record };
+  }
+
   /**
    * Uses the token up and says whose and what it was. BAD_USER_INPUT on
    * `token` when unknown, expired or used; on `code` when the SMS code is
@@ -129,12 +153,8 @@ export class OneTimeTokens {
   ): Promise<{ kind: OneTimeTokenKind; tenantId: string; userId: string }> {
     const invalid = badInput('token', 'This link is invalid, used or expired; ask for a new one');
     const _id = hashToken(token);
-    const record = await this.tokens.findOne({
-      _id,
-      kind: { $in: kinds },
-      expiresAt: { $gt: new Date() },
-    });
-    if (!record) throw invalid;
+    const record = await this.tokens.findOne({ _id, kind: { $in: kinds } });
+    if (!record || record.supersededAt || record.expiresAt <= new Date()) throw invalid;
     if (record.codeHash) await this.checkCode(record, token, code, invalid);
     try {
       await this.uses.insertOne({ _id, usedAt: new Date() });

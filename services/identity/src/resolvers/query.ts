@@ -24,6 +24,24 @@ export const queryResolvers = {
     return context.store.findUser(principal.tenantId, principal.userId);
   },
 
+  async invitation(_: unknown, args: { token: string }, context: IdentityContext) {
+    const { state, codeRequired, record } = await context.oneTimeTokens.inspect(
+      ['STAFF_INVITATION', 'CONTACT_INVITATION'],
+      args.token,
+    );
+    if (state !== 'VALID' || !record) return { state, codeRequired: false };
+    const [user, organization] = await Promise.all([
+      context.store.findUser(record.tenantId, record.userId),
+      context.store.organizations.findOne({ _id: record.tenantId }, { name: 1 }).lean().exec(),
+    ]);
+    return {
+      state,
+      codeRequired,
+      email: user?.email ?? null,
+      organizationName: organization?.name ?? null,
+    };
+  },
+
   async staffUsers(_: unknown, __: unknown, context: IdentityContext) {
     // The team is a tenant-wide tool: owners and admins only.
     return context.staffDirectory.list(
