@@ -1,0 +1,179 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+import {
+  eventually,
+  graphqlData,
+  grantAndJoin,
+  linkToken,
+  registerOrganization,
+  smsCode,
+  startTestPlatform,
+  TEST_PASSWORD,
+  type TestPlatform,
+} from '@portico/local-infra';
+
+/**
+ * One platform per Playwright worker, and an organization with a customer to share documents
+ * with. Tests reach the portal at the gateway's own address; emails carry the test PUBLIC_URL,
+ * whose path and query the tests follow here.
+ */
+export interface PortalWorld {
+  running: TestPlatform;
+  gateway: string;
+  baseURL: string;
+  organization: string;
+  ownerToken: string;
+  customerId: string;
+  /** Runs a GraphQL operation as staff (the owner). */
+  staff<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+let organizations = 0;
+
+async function createWorld(): Promise<PortalWorld> {
+  const running = await startTestPlatform('web', 5600);
+  const gateway = running.platform.gatewayUrl;
+  const organization = `web-${Date.now().toString(36)}-${organizations++}`;
+  const owner = await registerOrganization(gateway, organization);
+  const staff = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    graphqlData<T>(gateway, query, variables, { token: owner.accessToken });
+  const { createCustomer } = await staff<{ createCustomer: { id: string } }>(
+    'mutation($input: CustomerInput!) { createCustomer(input: $input) { id } }',
+    {
+      input: {
+        type: 'COMPANY',
+        companyName: 'Acme Trading GmbH',
+        email: `billing@${organization}.example`,
+      },
+    },
+  );
+  return {
+    running,
+    gateway,
+    baseURL: new URL(gateway).origin,
+    organization,
+    ownerToken: owner.accessToken,
+    customerId: createCustomer.id,
+    staff,
+  };
+}
+
+export interface DocumentSeed {
+  type?: string;
+  currency?: string;
+  lines?: { description: string; quantity: string; unitPrice: string; taxRate: string }[];
+  dueDate?: string;
+  issueDate?: string;
+  customerId?: string;
+}
+
+/** Creates and issues a document as staff, once the document service knows the customer. */
+export async function issueDocument(world: PortalWorld, seed: DocumentSeed = {}) {
+  const input = {
+    customerId: seed.customerId ?? world.customerId,
+    type: seed.type ?? 'INVOICE',
+    currency: seed.currency ?? 'EUR',
+    ...(seed.issueDate ? { issueDate: seed.issueDate } : {}),
+    ...(seed.dueDate ? { dueDate: seed.dueDate } : {}),
+    lines: seed.lines ?? [
+      { description: 'Consulting', quantity: '2', unitPrice: '500.00', taxRate: '19' },
+    ],
+  };
+  // The document service learns of a new customer from an event: retry until it has.
+  const created = await eventually(() =>
+    world
+      .staff<{ createDocument: { id: string } }>(
+        'mutation($input: DocumentInput!) { createDocument(input: $input) { id } }',
+        { input },
+      )
+      .then(
+        (data) => data.createDocument.id,
+        () => null,
+      ),
+  );
+  const { issueDocument: issued } = await world.staff<{ issueDocument: { number: string } }>(
+    'mutation($id: ID!) { issueDocument(id: $id) { number } }',
+    { id: created },
+  );
+  return { id: created, number: issued.number };
+}
+
+/** A new contact of the world's customer, signed up through the API; returns their email. */
+export async function joinedContact(
+  world: PortalWorld,
+  name: string,
+  options: { accessLevelId?: string; customerId?: string } = {},
+): Promise<{ email: string; accessId: string }> {
+  const email = `${name}-${Date.now().toString(36)}@${world.organization}.example`;
+  const { accessId } = await grantAndJoin(
+    world.running,
+    world.ownerToken,
+    world.organization,
+    options.customerId ?? world.customerId,
+    { email, ...(options.accessLevelId ? { accessLevelId: options.accessLevelId } : {}) },
+  );
+  return { email, accessId };
+}
+
+/** Signs in through the page, as a person does. */
+export async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** axe-core on the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
+}
+
+/**
+ * The path and query of the link to `path` in the `nth` email (1: the first) to `to` whose
+ * subject starts with `subject`. Emails carry the test PUBLIC_URL; the tests follow the path here.
+ */
+export async function emailedLink(
+  world: PortalWorld,
+  to: string,
+  subject: string,
+  path: string,
+  nth = 1,
+) {
+  const { mailbox } = world.running;
+  const matching = () =>
+    mailbox.messages.filter(
+      (mail) => mail.subject?.startsWith(subject) === true && JSON.stringify(mail.to).includes(to),
+    );
+  const mail = await eventually(async () => matching()[nth - 1]);
+  return `${path}?token=${linkToken(mail, path)}`;
+}
+
+export { smsCode, TEST_PASSWORD };
+
+export const test = base.extend<{ world: PortalWorld }, { workerWorld: PortalWorld }>({
+  workerWorld: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const world = await createWorld();
+      await use(world);
+      await world.running.stop();
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  world: async ({ workerWorld }, use) => use(workerWorld),
+  baseURL: async ({ workerWorld }, use) => use(workerWorld.baseURL),
+  launchOptions: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) =>
+      use({
+        executablePath: process.env.CHROMIUM_PATH,
+        args: ['--no-sandbox', '--disable-dev-shm-usage'],
+      }),
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };

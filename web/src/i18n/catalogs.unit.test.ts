@@ -1,0 +1,23 @@
+import de from './messages/de.json';
+import en from './messages/en.json';
+
+const placeholders = (message: string) =>
+  [...message.matchAll(/\{(\w+)\s*[,}]/g)].map((match) => match[1]).sort();
+
+describe('message catalogs', () => {
+  it('have the same keys in English and German', () => {
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('use the same placeholders in both languages, and no empty message', () => {
+    for (const [key, message] of Object.entries(en)) {
+      const german = (de as Record<string, string>)[key]!;
+      expect({ key, placeholders: placeholders(german) }).toEqual({
+        key,
+        placeholders: placeholders(message),
+      });
+      expect(message.trim()).not.toBe('');
+      expect(german.trim()).not.toBe('');
+    }
+  });
+});

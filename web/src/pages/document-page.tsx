@@ -1,0 +1,410 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Form, Label, TextArea, TextField } from 'react-aria-components';
+import { Link, useParams } from 'react-router';
+import { reportOf, type ProblemReport } from '../api/errors';
+import { PAYMENT_LABELS, STATUS_LABELS, TYPE_LABELS } from '../documents/document-labels';
+import { taxBreakdown } from '../documents/tax-breakdown';
+import { useFormats } from '../format/formats';
+import { Button, FormProblem } from '../forms/fields';
+import { graphql } from '../gql';
+import type { EstimateDecision } from '../gql/graphql';
+import { useT } from '../i18n/locale';
+import { useUser } from '../session/use-session';
+import { useCan } from '../session/viewer';
+import { NotFoundPage } from './not-found-page';
+
+const DocumentPageQuery = graphql(`
+  query DocumentPage($id: ID!, $withPayments: Boolean!) {
+    document(id: $id) {
+      ...DocumentRow
+      project
+      notes
+      firstRetrievedAt
+      customer {
+        id
+        displayName
+      }
+      lines {
+        description
+        quantity
+        unitPrice
+        taxRate
+        netAmount
+        taxAmount
+        grossAmount
+      }
+      payments @include(if: $withPayments) {
+        id
+        amount
+        date
+        method
+        reference
+      }
+      comments {
+        id
+        body
+        createdAt
+        author {
+          id
+          firstName
+          lastName
+        }
+      }
+    }
+  }
+`);
+
+const RequestDownload = graphql(`
+  mutation RequestDocumentDownload($id: ID!) {
+    requestDocumentDownload(id: $id) {
+      url
+    }
+  }
+`);
+
+const AddComment = graphql(`
+  mutation AddDocumentComment($documentId: ID!, $body: String!) {
+    addDocumentComment(documentId: $documentId, body: $body) {
+      id
+    }
+  }
+`);
+
+const RespondToEstimate = graphql(`
+  mutation RespondToEstimate($id: ID!, $decision: EstimateDecision!, $comment: String) {
+    respondToEstimate(id: $id, decision: $decision, comment: $comment) {
+      id
+      status
+    }
+  }
+`);
+
+/** Download links are absolute under PUBLIC_URL, which is this origin: follow the path. */
+function download(url: string): void {
+  const link = document.createElement('a');
+  const target = new URL(url, window.location.href);
+  link.href = target.pathname + target.search;
+  link.download = '';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+export function DocumentPage() {
+  const t = useT();
+  const f = useFormats();
+  const user = useUser();
+  const { id = '' } = useParams();
+  const canPay = useCan('VIEW_PAYMENTS');
+  const canDownload = useCan('DOWNLOAD_DOCUMENTS');
+  const canComment = useCan('COMMENT');
+  const canRespond = useCan('RESPOND_TO_ESTIMATES') && user.kind === 'CONTACT';
+  const { data, error, loading, refetch } = useQuery(DocumentPageQuery, {
+    variables: { id, withPayments: canPay },
+  });
+  const [requestDownload, downloading] = useMutation(RequestDownload);
+  const [addComment, commenting] = useMutation(AddComment);
+  const [respond, responding] = useMutation(RespondToEstimate);
+  const [comment, setComment] = useState('');
+  const [answerNote, setAnswerNote] = useState('');
+  const [report, setReport] = useState<ProblemReport | null>(null);
+
+  if (loading && !data) return <p role="status">{t('state.loading')}</p>;
+  if (error) return <FormProblem report={reportOf(error)} onRetry={() => void refetch()} />;
+  const doc = data?.document;
+  if (!doc) return <NotFoundPage embedded />;
+
+  const act = async (action: () => Promise<unknown>) => {
+    setReport(null);
+    try {
+      await action();
+      return true;
+    } catch (failure) {
+      setReport(reportOf(failure));
+      return false;
+    }
+  };
+  const postComment = async (event: FormEvent) => {
+    event.preventDefault();
+    const posted = await act(() =>
+      addComment({ variables: { documentId: doc.id, body: comment } }),
+    );
+    if (posted) {
+      setComment('');
+      await refetch();
+    }
+  };
+  const answer = (decision: EstimateDecision) =>
+    act(async () => {
+      await respond({ variables: { id: doc.id, decision, comment: answerNote || null } });
+      setAnswerNote('');
+      await refetch();
+    });
+  const openEstimate = doc.type === 'ESTIMATE' && doc.status === 'ISSUED';
+  const money = (amount: string) => f.money(amount, doc.currency);
+
+  return (
+    <article className="page document">
+      <p>
+        <Link to="/documents">{t('document.back')}</Link>
+      </p>
+      <header className="document-header">
+        <h1>
+          {t(TYPE_LABELS[doc.type])} {doc.number}
+        </h1>
+        <p className="badges">
+          <span className="badge">{t(STATUS_LABELS[doc.status])}</span>
+          {doc.paymentState && doc.paymentState !== doc.status && (
+            <span className={`badge badge-${doc.paymentState.toLowerCase()}`}>
+              {t(PAYMENT_LABELS[doc.paymentState])}
+            </span>
+          )}
+        </p>
+        {canDownload && (
+          <Button
+            isDisabled={downloading.loading}
+            onPress={() =>
+              void act(async () =>
+                download(
+                  (await requestDownload({ variables: { id: doc.id } })).data!
+                    .requestDocumentDownload.url,
+                ),
+              )
+            }
+          >
+            {t('document.download')}
+          </Button>
+        )}
+      </header>
+      <FormProblem report={report} />
+      <dl className="facts">
+        <div>
+          <dt>{t('document.customer')}</dt>
+          <dd>{doc.customer.displayName}</dd>
+        </div>
+        <div>
+          <dt>{t('column.date')}</dt>
+          <dd>{f.date(doc.issueDate)}</dd>
+        </div>
+        <div>
+          <dt>{t('column.due')}</dt>
+          <dd>{f.date(doc.dueDate)}</dd>
+        </div>
+        <div>
+          <dt>{t('column.currency')}</dt>
+          <dd>{doc.currency}</dd>
+        </div>
+        {doc.project && (
+          <div>
+            <dt>{t('document.project')}</dt>
+            <dd>{doc.project}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('column.retrieved')}</dt>
+          <dd>
+            {doc.lastRetrievedAt ? f.dateTime(doc.lastRetrievedAt) : t('documents.notRetrieved')}
+          </dd>
+        </div>
+      </dl>
+      {doc.notes && <p className="notes">{doc.notes}</p>}
+
+      <section aria-labelledby="lines-heading">
+        <h2 id="lines-heading">{t('document.lines')}</h2>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('line.description')}</th>
+                <th scope="col" className="numeric">
+                  {t('line.quantity')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('line.unitPrice')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('line.taxRate')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('column.net')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('column.vat')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('column.gross')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {doc.lines.map((line, index) => (
+                <tr key={index}>
+                  <td data-label={t('line.description')}>{line.description}</td>
+                  <td data-label={t('line.quantity')} className="numeric">
+                    {f.number(line.quantity)}
+                  </td>
+                  <td data-label={t('line.unitPrice')} className="numeric">
+                    {money(line.unitPrice)}
+                  </td>
+                  <td data-label={t('line.taxRate')} className="numeric">
+                    {f.percent(line.taxRate)}
+                  </td>
+                  <td data-label={t('column.net')} className="numeric">
+                    {money(line.netAmount)}
+                  </td>
+                  <td data-label={t('column.vat')} className="numeric">
+                    {money(line.taxAmount)}
+                  </td>
+                  <td data-label={t('column.gross')} className="numeric">
+                    {money(line.grossAmount)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="summary">
+          <table aria-label={t('document.taxBreakdown')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('line.taxRate')}</th>
+                <th scope="col" className="numeric">
+                  {t('column.net')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('column.vat')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {taxBreakdown(doc.lines).map((row) => (
+                <tr key={row.taxRate}>
+                  <td>{f.percent(row.taxRate)}</td>
+                  <td className="numeric">{money(row.net)}</td>
+                  <td className="numeric">{money(row.tax)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <dl className="amounts">
+            <div>
+              <dt>{t('column.net')}</dt>
+              <dd>{money(doc.netTotal)}</dd>
+            </div>
+            <div>
+              <dt>{t('column.vat')}</dt>
+              <dd>{money(doc.taxTotal)}</dd>
+            </div>
+            <div>
+              <dt>{t('column.gross')}</dt>
+              <dd>{money(doc.grossTotal)}</dd>
+            </div>
+            <div>
+              <dt>{t('column.paid')}</dt>
+              <dd>{money(doc.paidTotal)}</dd>
+            </div>
+            <div className="strong">
+              <dt>{t('column.balanceDue')}</dt>
+              <dd>{money(doc.balanceDue)}</dd>
+            </div>
+          </dl>
+        </div>
+      </section>
+
+      {openEstimate && canRespond && (
+        <section aria-labelledby="answer-heading" className="answer">
+          <h2 id="answer-heading">{t('estimate.heading')}</h2>
+          <TextField className="field" value={answerNote} onChange={setAnswerNote}>
+            <Label>{t('estimate.note')}</Label>
+            <TextArea rows={2} />
+          </TextField>
+          <div className="actions">
+            <Button isDisabled={responding.loading} onPress={() => void answer('ACCEPT')}>
+              {t('estimate.accept')}
+            </Button>
+            <Button
+              variant="secondary"
+              isDisabled={responding.loading}
+              onPress={() => void answer('DECLINE')}
+            >
+              {t('estimate.decline')}
+            </Button>
+          </div>
+        </section>
+      )}
+
+      {canPay && doc.payments && (
+        <section aria-labelledby="payments-heading">
+          <h2 id="payments-heading">{t('document.payments')}</h2>
+          {doc.payments.length === 0 ? (
+            <p>{t('document.noPayments')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('payment.date')}</th>
+                  <th scope="col" className="numeric">
+                    {t('payment.amount')}
+                  </th>
+                  <th scope="col">{t('payment.method')}</th>
+                  <th scope="col">{t('payment.reference')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {doc.payments.map((payment) => (
+                  <tr key={payment.id}>
+                    <td>{f.date(payment.date)}</td>
+                    <td className="numeric">{money(payment.amount)}</td>
+                    <td>{payment.method}</td>
+                    <td>{payment.reference}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{t('document.comments')}</h2>
+        {doc.comments.length === 0 ? (
+          <p>{t('document.noComments')}</p>
+        ) : (
+          <ol className="comments">
+            {doc.comments.map((c) => (
+              <li key={c.id}>
+                <p className="comment-meta">
+                  <strong>
+                    {[c.author.firstName, c.author.lastName].filter(Boolean).join(' ') ||
+                      t('document.someone')}
+                  </strong>{' '}
+                  <time dateTime={c.createdAt}>{f.dateTime(c.createdAt)}</time>
+                </p>
+                <p className="comment-body">{c.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {canComment && (
+          <Form onSubmit={postComment} className="stack">
+            <TextField
+              className="field"
+              value={comment}
+              onChange={setComment}
+              isRequired
+              isInvalid={Boolean(report?.fields.body)}
+            >
+              <Label>{t('document.comment')}</Label>
+              <TextArea rows={3} />
+            </TextField>
+            {report?.fields.body && <p className="field-error">{report.fields.body}</p>}
+            <Button type="submit" isDisabled={commenting.loading || !comment.trim()}>
+              {t('document.postComment')}
+            </Button>
+          </Form>
+        )}
+      </section>
+    </article>
+  );
+}
