@@ -34,6 +34,8 @@ export interface Providers {
   env: Record<string, string>;
   /** What was started where, for the console. */
   summary: string[];
+  /** MailDev's web address (dev): its REST API lists the caught emails. */
+  mailInboxUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startProviders(profile: Profile): Promise<Providers> {
   const useContainers = profile === 'test' && (await dockerAnswers());
   const stops: (() => Promise<unknown>)[] = [];
   const summary: string[] = [];
+  let mailInboxUrl: string | undefined;
 
   const mongo = async (): Promise<string> => {
     if (process.env.MONGO_URL) return process.env.MONGO_URL;
@@ -94,6 +97,7 @@ export async function startProviders(profile: Profile): Promise<Providers> {
     const mailbox = await startDevMailbox({ smtpPort: ports.smtp, webPort: ports.mailWeb, logDir });
     stops.push(() => mailbox.process.stop());
     summary.push(`Mail inbox         ${mailbox.webUrl}  (MailDev)`);
+    mailInboxUrl = mailbox.webUrl;
     return mailbox.smtpUrl;
   };
 
@@ -129,6 +133,7 @@ export async function startProviders(profile: Profile): Promise<Providers> {
         ...(smsUrl ? { SMS_WEBHOOK_URL: smsUrl } : {}),
       },
       summary,
+      mailInboxUrl,
       stop: async () => {
         await Promise.allSettled(stops.reverse().map((stop) => stop()));
       },

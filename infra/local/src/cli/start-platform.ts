@@ -4,7 +4,7 @@
  * runs several processes of a service behind a round-robin proxy.
  */
 import { join } from 'node:path';
-import { DEMO_LOGIN, seedDemoData } from '../demo-data';
+import { DEMO_CONTACT, DEMO_LOGIN, seedDemoData } from '../demo-data';
 import { cacheDir } from '../paths';
 import { SERVICES, startPlatform, type PlatformOptions } from '../platform';
 import { startProviders } from '../providers';
@@ -40,17 +40,20 @@ async function main(): Promise<void> {
     throw error;
   }
   const readyMs = Date.now() - started;
-  await seedDemoData(platform.gatewayUrl);
+  await seedDemoData(platform.gatewayUrl, providers.mailInboxUrl);
 
+  const gatewayPort = platform.processes.find((p) => p.name === 'gateway')!.port;
   const memory = Object.entries(platform.memory())
     .map(([name, mib]) => `${name} ${mib} MiB`)
     .join(', ');
   console.log(`
 Portico is running (ready in ${(readyMs / 1000).toFixed(1)} s).
 
-  GraphQL endpoint   http://localhost:${platform.processes.find((p) => p.name === 'gateway')!.port}/graphql
+  Portal             http://localhost:${gatewayPort}
+  GraphQL endpoint   http://localhost:${gatewayPort}/graphql
   ${providers.summary.join('\n  ')}
-  Demo sign-in       ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password} (organization "${DEMO_LOGIN.organizationSlug}")
+  Demo staff         ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password} (organization "${DEMO_LOGIN.organizationSlug}")
+  Demo contact       ${DEMO_CONTACT.email} / ${DEMO_CONTACT.password}
   Logs               ${logDir}
   Memory (RSS)       ${memory}
 
