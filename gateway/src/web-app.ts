@@ -38,7 +38,7 @@ export function securityHeaders(options: { https: boolean }) {
 }
 
 /** Paths the portal never answers: they belong to the API or to operations. */
-const NOT_PORTAL = /^\/(graphql|files|health|graphiql)(\/|$)/;
+const NOT_PORTAL = /^\/(graphql|files|health|graphiql|metrics)(\/|$)/;
 
 export function mountWebApp(app: Express, root: string): void {
   const index = join(root, 'index.html');

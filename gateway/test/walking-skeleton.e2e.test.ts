@@ -299,17 +299,24 @@ describe('walking skeleton through the gateway', () => {
   });
 
   it('serves health on every process, and metrics only on its internal port', async () => {
-    for (const { port, metricsPort } of platform.processes) {
+    for (const { port, metricsPort, service } of platform.processes) {
+      // The gateway answers every other GET with the portal's page (503 until it is built), whose
+      // router shows "not found"; its metrics label that route by its pattern, not the path.
+      const portal = service === 'gateway';
       expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
       // Paths nobody serves: each would have been a series of its own.
-      for (const path of ['/no-such-page-1', '/no-such-page-2'])
-        expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(404);
+      for (const path of ['/no-such-page-1', '/no-such-page-2']) {
+        const { status } = await fetch(`http://127.0.0.1:${port}${path}`);
+        if (portal) expect([200, 503]).toContain(status);
+        else expect(status).toBe(404);
+      }
       const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       expect(metrics).toContain('http_request_duration_seconds_bucket');
       expect(metrics).toContain('process_resident_memory_bytes');
-      expect(metrics).toMatch(/http_request_duration_seconds_count\{[^}]*route="unmatched"/);
+      if (!portal)
+        expect(metrics).toMatch(/http_request_duration_seconds_count\{[^}]*route="unmatched"/);
       expect(metrics).not.toContain('no-such-page');
       expect((await fetch(`http://127.0.0.1:${metricsPort}/graphql`)).status).toBe(404);
     }
