@@ -125,7 +125,8 @@ describe('automatic persisted queries', () => {
 describe('landing page', () => {
   it('serves GraphiQL outside production, from the gateway itself', async () => {
     const origin = new URL(gateway).origin;
-    const page = await fetch(origin, { headers: { accept: 'text/html' } });
+    // At /graphql: / is the portal.
+    const page = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
