@@ -26,13 +26,7 @@ const CheckInvitation = graphql(`
 const AcceptInvitation = graphql(`
   mutation AcceptInvitation($token: String!, $code: String, $password: String!) {
     acceptInvitation(token: $token, code: $code, password: $password) {
-      accessToken
-      refreshToken
-      deviceToken
-      expiresAt
-      user {
-        ...SessionUserFields
-      }
+      ...SessionPayload
     }
   }
 `);

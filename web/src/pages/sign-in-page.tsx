@@ -25,13 +25,7 @@ const SignIn = graphql(`
       organizationSlug: $organizationSlug
       deviceToken: $deviceToken
     ) {
-      accessToken
-      refreshToken
-      deviceToken
-      expiresAt
-      user {
-        ...SessionUserFields
-      }
+      ...SessionPayload
     }
   }
 `);

@@ -23,17 +23,27 @@ export const SessionUserFields = graphql(`
   }
 `);
 
-// The gateway recognises an AuthPayload by its refreshToken and deviceToken, moves both into
-// cookies and sends them blank: they are asked for so the gateway can take them.
+/**
+ * What every session operation (sign-in, activation, refresh) asks for. The gateway recognises
+ * an AuthPayload by its refreshToken, moves it and the deviceToken into cookies and sends both
+ * blank: they are asked for so the gateway can take them.
+ */
+export const SessionPayload = graphql(`
+  fragment SessionPayload on AuthPayload {
+    accessToken
+    refreshToken
+    deviceToken
+    expiresAt
+    user {
+      ...SessionUserFields
+    }
+  }
+`);
+
 const RefreshSession = graphql(`
   mutation RefreshSession($refreshToken: String!) {
     refreshSession(refreshToken: $refreshToken) {
-      accessToken
-      refreshToken
-      expiresAt
-      user {
-        ...SessionUserFields
-      }
+      ...SessionPayload
     }
   }
 `);
