@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { sessionContext } from '../api/client';
-import { reportOf, type ProblemReport } from '../api/errors';
+import { reportOf } from '../api/errors';
+import { useSubmission } from '../forms/use-submission';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { PasswordRules } from '../forms/password-rules';
 import { graphql } from '../gql';
@@ -50,24 +51,21 @@ export function AcceptInvitationPage() {
   });
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [report, setReport] = useState<ProblemReport | null>(null);
+  const { report, run } = useSubmission();
   const [accept, { loading }] = useMutation(AcceptInvitation, { context: sessionContext });
   const invitation = check.data?.invitation;
   const state: InvitationState | undefined = token ? invitation?.state : 'UNKNOWN';
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    setReport(null);
-    try {
+    await run(async () => {
       const { data } = await accept({
         variables: { token, code: invitation?.codeRequired ? code : null, password },
       });
       if (!data) return;
       session.signedIn(data.acceptInvitation);
       navigate('/documents', { replace: true });
-    } catch (error) {
-      setReport(reportOf(error));
-    }
+    });
   };
 
   if (check.error) {

@@ -2,7 +2,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Form, Label, TextArea, TextField } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
-import { reportOf, type ProblemReport } from '../api/errors';
+import { reportOf } from '../api/errors';
+import { useSubmission } from '../forms/use-submission';
 import { PAYMENT_LABELS, STATUS_LABELS, TYPE_LABELS } from '../documents/document-labels';
 import { taxBreakdown } from '../documents/tax-breakdown';
 import { useFormats } from '../format/formats';
@@ -108,29 +109,19 @@ export function DocumentPage() {
   const [respond, responding] = useMutation(RespondToEstimate);
   const [comment, setComment] = useState('');
   const [answerNote, setAnswerNote] = useState('');
-  const [report, setReport] = useState<ProblemReport | null>(null);
+  const { report, run: act } = useSubmission();
 
   if (loading && !data) return <p role="status">{t('state.loading')}</p>;
   if (error) return <FormProblem report={reportOf(error)} onRetry={() => void refetch()} />;
   const doc = data?.document;
   if (!doc) return <NotFoundPage embedded />;
 
-  const act = async (action: () => Promise<unknown>) => {
-    setReport(null);
-    try {
-      await action();
-      return true;
-    } catch (failure) {
-      setReport(reportOf(failure));
-      return false;
-    }
-  };
   const postComment = async (event: FormEvent) => {
     event.preventDefault();
-    const posted = await act(() =>
+    const problem = await act(() =>
       addComment({ variables: { documentId: doc.id, body: comment } }),
     );
-    if (posted) {
+    if (!problem) {
       setComment('');
       await refetch();
     }

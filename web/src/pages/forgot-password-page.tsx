@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
-import { reportOf, type ProblemReport } from '../api/errors';
+import { useSubmission } from '../forms/use-submission';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
@@ -17,18 +17,11 @@ const RequestReset = graphql(`
 export function ForgotPasswordPage() {
   const t = useT();
   const [email, setEmail] = useState('');
-  const [sent, setSent] = useState(false);
-  const [report, setReport] = useState<ProblemReport | null>(null);
+  const { report, saved: sent, run } = useSubmission();
   const [request, { loading }] = useMutation(RequestReset);
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    setReport(null);
-    try {
-      await request({ variables: { email } });
-      setSent(true);
-    } catch (error) {
-      setReport(reportOf(error));
-    }
+    await run(() => request({ variables: { email } }));
   };
   return (
     <PublicLayout title={t('forgot.title')}>

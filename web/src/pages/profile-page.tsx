@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Checkbox, Form } from 'react-aria-components';
-import { reportOf, type ProblemReport } from '../api/errors';
+import { useSubmission } from '../forms/use-submission';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { PasswordRules } from '../forms/password-rules';
 import { graphql } from '../gql';
@@ -42,25 +42,6 @@ const UpdatePreferences = graphql(`
     }
   }
 `);
-
-/** One form's outcome: saved (announced), or the server's complaints by field. */
-function useSubmission() {
-  const [report, setReport] = useState<ProblemReport | null>(null);
-  const [saved, setSaved] = useState(false);
-  const run = async (action: () => Promise<unknown>) => {
-    setReport(null);
-    setSaved(false);
-    try {
-      await action();
-      setSaved(true);
-      return true;
-    } catch (error) {
-      setReport(reportOf(error));
-      return false;
-    }
-  };
-  return { report, saved, run };
-}
 
 function NamesForm() {
   const t = useT();
@@ -116,10 +97,10 @@ function PasswordForm() {
   const { report, saved, run } = useSubmission();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const changed = await run(() =>
+    const problem = await run(() =>
       change({ variables: { currentPassword: current, newPassword: next } }),
     );
-    if (changed) {
+    if (!problem) {
       setCurrent('');
       setNext('');
     }

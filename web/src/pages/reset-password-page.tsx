@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useSearchParams } from 'react-router';
-import { reportOf, type ProblemReport } from '../api/errors';
+import { useSubmission } from '../forms/use-submission';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { PasswordRules } from '../forms/password-rules';
 import { graphql } from '../gql';
@@ -20,18 +20,11 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const [done, setDone] = useState(false);
-  const [report, setReport] = useState<ProblemReport | null>(null);
+  const { report, saved: done, run } = useSubmission();
   const [reset, { loading }] = useMutation(ResetPassword);
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    setReport(null);
-    try {
-      await reset({ variables: { token, newPassword: password } });
-      setDone(true);
-    } catch (error) {
-      setReport(reportOf(error));
-    }
+    await run(() => reset({ variables: { token, newPassword: password } }));
   };
   const linkProblem = report?.fields.token ?? (!token ? 'missing' : undefined);
   return (

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { reportOf, type ProblemReport } from '../api/errors';
+import { useSubmission } from '../forms/use-submission';
 import { sessionContext } from '../api/client';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { graphql } from '../gql';
@@ -40,15 +40,14 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [organization, setOrganization] = useState('');
   const [askOrganization, setAskOrganization] = useState(false);
-  const [report, setReport] = useState<ProblemReport | null>(null);
+  const { report, run } = useSubmission();
   const [signIn, { loading }] = useMutation(SignIn, { context: sessionContext });
 
   if (state.status === 'signed-in') return <Navigate to={next} replace />;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    setReport(null);
-    try {
+    const problem = await run(async () => {
       const { data } = await signIn({
         variables: {
           email,
@@ -60,11 +59,8 @@ export function SignInPage() {
       if (!data) return;
       session.signedIn(data.login);
       navigate(next, { replace: true });
-    } catch (error) {
-      const problem = reportOf(error);
-      if (problem.fields.organizationSlug && !askOrganization) setAskOrganization(true);
-      setReport(problem);
-    }
+    });
+    if (problem?.fields.organizationSlug) setAskOrganization(true);
   };
 
   const ended = state.status === 'signed-out' && state.reason === 'expired';

@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import { reportOf, type ProblemReport } from '../api/errors';
+
+/**
+ * One form's outcome: `run` clears the last one, performs the action and records that it went
+ * through (`saved`) or what the server said against it (`report`, shown by the form; nothing
+ * typed is touched). It resolves to that report, or null when the action succeeded.
+ */
+export function useSubmission() {
+  const [report, setReport] = useState<ProblemReport | null>(null);
+  const [saved, setSaved] = useState(false);
+  const run = async (action: () => Promise<unknown>): Promise<ProblemReport | null> => {
+    setReport(null);
+    setSaved(false);
+    try {
+      await action();
+      setSaved(true);
+      return null;
+    } catch (error) {
+      const problem = reportOf(error);
+      setReport(problem);
+      return problem;
+    }
+  };
+  return { report, saved, run };
+}
