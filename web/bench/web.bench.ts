@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import {
-  eventually,
   graphqlData,
   grantAndJoin,
+  issueInvoice,
   percentile,
   registerOrganization,
   startProviders,
@@ -83,32 +83,14 @@ async function main() {
         'mutation($input: CustomerInput!) { createCustomer(input: $input) { id } }',
         { input: { type: 'COMPANY', companyName: name } },
       );
-      for (let i = 0; i < documents; i++) {
-        const id = await eventually(() =>
-          staff<{ createDocument: { id: string } }>(
-            'mutation($input: DocumentInput!) { createDocument(input: $input) { id } }',
-            {
-              input: {
-                customerId: createCustomer.id,
-                type: i % 7 === 0 ? 'ESTIMATE' : 'INVOICE',
-                currency: i % 5 === 0 ? 'USD' : 'EUR',
-                lines: [
-                  {
-                    description: `Item ${i}`,
-                    quantity: '1',
-                    unitPrice: `${100 + i}.00`,
-                    taxRate: '19',
-                  },
-                ],
-              },
-            },
-          ).then(
-            (data) => data.createDocument.id,
-            () => null,
-          ),
-        );
-        await staff('mutation($id: ID!) { issueDocument(id: $id) { id } }', { id });
-      }
+      for (let i = 0; i < documents; i++)
+        await issueInvoice(gateway, owner.accessToken, createCustomer.id, {
+          type: i % 7 === 0 ? 'ESTIMATE' : 'INVOICE',
+          currency: i % 5 === 0 ? 'USD' : 'EUR',
+          lines: [
+            { description: `Item ${i}`, quantity: '1', unitPrice: `${100 + i}.00`, taxRate: '19' },
+          ],
+        });
       const email = `contact-${name.toLowerCase()}@${slug}.example`;
       await grantAndJoin(running, owner.accessToken, slug, createCustomer.id, { email });
       return email;

@@ -1,4 +1,5 @@
 import { eventually, graphqlData, graphqlRequest } from './gateway-client';
+import { issueInvoice, type InvoiceLine } from './portal-actions';
 
 export const DEMO_LOGIN = {
   email: 'owner@demo.example',
@@ -8,8 +9,6 @@ export const DEMO_LOGIN = {
 
 /** A contact of the demo customer who can sign in to the portal. */
 export const DEMO_CONTACT = { email: 'contact@demo.example', password: 'portico-demo-password' };
-
-type Line = { description: string; quantity: string; unitPrice: string; taxRate: string };
 
 /**
  * Makes sure the demo tenant exists with a customer and an issued invoice
@@ -70,32 +69,9 @@ async function seedCustomer(gatewayUrl: string, token: string): Promise<string> 
     },
     { token },
   );
-  const issue = async (type: string, currency: string, lines: Line[], dueDate?: string) => {
-    const draft = await eventually(async () => {
-      const result = await graphqlRequest<{ createDocument: { id: string } }>(
-        gatewayUrl,
-        'mutation($input: DocumentInput!) { createDocument(input: $input) { id } }',
-        {
-          input: {
-            type,
-            customerId: createCustomer.id,
-            currency,
-            lines,
-            ...(dueDate ? { dueDate } : {}),
-          },
-        },
-        { token },
-      );
-      return result.data?.createDocument;
-    });
-    await graphqlData(
-      gatewayUrl,
-      'mutation($id: ID!) { issueDocument(id: $id) { id } }',
-      { id: draft.id },
-      { token },
-    );
-    return draft.id;
-  };
+  const issue = async (type: string, currency: string, lines: InvoiceLine[], dueDate?: string) =>
+    (await issueInvoice(gatewayUrl, token, createCustomer.id, { type, currency, lines, dueDate }))
+      .id;
   const roof = await issue('INVOICE', 'EUR', [
     { description: 'Roof repair, labour', quantity: '12', unitPrice: '68.50', taxRate: '19' },
     { description: 'Roof tiles', quantity: '140', unitPrice: '1.35', taxRate: '19' },

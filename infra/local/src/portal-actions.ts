@@ -145,14 +145,21 @@ export interface InvoiceLine {
 }
 
 /**
- * Creates an EUR invoice (or another type), once the document service knows the customer (it
- * learns of new customers from events), and issues it.
+ * Creates an EUR invoice (or another type, currency and dates), once the document service knows
+ * the customer (it learns of new customers from events), and issues it.
  */
 export async function issueInvoice(
   gateway: string,
   token: string,
   customerId: string,
-  options: { lines?: InvoiceLine[]; notes?: string; type?: string } = {},
+  options: {
+    lines?: InvoiceLine[];
+    notes?: string;
+    type?: string;
+    currency?: string;
+    issueDate?: string;
+    dueDate?: string;
+  } = {},
 ): Promise<{ id: string; number: string }> {
   const lines = options.lines ?? [
     { description: 'Consulting', quantity: '1', unitPrice: '100.00', taxRate: '19' },
@@ -165,9 +172,11 @@ export async function issueInvoice(
         input: {
           customerId,
           type: options.type ?? 'INVOICE',
-          currency: 'EUR',
+          currency: options.currency ?? 'EUR',
           lines,
           ...(options.notes ? { notes: options.notes } : {}),
+          ...(options.issueDate ? { issueDate: options.issueDate } : {}),
+          ...(options.dueDate ? { dueDate: options.dueDate } : {}),
         },
       },
       { token },
