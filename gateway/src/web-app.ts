@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
 
@@ -53,13 +52,13 @@ export function mountWebApp(app: Express, root: string): void {
   );
   app.get('/{*path}', (req, res, next) => {
     if (NOT_PORTAL.test(req.path)) return next();
-    if (!existsSync(index)) {
-      res.status(503).type('text').send('The portal is not built yet: run `pnpm build:web`.');
-      return;
-    }
     // Every route is the one page; the app shows "not found" for paths it does not know.
     res.setHeader('content-security-policy', PORTAL_CONTENT_SECURITY_POLICY);
     res.setHeader('cache-control', 'no-store');
-    res.sendFile(index, { dotfiles: 'allow' });
+    res.sendFile(index, { dotfiles: 'allow' }, (error) => {
+      // No build yet (the file is looked for on each request, so a build shows up unrestarted).
+      if (error && !res.headersSent)
+        res.status(503).type('text').send('The portal is not built yet: run `pnpm build:web`.');
+    });
   });
 }
