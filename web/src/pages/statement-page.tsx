@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
 import { reportOf } from '../api/errors';
 import { TotalsList } from '../documents/totals-list';
-import { TYPE_LABELS } from '../documents/document-labels';
+import { DocumentTable } from '../documents/document-table';
 import { useFormats } from '../format/formats';
 import { FormProblem } from '../forms/fields';
 import { graphql } from '../gql';
@@ -50,46 +49,11 @@ export function StatementPage() {
       {statement.openDocuments.length === 0 ? (
         <p className="empty">{t('statement.nothingOpen')}</p>
       ) : (
-        <table className="documents">
-          <thead>
-            <tr>
-              <th scope="col">{t('column.number')}</th>
-              <th scope="col">{t('column.type')}</th>
-              <th scope="col">{t('column.date')}</th>
-              <th scope="col">{t('column.due')}</th>
-              <th scope="col" className="numeric">
-                {t('column.gross')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('column.paid')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('column.balanceDue')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {statement.openDocuments.map((doc) => (
-              <tr key={doc.id}>
-                <td data-label={t('column.number')}>
-                  <Link to={`/documents/${doc.id}`}>{doc.number}</Link>
-                </td>
-                <td data-label={t('column.type')}>{t(TYPE_LABELS[doc.type])}</td>
-                <td data-label={t('column.date')}>{f.date(doc.issueDate)}</td>
-                <td data-label={t('column.due')}>{f.date(doc.dueDate)}</td>
-                <td data-label={t('column.gross')} className="numeric">
-                  {f.money(doc.grossTotal, doc.currency)}
-                </td>
-                <td data-label={t('column.paid')} className="numeric">
-                  {f.money(doc.paidTotal, doc.currency)}
-                </td>
-                <td data-label={t('column.balanceDue')} className="numeric">
-                  {f.money(doc.balanceDue, doc.currency)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DocumentTable
+          rows={statement.openDocuments}
+          columns={['number', 'type', 'date', 'due', 'gross', 'paid', 'balanceDue']}
+          caption={t('statement.title')}
+        />
       )}
     </div>
   );
