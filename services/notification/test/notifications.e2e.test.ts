@@ -162,8 +162,13 @@ describe('branding and languages', () => {
     const mail = await emailTo(running.mailbox, 'ap@hafen.example', `Rechnung ${number}`);
     expect(mail.from?.value[0]?.name).toBe('Nordwind Handel GmbH');
     expect(mail.replyTo?.value[0]?.address).toBe('buchhaltung@nordwind.example');
-    expect(plain(mail.text ?? '')).toContain(`Rechnung ${number} vom`);
-    expect(plain(mail.text ?? '')).toContain('über 276,00 €');
+    expect(plain(mail.text ?? '')).toContain(`Rechnung: ${number}`);
+    expect(plain(mail.text ?? '')).toContain('Gesamtbetrag: 276,00 €');
+    // The HTML part in the tenant's colour, signed with its footer.
+    expect(mail.html).toContain("<html lang='de'>");
+    expect(mail.html).toContain('background:#aa3300;');
+    expect(mail.html).toContain('Im Portal ansehen');
+    expect(mail.html).toContain('IBAN DE02 1203 0000 0000 2020 51');
     const pdf = await pdfParse(mail.attachments[0]!.content);
     const text = plain(pdf.text);
     for (const expected of [

@@ -74,6 +74,8 @@ export class DocumentEmails {
       title,
       number: data.number,
       issueDate: format.date(data.issueDate),
+      dueDate: data.dueDate ? format.date(data.dueDate) : null,
+      t: wordingOf(locale).labels,
       grossTotal: format.money(data.grossTotal, data.currency),
       portalUrl: `${this.deps.publicUrl}/documents/${encodeURIComponent(data.documentId)}`,
       attached: recipient.attachPdf,
@@ -95,18 +97,20 @@ export class DocumentEmails {
       async () => {
         if (recipient.attachPdf && !pdfs.has(locale))
           pdfs.set(locale, this.pdf(data, locale, branding));
+        const email = renderEmail(locale, 'document-issued', view, branding);
         return {
           ...senderOf(branding),
-          ...renderEmail(locale, 'document-issued', view),
+          ...email,
           attachments: recipient.attachPdf
             ? [
+                ...email.attachments,
                 {
                   filename: `${data.number}.pdf`,
                   content: await pdfs.get(locale)!,
                   contentType: 'application/pdf',
                 },
               ]
-            : [],
+            : email.attachments,
         };
       },
     );

@@ -68,7 +68,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             },
             async () => ({
               ...sender,
-              ...renderEmail(locale, 'password-reset', view),
+              ...renderEmail(locale, 'password-reset', view, branding),
             }),
           );
           return;
@@ -93,7 +93,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             },
             async () => ({
               ...sender,
-              ...renderEmail(locale, 'password-reset-unavailable', view),
+              ...renderEmail(locale, 'password-reset-unavailable', view, branding),
             }),
           );
           return;
@@ -115,7 +115,10 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
               to: data.email,
               subject: wording.subjects.emailVerification(data.organizationName),
             },
-            async () => ({ ...sender, ...renderEmail(locale, 'email-verification', view) }),
+            async () => ({
+              ...sender,
+              ...renderEmail(locale, 'email-verification', view, branding),
+            }),
           );
           return;
         }
@@ -135,7 +138,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             { ...base, kind: 'STAFF_INVITATION', to: data.email, subject },
             async () => ({
               ...sender,
-              ...renderEmail(locale, 'staff-invitation', view),
+              ...renderEmail(locale, 'staff-invitation', view, branding),
             }),
           );
           return;
@@ -164,7 +167,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             },
             async () => ({
               ...sender,
-              ...renderEmail(locale, 'contact-invitation', view),
+              ...renderEmail(locale, 'contact-invitation', view, branding),
             }),
           );
           // After the email: a retry then resends at most the SMS, never the email.

@@ -42,17 +42,21 @@ export class StatementEmails {
         resendable: { kind: 'ACCOUNT_STATEMENT', data },
         resendOf,
       },
-      async () => ({
-        ...senderOf(branding),
-        ...renderEmail(branding.locale, 'account-statement', view),
-        attachments: [
-          {
-            filename: `statement-${data.date}.pdf`,
-            content: await this.deps.renderer.render(renderTemplate('statement.pdf', view)),
-            contentType: 'application/pdf',
-          },
-        ],
-      }),
+      async () => {
+        const email = renderEmail(branding.locale, 'account-statement', view, branding);
+        return {
+          ...senderOf(branding),
+          ...email,
+          attachments: [
+            ...email.attachments,
+            {
+              filename: `statement-${data.date}.pdf`,
+              content: await this.deps.renderer.render(renderTemplate('statement.pdf', view)),
+              contentType: 'application/pdf',
+            },
+          ],
+        };
+      },
     );
   }
 }

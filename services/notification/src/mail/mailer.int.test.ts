@@ -42,6 +42,28 @@ describe('SMTP delivery', () => {
     expect(mail.attachments[0]!.content.equals(pdf)).toBe(true);
   });
 
+  it('carries an inline logo that the HTML part shows by Content-ID', async () => {
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    await mailer.send({
+      to: 'lena@example.com',
+      subject: 'Branded',
+      text: 'Hello',
+      html: "<img src='cid:logo@portico' alt='Nordwind'>",
+      messageId: '<logo1@portico>',
+      attachments: [
+        { filename: 'logo.png', content: png, contentType: 'image/png', cid: 'logo@portico' },
+      ],
+    });
+    const mail = await mailbox.waitFor((m) => m.subject === 'Branded');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]).toMatchObject({
+      contentType: 'image/png',
+      contentDisposition: 'inline',
+      cid: 'logo@portico',
+    });
+    expect(mail.attachments[0]!.content.equals(png)).toBe(true);
+  });
+
   it('reports the SMTP error and tells permanent from temporary failures', async () => {
     mailbox.failNext(1, 550, 'Mailbox unavailable');
     const permanent = await mailer

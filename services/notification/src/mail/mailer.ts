@@ -9,7 +9,8 @@ export interface OutgoingEmail {
   html: string;
   /** Deterministic, so a retried send is recognisable as the same message. */
   messageId: string;
-  attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** With a `cid`, an image the HTML part shows inline. */
+  attachments?: { filename: string; content: Buffer; contentType: string; cid?: string }[];
   /** Shown as the sender (the tenant's name); the address stays the platform's own. */
   senderName?: string;
   /** The tenant's address for answers. */

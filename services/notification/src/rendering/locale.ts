@@ -9,6 +9,10 @@ const LANGUAGE_TAGS: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 interface Wording {
   titles: Record<DocumentType, string>;
   statement: string;
+  email: {
+    /** Under an email's button, before its address, for clients that show no buttons. */
+    linkFallback: string;
+  };
   labels: {
     number: string;
     date: string;
@@ -52,6 +56,7 @@ const WORDING: Record<Locale, Wording> = {
       ORDER_CONFIRMATION: 'Order confirmation',
     },
     statement: 'Account statement',
+    email: { linkFallback: 'If the button does not work, open this address:' },
     labels: {
       number: 'Number',
       date: 'Date',
@@ -93,6 +98,7 @@ const WORDING: Record<Locale, Wording> = {
       ORDER_CONFIRMATION: 'Auftragsbestätigung',
     },
     statement: 'Kontoauszug',
+    email: { linkFallback: 'Falls die Schaltfläche nicht funktioniert, öffnen Sie diese Adresse:' },
     labels: {
       number: 'Nummer',
       date: 'Datum',

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Locale } from './locale';
+import type { BrandingRecord } from '../model/branding';
+import { emailBrandOf } from './email-brand';
+import { wordingOf, type Locale } from './locale';
 import { pageFooterCss } from './page-footer';
 
 const templatesDir = join(__dirname, '../templates');
@@ -14,6 +16,10 @@ handlebars.registerHelper(
   'pageFooter',
   (footer: unknown) => new handlebars.SafeString(pageFooterCss(String(footer))),
 );
+
+// The parts every email shares: its frame, its button, a fact row, the plain-text signature.
+for (const partial of ['email-layout', 'email-button', 'email-fact', 'email-text-footer'])
+  handlebars.registerPartial(partial, readFileSync(join(templatesDir, `${partial}.hbs`), 'utf8'));
 
 /**
  * Renders src/templates/<name>.hbs. Values are HTML-escaped, except in
@@ -32,10 +38,16 @@ export function renderTemplate(name: string, data: object): string {
   return template(data);
 }
 
-/** An email's two parts, from src/templates/<locale>/<name>.text.hbs and .html.hbs. */
-export function renderEmail(locale: Locale, name: string, view: object) {
+/**
+ * An email's two parts, from src/templates/<locale>/<name>.text.hbs and
+ * .html.hbs, in the tenant's colours, and the images the HTML part shows.
+ */
+export function renderEmail(locale: Locale, name: string, view: object, branding: BrandingRecord) {
+  const { brand, inline } = emailBrandOf(branding);
+  const data = { ...view, lang: locale, brand, words: wordingOf(locale).email };
   return {
-    text: renderTemplate(`${locale}/${name}.text`, view),
-    html: renderTemplate(`${locale}/${name}.html`, view),
+    text: renderTemplate(`${locale}/${name}.text`, data),
+    html: renderTemplate(`${locale}/${name}.html`, data),
+    attachments: inline,
   };
 }
