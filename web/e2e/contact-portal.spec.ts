@@ -10,6 +10,9 @@ import {
   TEST_PASSWORD,
 } from './portal-world';
 
+// The world's BRAND_COLOUR as the browser computes it.
+const BRAND_RGB = 'rgb(11, 110, 79)';
+
 test.describe('a contact in the browser', () => {
   test('activates the invitation with the SMS code, and a used link says so', async ({
     page,
@@ -31,6 +34,13 @@ test.describe('a contact in the browser', () => {
 
     await page.goto(link);
     await expect(page.getByRole('heading', { name: 'Activate your access' })).toBeVisible();
+    // The link names the organization: its logo and colour before anyone signs in.
+    expect(link).toContain(`organization=${world.organizationId}`);
+    await expect(page.getByRole('img', { name: world.brandName })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Activate' })).toHaveCSS(
+      'background-color',
+      BRAND_RGB,
+    );
     await expectAccessible(page);
     await page.getByRole('textbox', { name: 'Code from SMS' }).fill('WRONG9');
     await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
@@ -43,6 +53,9 @@ test.describe('a contact in the browser', () => {
     await page.getByRole('button', { name: 'Activate' }).click();
     await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(
+      page.getByRole('banner').getByRole('img', { name: world.brandName }),
+    ).toBeVisible();
 
     await page.goto(link);
     await expect(page.getByRole('alert')).toContainText('This invitation was already used');

@@ -5,10 +5,10 @@ import {
   graphqlData,
   grantAndJoin,
   issueInvoice,
-  linkToken,
   registerOrganization,
   smsCode,
   startTestPlatform,
+  TEST_PUBLIC_URL,
   TEST_PASSWORD,
   type TestPlatform,
 } from '@portico/local-infra';
@@ -23,6 +23,10 @@ export interface PortalWorld {
   gateway: string;
   baseURL: string;
   organization: string;
+  /** The organization's id, as its emails' links name it. */
+  organizationId: string;
+  /** The name its emails and pages show. */
+  brandName: string;
   ownerToken: string;
   customerId: string;
   /** Runs a GraphQL operation as staff (the owner). */
@@ -31,6 +35,11 @@ export interface PortalWorld {
 
 let organizations = 0;
 
+/** The organization's logo: a small mark in its colour. */
+export const LOGO =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAGAAAAAgCAIAAABiouoDAAAAXUlEQVR42u3WsREAEBBFQblGhEJd6ET/GQWImXH2z1WwwZtLefSjNx9fAgQIECBAgLaV2p44QIAAxQQSaUCAAP3+BwECBOhfIJEGBAhQzEgDAgQIkEgDAgQIEKALW2WLG+ODlfUmAAAAAElFTkSuQmCC';
+export const BRAND_COLOUR = '#0b6e4f';
+
 async function createWorld(): Promise<PortalWorld> {
   const running = await startTestPlatform('web', 5600);
   const gateway = running.platform.gatewayUrl;
@@ -38,6 +47,13 @@ async function createWorld(): Promise<PortalWorld> {
   const owner = await registerOrganization(gateway, organization);
   const staff = <T>(query: string, variables: Record<string, unknown> = {}) =>
     graphqlData<T>(gateway, query, variables, { token: owner.accessToken });
+  const { me } = await staff<{ me: { organization: { id: string } } }>(
+    'query { me { organization { id } } }',
+  );
+  const { updateBranding } = await staff<{ updateBranding: { name: string } }>(
+    'mutation($input: BrandingInput!) { updateBranding(input: $input) { name } }',
+    { input: { colour: BRAND_COLOUR, logo: LOGO } },
+  );
   const { createCustomer } = await staff<{ createCustomer: { id: string } }>(
     'mutation($input: CustomerInput!) { createCustomer(input: $input) { id } }',
     {
@@ -53,6 +69,8 @@ async function createWorld(): Promise<PortalWorld> {
     gateway,
     baseURL: new URL(gateway).origin,
     organization,
+    organizationId: me.organization.id,
+    brandName: updateBranding.name,
     ownerToken: owner.accessToken,
     customerId: createCustomer.id,
     staff,
@@ -106,7 +124,8 @@ export async function expectAccessible(page: Page) {
 
 /**
  * The path and query of the link to `path` in the `nth` email (1: the first) to `to` whose
- * subject starts with `subject`. Emails carry the test PUBLIC_URL; the tests follow the path here.
+ * subject starts with `subject`, from its text part. Emails carry the test PUBLIC_URL; the
+ * tests follow the path here.
  */
 export async function emailedLink(
   world: PortalWorld,
@@ -121,7 +140,9 @@ export async function emailedLink(
       (mail) => mail.subject?.startsWith(subject) === true && JSON.stringify(mail.to).includes(to),
     );
   const mail = await eventually(async () => matching()[nth - 1]);
-  return `${path}?token=${linkToken(mail, path)}`;
+  const link = new RegExp(`${TEST_PUBLIC_URL}(${path}\\?\\S+)`).exec(mail.text ?? '');
+  if (!link) throw new Error(`no ${path} link in: ${mail.text}`);
+  return link[1]!;
 }
 
 export { smsCode, TEST_PASSWORD };

@@ -12,4 +12,5 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'acceptInvitation',
   'invitation',
   'verifyEmail',
+  'portalBrand',
 ]);

@@ -137,6 +137,30 @@ describe('branding and languages', () => {
       replyTo: 'buchhaltung@nordwind.example',
       footer: 'IBAN DE02 1203 0000 0000 2020 51 · USt-IdNr. DE123456789',
     });
+    // Portal pages show name, colour and logo to anyone, before sign-in; nothing else.
+    const brandOf = (organizationId: string) =>
+      graphqlData<{ portalBrand: Record<string, unknown> }>(
+        gateway,
+        'query($id: ID!) { portalBrand(organizationId: $id) { name colour onColour logo } }',
+        { id: organizationId },
+      );
+    const { me } = await graphqlData<{ me: { organization: { id: string } } }>(
+      gateway,
+      '{ me { organization { id } } }',
+      {},
+      { token: owner.accessToken },
+    );
+    expect((await brandOf(me.organization.id)).portalBrand).toEqual({
+      name: 'Nordwind Handel GmbH',
+      colour: '#aa3300',
+      onColour: '#ffffff',
+      logo,
+    });
+    expect((await brandOf(randomUUID())).portalBrand).toMatchObject({
+      name: 'Portico',
+      logo: null,
+    });
+
     // Fields left out stay; null clears an optional one.
     const cleared = await update({ logo: null });
     expect(cleared.data?.updateBranding).toMatchObject({ logo: null, locale: 'DE' });

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { client, sessionContext } from '../api/client';
+import { BrandMark, usePortalBrand } from '../brand/portal-brand';
 import { Button } from '../forms/fields';
 import { LanguagePicker } from './language-picker';
 import { graphql } from '../gql';
@@ -47,6 +48,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const [signOut, { loading }] = useMutation(SignOut, { context: sessionContext });
   const [saveLanguage] = useMutation(SaveLanguage);
+  const brand = usePortalBrand(user.organization.id);
   const leave = async () => {
     // The cookie is cleared by the answer; the session ends here whatever the network says.
     await signOut().catch(() => undefined);
@@ -60,7 +62,7 @@ export function AppShell() {
         {t('nav.skip')}
       </a>
       <header className="topbar">
-        <span className="brand">{user.organization.name}</span>
+        <BrandMark brand={brand} fallback={user.organization.name} />
         <ViewerProvider fallback={null}>
           <Navigation />
         </ViewerProvider>

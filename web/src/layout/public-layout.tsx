@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
+import { BrandMark, useLinkedOrganization, usePortalBrand } from '../brand/portal-brand';
 import { useT } from '../i18n/locale';
 import { LanguagePicker } from './language-picker';
 
-/** Sign-in, reset and activation: one card, the page's heading, the language choice. */
+/**
+ * Sign-in, reset and activation: one card, the page's heading, the language
+ * choice; in the organization's colours when the link it came from names it.
+ */
 export function PublicLayout({
   title,
   children,
@@ -13,10 +17,11 @@ export function PublicLayout({
   organization?: string | null;
 }) {
   const t = useT();
+  const brand = usePortalBrand(useLinkedOrganization());
   return (
     <div className="public">
       <header className="public-header">
-        <span className="brand">{organization ?? t('app.name')}</span>
+        <BrandMark brand={brand} fallback={organization ?? t('app.name')} />
         <LanguagePicker />
       </header>
       <main className="card" id="main">

@@ -17,6 +17,7 @@ export const SessionUserFields = graphql(`
     role
     customerId
     organization {
+      id
       name
       slug
     }

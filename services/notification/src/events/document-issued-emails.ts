@@ -10,6 +10,7 @@ import type { NotificationStore } from '../store';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
 import { documentView } from '../rendering/document-view';
 import { formatterOf, wordingOf, type Locale } from '../rendering/locale';
+import { portalLink } from '../rendering/portal-link';
 import { renderEmail, renderTemplate } from '../rendering/templates';
 
 export interface DocumentIssuedDependencies extends DeliveryDependencies {
@@ -77,7 +78,11 @@ export class DocumentEmails {
       dueDate: data.dueDate ? format.date(data.dueDate) : null,
       t: wordingOf(locale).labels,
       grossTotal: format.money(data.grossTotal, data.currency),
-      portalUrl: `${this.deps.publicUrl}/documents/${encodeURIComponent(data.documentId)}`,
+      portalUrl: portalLink(
+        this.deps.publicUrl,
+        `/documents/${encodeURIComponent(data.documentId)}`,
+        tenantId,
+      ),
       attached: recipient.attachPdf,
     };
     return deliverOnce(

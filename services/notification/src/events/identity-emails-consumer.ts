@@ -5,6 +5,7 @@ import type { ConsumerDefinition } from '@portico/service-runtime';
 import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
 import { formatterOf, wordingOf } from '../rendering/locale';
+import { portalLink } from '../rendering/portal-link';
 import { renderEmail } from '../rendering/templates';
 import type { SmsSender } from '../sms/sms-sender';
 
@@ -16,13 +17,6 @@ type Dependencies = DeliveryDependencies & {
   sms: SmsSender | null;
   logger: Logger;
 };
-
-/** A link under the portal URL carrying the one-time secret in `?token=`. */
-function tokenLink(publicUrl: string, path: string, token: string): string {
-  const link = new URL(path, publicUrl);
-  link.searchParams.set('token', token);
-  return link.toString();
-}
 
 /**
  * Identity's messages: password reset links, staff invitations, contact
@@ -47,6 +41,9 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
       const format = formatterOf(locale);
       const sender = senderOf(branding);
       const until = (expiresAt: string) => format.moment(new Date(expiresAt));
+      // The one-time secret in `?token=`.
+      const link = (path: string, token: string) =>
+        portalLink(deps.publicUrl, path, event.tenantid, { token });
       const opened = (field: string, sealed: string) =>
         openSecret(deps.keyring, sealed, secretContext(event.type, field, event.subject));
       switch (event.type) {
@@ -55,7 +52,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             event.data as CloudEvent<'portico.identity.password-reset-requested.v1'>['data'];
           const view = {
             name: data.firstName ?? null,
-            link: tokenLink(deps.publicUrl, '/reset-password', opened('token', data.token)),
+            link: link('/reset-password', opened('token', data.token)),
             expiresAt: until(data.expiresAt),
           };
           await deliverOnce(
@@ -104,7 +101,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
           const view = {
             name: data.firstName ?? null,
             organization: data.organizationName,
-            link: tokenLink(deps.publicUrl, '/verify-email', opened('token', data.token)),
+            link: link('/verify-email', opened('token', data.token)),
             expiresAt: until(data.expiresAt),
           };
           await deliverOnce(
@@ -129,7 +126,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             organization: data.organizationName,
             invitedBy: data.invitedBy ?? null,
             role: data.role.toLowerCase(),
-            link: tokenLink(deps.publicUrl, '/accept-invitation', opened('token', data.token)),
+            link: link('/accept-invitation', opened('token', data.token)),
             expiresAt: until(data.expiresAt),
           };
           const subject = wording.subjects.staffInvitation(data.organizationName);
@@ -150,7 +147,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
             organization: data.organizationName,
             customer: data.customerName,
             needsCode: Boolean(data.code),
-            link: tokenLink(deps.publicUrl, '/accept-invitation', opened('token', data.token)),
+            link: link('/accept-invitation', opened('token', data.token)),
             expiresAt: until(data.expiresAt),
           };
           const subject = wording.subjects.invitation(data.organizationName);

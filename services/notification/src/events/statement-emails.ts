@@ -4,6 +4,7 @@ import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery
 import { statementView } from '../rendering/document-view';
 import { wordingOf } from '../rendering/locale';
 import type { PdfRenderer } from '../rendering/pdf-renderer';
+import { portalLink } from '../rendering/portal-link';
 import { renderEmail, renderTemplate } from '../rendering/templates';
 
 export interface StatementDependencies extends DeliveryDependencies {
@@ -27,7 +28,7 @@ export class StatementEmails {
     const branding = await this.deps.store.brandings.of(tenantId);
     const view = {
       ...statementView(data, branding.locale, branding),
-      portalUrl: `${this.deps.publicUrl}/documents`,
+      portalUrl: portalLink(this.deps.publicUrl, '/statement', tenantId),
     };
     return deliverOnce(
       this.deps,

@@ -1,5 +1,6 @@
 import { defaultBranding } from '../model/branding';
-import { emailBrandOf, readableOn } from './email-brand';
+import { emailBrandOf } from './email-brand';
+import { readableOn } from './readable-on';
 
 describe('email branding', () => {
   it('puts white on dark colours and ink on light ones', () => {

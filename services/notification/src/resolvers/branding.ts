@@ -3,6 +3,7 @@ import type { BrandingInput } from '../branding';
 import { localeToApi } from '../branding';
 import type { NotificationContext } from '../context';
 import type { BrandingRecord } from '../model/branding';
+import { readableOn } from '../rendering/readable-on';
 
 const toApi = ({ _id, ...branding }: BrandingRecord) => ({
   ...branding,
@@ -12,6 +13,16 @@ const toApi = ({ _id, ...branding }: BrandingRecord) => ({
 export const brandingQueryResolvers = {
   branding: async (_: unknown, __: unknown, { auth, store }: NotificationContext) =>
     toApi(await store.brandings.of(requireStaff(auth).tenantId)),
+
+  /** Public: what its emails already show anyone they reach, no more. */
+  async portalBrand(
+    _: unknown,
+    { organizationId }: { organizationId: string },
+    { store }: NotificationContext,
+  ) {
+    const { name, colour, logo } = await store.brandings.of(organizationId);
+    return { name, colour, onColour: readableOn(colour), logo };
+  },
 };
 
 export const brandingMutationResolvers = {
