@@ -49,6 +49,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/statement-page')).StatementPage }),
       },
       {
+        path: '/customer',
+        lazy: async () => ({ Component: (await import('./pages/customer-page')).CustomerPage }),
+      },
+      {
         path: '/profile',
         lazy: async () => ({ Component: (await import('./pages/profile-page')).ProfilePage }),
       },

@@ -36,6 +36,7 @@ function Navigation() {
       {user.kind === 'CONTACT' && canSeeStatement && (
         <NavLink to="/statement">{t('nav.statement')}</NavLink>
       )}
+      {user.kind === 'CONTACT' && <NavLink to="/customer">{t('nav.customer')}</NavLink>}
       <NavLink to="/profile">{t('nav.profile')}</NavLink>
     </nav>
   );
