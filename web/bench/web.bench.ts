@@ -24,6 +24,7 @@ import {
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 20);
 const LARGE = Number(process.env.BENCH_WEB_DOCUMENTS ?? 1000);
 const DIST = join(__dirname, '../dist');
+const SEED_CONCURRENCY = 8;
 
 /** Gzip bytes of each script the page loads before it can sign in (from index.html and the sign-in route). */
 async function firstLoadJs(browser: Browser, origin: string) {
@@ -45,22 +46,76 @@ async function firstLoadJs(browser: Browser, origin: string) {
   return { files: scripts.size, raw, gzip };
 }
 
+/**
+ * From the click on Sign in to the first row of the table, over RUNS fresh browser contexts,
+ * and when, on the way, the sign-in and the documents list were answered.
+ */
 async function signInTimes(browser: Browser, origin: string, email: string) {
-  const times: number[] = [];
+  const total: number[] = [];
+  const signedIn: number[] = [];
+  const viewed: number[] = [];
+  const listed: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${origin}/sign-in`);
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    const answered = new Map<string, number>();
+    page.on('requestfinished', (request) => {
+      const operation = /"operationName":"(\w+)"|(mutation|query) (\w+)/.exec(
+        request.postData() ?? '',
+      );
+      const name = operation?.[1] ?? operation?.[3];
+      if (name && !answered.has(name)) answered.set(name, performance.now());
+    });
+    // Measured in the page: from the click's event to the first row in the DOM.
+    await page.evaluate(() => {
+      const marks = window as unknown as { clickedAt?: number; tableAt?: Promise<number> };
+      document.addEventListener('click', () => (marks.clickedAt ??= performance.now()), true);
+      marks.tableAt = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('table tbody tr')) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document, { subtree: true, childList: true });
+      });
+    });
     const started = performance.now();
     await page.getByRole('button', { name: 'Sign in' }).click();
+    total.push(
+      await page.evaluate(async () => {
+        const marks = window as unknown as { clickedAt: number; tableAt: Promise<number> };
+        return (await marks.tableAt) - marks.clickedAt;
+      }),
+    );
     await page.getByRole('table').getByRole('row').nth(1).waitFor();
-    times.push(performance.now() - started);
+    signedIn.push((answered.get('SignIn') ?? NaN) - started);
+    viewed.push((answered.get('Viewer') ?? NaN) - started);
+    listed.push((answered.get('DocumentList') ?? NaN) - started);
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  const p = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return `p50 ${percentile(sorted, 50).toFixed(0)} ms   p95 ${percentile(sorted, 95).toFixed(0)} ms`;
+  };
+  return { total: p(total), signedIn: p(signedIn), viewed: p(viewed), listed: p(listed) };
+}
+
+/** Waits until the machine is idle again (the PDFs of seeded documents render after the seed). */
+async function settled() {
+  const busy = async () => {
+    const sample = async () =>
+      (await readFile('/proc/stat', 'utf8')).split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+    const before = await sample();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = await sample();
+    const delta = after.map((value, i) => value - before[i]!);
+    const all = delta.reduce((sum, value) => sum + value, 0);
+    return 1 - (delta[3]! + delta[4]!) / all; // idle + iowait
+  };
+  for (let quiet = 0; quiet < 3;) quiet = (await busy()) < 0.15 ? quiet + 1 : 0;
 }
 
 async function main() {
@@ -83,30 +138,50 @@ async function main() {
         'mutation($input: CustomerInput!) { createCustomer(input: $input) { id } }',
         { input: { type: 'COMPANY', companyName: name } },
       );
-      for (let i = 0; i < documents; i++)
-        await issueInvoice(gateway, owner.accessToken, createCustomer.id, {
-          type: i % 7 === 0 ? 'ESTIMATE' : 'INVOICE',
-          currency: i % 5 === 0 ? 'USD' : 'EUR',
-          lines: [
-            { description: `Item ${i}`, quantity: '1', unitPrice: `${100 + i}.00`, taxRate: '19' },
-          ],
-        });
+      // Eight at a time: seeding 1,000 one by one takes minutes.
+      for (let batch = 0; batch < documents; batch += SEED_CONCURRENCY)
+        await Promise.all(
+          Array.from({ length: Math.min(SEED_CONCURRENCY, documents - batch) }, (_, k) => {
+            const i = batch + k;
+            return issueInvoice(gateway, owner.accessToken, createCustomer.id, {
+              type: i % 7 === 0 ? 'ESTIMATE' : 'INVOICE',
+              currency: i % 5 === 0 ? 'USD' : 'EUR',
+              lines: [
+                {
+                  description: `Item ${i}`,
+                  quantity: '1',
+                  unitPrice: `${100 + i}.00`,
+                  taxRate: '19',
+                },
+              ],
+            });
+          }),
+        );
       const email = `contact-${name.toLowerCase()}@${slug}.example`;
       await grantAndJoin(running, owner.accessToken, slug, createCustomer.id, { email });
       return email;
     };
     const js = await firstLoadJs(browser, origin);
-    const small = await signInTimes(browser, origin, await customerWith(6, 'Small'));
+    const smallEmail = await customerWith(6, 'Small');
+    await settled();
+    const small = await signInTimes(browser, origin, smallEmail);
     const seedStarted = Date.now();
     const largeEmail = await customerWith(LARGE, 'Large');
     const seededIn = Date.now() - seedStarted;
+    await settled();
     const large = await signInTimes(browser, origin, largeEmail);
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
     console.log(`
 portal on this machine (${RUNS} runs each)
   first load of /sign-in    ${js.files} scripts, ${kb(js.gzip)} KB gzip (${kb(js.raw)} KB raw)   goal < 150 KB
-  sign-in -> table, 6 docs      p50 ${small.p50.toFixed(0)} ms   p95 ${small.p95.toFixed(0)} ms   goal p95 < 1000 ms
-  sign-in -> table, ${LARGE} docs  p50 ${large.p50.toFixed(0)} ms   p95 ${large.p95.toFixed(0)} ms   (seeded in ${(seededIn / 1000).toFixed(0)} s)`);
+  sign-in -> table, 6 docs         ${small.total}   goal p95 < 1000 ms
+    of which: sign-in answered     ${small.signedIn}
+              permissions answered ${small.viewed}
+              documents answered   ${small.listed}
+  sign-in -> table, ${LARGE} docs     ${large.total}   (seeded in ${(seededIn / 1000).toFixed(0)} s)
+    of which: sign-in answered     ${large.signedIn}
+              permissions answered ${large.viewed}
+              documents answered   ${large.listed}`);
   } finally {
     await browser.close();
     await running.stop();

@@ -7,7 +7,8 @@ import {
 } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { from, mergeMap, throwError } from 'rxjs';
-import { session, SESSION_HEADERS } from '../session/session-store';
+import { session } from '../session/session-store';
+import { SESSION_HEADERS } from './graphql-request';
 
 const isSessionRequest = (operation: ApolloLink.Operation) =>
   Boolean(

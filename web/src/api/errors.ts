@@ -1,5 +1,3 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
-
 /** What went wrong, sorted for the page: per form field, or for the whole form. */
 export interface ProblemReport {
   /** BAD_USER_INPUT messages by the field in `extensions.field` (e.g. `input.firstName`). */
@@ -12,7 +10,8 @@ export interface ProblemReport {
 export function reportOf(error: unknown): ProblemReport {
   const report: ProblemReport = { fields: {}, code: null, message: null };
   if (!error) return report;
-  if (!CombinedGraphQLErrors.is(error)) {
+  // Apollo's CombinedGraphQLErrors and graphqlRequest's GraphQLRequestError alike.
+  if (!hasGraphQLErrors(error)) {
     report.code = 'NETWORK';
     report.message = error instanceof Error ? error.message : String(error);
     return report;
@@ -27,4 +26,14 @@ export function reportOf(error: unknown): ProblemReport {
     }
   }
   return report;
+}
+
+function hasGraphQLErrors(
+  error: unknown,
+): error is { errors: { message: string; extensions?: Record<string, unknown> }[] } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    Array.isArray((error as { errors?: unknown }).errors)
+  );
 }

@@ -1,7 +1,8 @@
-import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { graphqlRequest } from '../api/graphql-request';
 import { graphql } from '../gql';
+import type { PortalBrandQuery as PortalBrandResult } from '../gql/graphql';
 
 const PortalBrandQuery = graphql(`
   query PortalBrand($organizationId: ID!) {
@@ -14,17 +15,40 @@ const PortalBrandQuery = graphql(`
   }
 `);
 
+type Brand = PortalBrandResult['portalBrand'];
+
+// Asked once per organization and page load, whichever page asks first.
+const brands = new Map<string, Promise<Brand | null>>();
+
+function brandOf(organizationId: string): Promise<Brand | null> {
+  let brand = brands.get(organizationId);
+  if (!brand) {
+    // Without its brand the page still works, in Portico's colours.
+    brand = graphqlRequest(PortalBrandQuery, { organizationId }).then(
+      (data) => data.portalBrand,
+      () => null,
+    );
+    brands.set(organizationId, brand);
+  }
+  return brand;
+}
+
 /**
  * The organization's name, logo and colour, once known. Its colour becomes
  * the page's --brand (bands, primary buttons) with --brand-ink readable on
  * it; links keep the portal's own accent, which always reads on white.
+ * By fetch, not Apollo: sign-in shows it and ships without Apollo.
  */
-export function usePortalBrand(organizationId: string | null) {
-  const { data } = useQuery(PortalBrandQuery, {
-    variables: { organizationId: organizationId ?? '' },
-    skip: !organizationId,
-  });
-  const brand = data?.portalBrand ?? null;
+export function usePortalBrand(organizationId: string | null): Brand | null {
+  const [brand, setBrand] = useState<Brand | null>(null);
+  useEffect(() => {
+    if (!organizationId) return;
+    let current = true;
+    void brandOf(organizationId).then((found) => current && setBrand(found));
+    return () => {
+      current = false;
+    };
+  }, [organizationId]);
   useEffect(() => {
     if (!brand) return;
     const root = document.documentElement.style;
@@ -56,5 +80,3 @@ export function BrandMark({ brand, fallback }: { brand: Brand | null; fallback: 
   if (brand?.logo) return <img className="brand-logo" src={brand.logo} alt={brand.name} />;
   return <span className="brand">{brand?.name ?? fallback}</span>;
 }
-
-type Brand = NonNullable<ReturnType<typeof usePortalBrand>>;

@@ -58,36 +58,34 @@ export function AppShell() {
     navigate('/sign-in', { replace: true });
   };
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        {t('nav.skip')}
-      </a>
-      <header className="topbar">
-        <BrandMark brand={brand} fallback={user.organization.name} />
-        <ViewerProvider fallback={null}>
+    <ViewerProvider>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header className="topbar">
+          <BrandMark brand={brand} fallback={user.organization.name} />
           <Navigation />
-        </ViewerProvider>
-        <LanguagePicker
-          onChange={(language) => {
-            // A contact's emails and PDFs follow the language they read the portal in.
-            if (user.kind === 'CONTACT')
-              void saveLanguage({ variables: { locale: language === 'de' ? 'DE' : 'EN' } }).catch(
-                () => undefined,
-              );
-          }}
-        />
-        <span className="who">
-          {[user.firstName, user.lastName].filter(Boolean).join(' ') || user.email}
-        </span>
-        <Button variant="secondary" onPress={() => void leave()} isDisabled={loading}>
-          {t('nav.signOut')}
-        </Button>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <ViewerProvider fallback={<p role="status">{t('state.loading')}</p>}>
+          <LanguagePicker
+            onChange={(language) => {
+              // A contact's emails and PDFs follow the language they read the portal in.
+              if (user.kind === 'CONTACT')
+                void saveLanguage({ variables: { locale: language === 'de' ? 'DE' : 'EN' } }).catch(
+                  () => undefined,
+                );
+            }}
+          />
+          <span className="who">
+            {[user.firstName, user.lastName].filter(Boolean).join(' ') || user.email}
+          </span>
+          <Button variant="secondary" onPress={() => void leave()} isDisabled={loading}>
+            {t('nav.signOut')}
+          </Button>
+        </header>
+        <main id="main" tabIndex={-1}>
           <Outlet />
-        </ViewerProvider>
-      </main>
-    </div>
+        </main>
+      </div>
+    </ViewerProvider>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Button } from '../forms/fields';
 import { useT } from '../i18n/locale';
-import { OfflineError, session } from './session-store';
+import { OfflineError } from '../api/graphql-request';
+import { session } from './session-store';
 import { signInPathFor } from './next-path';
 import { useSession } from './use-session';
 

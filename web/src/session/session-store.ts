@@ -1,4 +1,4 @@
-import { print } from 'graphql';
+import { graphqlRequest, GraphQLRequestError, SESSION_HEADERS } from '../api/graphql-request';
 import { graphql } from '../gql';
 import type { SessionUserFieldsFragment } from '../gql/graphql';
 
@@ -16,6 +16,13 @@ export const SessionUserFields = graphql(`
     kind
     role
     customerId
+    portalAccess {
+      id
+      accessLevel {
+        id
+        permissions
+      }
+    }
     organization {
       id
       name
@@ -51,9 +58,6 @@ const RefreshSession = graphql(`
 
 export type SessionUser = SessionUserFieldsFragment;
 
-/** Header that asks the gateway to keep this request's session tokens in cookies. */
-export const SESSION_HEADERS = { 'x-portico-session': 'cookie' };
-
 export interface SignedIn {
   accessToken: string;
   expiresAt: string;
@@ -64,9 +68,6 @@ export type SessionState =
   | { status: 'unknown' }
   | { status: 'signed-out'; reason: 'signed-out' | 'expired' | 'none' }
   | { status: 'signed-in'; user: SessionUser };
-
-/** A refresh that could not reach the server: the session may well be fine. */
-export class OfflineError extends Error {}
 
 /** Renew this long before the access token expires, so no request carries a dying one. */
 const RENEW_BEFORE_MS = 30_000;
@@ -149,22 +150,15 @@ function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   return task();
 }
 
+/** The cookie's session renewed, or null when there is none (or it ended); OfflineError when unsure. */
 async function requestRefresh(): Promise<SignedIn | null> {
-  let response: Response;
   try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...SESSION_HEADERS },
-      body: JSON.stringify({ query: print(RefreshSession), variables: { refreshToken: '' } }),
-    });
-  } catch {
-    throw new OfflineError('The portal cannot be reached');
+    const data = await graphqlRequest(RefreshSession, { refreshToken: '' }, SESSION_HEADERS);
+    return data.refreshSession ?? null;
+  } catch (error) {
+    if (error instanceof GraphQLRequestError) return null;
+    throw error;
   }
-  if (response.status >= 500) throw new OfflineError(`The portal answered ${response.status}`);
-  const body = (await response.json()) as {
-    data?: { refreshSession?: SignedIn | null } | null;
-  };
-  return body.data?.refreshSession ?? null;
 }
 
 export const session = new SessionStore();

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { Permission } from '../gql/graphql';
 import { useUser } from './use-session';
@@ -31,27 +31,25 @@ const STAFF_PERMISSIONS: Permission[] = [
 const PermissionsContext = createContext<ReadonlySet<Permission>>(new Set());
 
 /**
- * Loads what the signed-in user may do, so pages leave out the controls they may not use (the
- * server refuses them anyway: a hidden control is a courtesy, never the check).
+ * What the signed-in user may do, so pages leave out the controls they may not use (the server
+ * refuses them anyway: a hidden control is a courtesy, never the check). The session brings the
+ * permissions along, so no page waits for them; the query keeps them current while the shell
+ * is open (a level changed by staff).
  */
-export function ViewerProvider({
-  children,
-  fallback,
-}: {
-  children: ReactNode;
-  fallback: ReactNode;
-}) {
+export function ViewerProvider({ children }: { children: ReactNode }) {
   const user = useUser();
-  const { data, error } = useQuery(ViewerQuery, { skip: user.kind === 'STAFF' });
-  if (user.kind === 'STAFF') {
-    return (
-      <PermissionsContext.Provider value={new Set(STAFF_PERMISSIONS)}>
-        {children}
-      </PermissionsContext.Provider>
-    );
-  }
-  if (!data && !error) return fallback;
-  const permissions = new Set(data?.me?.portalAccess?.accessLevel.permissions ?? []);
+  const { data } = useQuery(ViewerQuery, { skip: user.kind === 'STAFF' });
+  const permissions = useMemo(
+    () =>
+      new Set<Permission>(
+        user.kind === 'STAFF'
+          ? STAFF_PERMISSIONS
+          : (data?.me?.portalAccess?.accessLevel.permissions ??
+              user.portalAccess?.accessLevel.permissions ??
+              []),
+      ),
+    [user, data],
+  );
   return <PermissionsContext.Provider value={permissions}>{children}</PermissionsContext.Provider>;
 }
 
