@@ -97,7 +97,8 @@ async function signInTimes(browser: Browser, origin: string, email: string) {
     await context.close();
   }
   const p = (times: number[]) => {
-    const sorted = [...times].sort((a, b) => a - b);
+    // An operation that had not answered when the table showed does not count.
+    const sorted = times.filter(Number.isFinite).sort((a, b) => a - b);
     return `p50 ${percentile(sorted, 50).toFixed(0)} ms   p95 ${percentile(sorted, 95).toFixed(0)} ms`;
   };
   return { total: p(total), signedIn: p(signedIn), viewed: p(viewed), listed: p(listed) };

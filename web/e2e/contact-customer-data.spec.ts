@@ -87,9 +87,20 @@ test.describe('customer data in the browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status')).toHaveText('Saved.');
 
+    // Offline: the form says so, keeps what was typed and tries again when asked.
+    await page.context().setOffline(true);
+    await page.getByRole('textbox', { name: 'City' }).fill('Altona');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert')).toContainText('The portal cannot be reached right now');
+    await expect(page.getByRole('textbox', { name: 'City' })).toHaveValue('Altona');
+    await page.context().setOffline(false);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved.');
+
     // Kept by the server, and seen by staff.
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Street' })).toHaveValue('Elbchaussee 99');
+    await expect(page.getByRole('textbox', { name: 'City' })).toHaveValue('Altona');
     await expect(page.getByRole('textbox', { name: 'IBAN' })).toHaveValue('DE89370400440532013000');
     const { customer } = await world.staff<{
       customer: { vatId: string; bankAccount: { iban: string } };

@@ -181,6 +181,16 @@ test.describe('documents in the browser', () => {
       'US$300.00',
     );
     await expectAccessible(page);
+    // Printed (or saved as PDF): the letterhead and the statement, no navigation or buttons.
+    await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+    await expect(page.getByRole('img', { name: world.brandName })).toBeVisible();
+    await expect(page.getByRole('link', { name: seeded.overdue.number })).toBeVisible();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     const { createAccessLevel } = await world.staff<{ createAccessLevel: { id: string } }>(

@@ -1,3 +1,4 @@
+import { graphqlData, grantAndJoin, registerOrganization } from '@portico/local-infra';
 import {
   emailedLink,
   expect,
@@ -140,5 +141,63 @@ test.describe('a contact in the browser', () => {
     await page.goto('/sign-in');
     await signIn(page, email, newPassword);
     await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+  });
+
+  test('asks for the organization only when the email belongs to several', async ({
+    page,
+    world,
+  }) => {
+    const { email } = await joinedContact(world, 'emil');
+    // The same person is a contact of a second business too.
+    const otherSlug = `other-${Date.now().toString(36)}`;
+    const other = await registerOrganization(world.gateway, otherSlug);
+    const { createCustomer } = await graphqlData<{ createCustomer: { id: string } }>(
+      world.gateway,
+      'mutation($input: CustomerInput!) { createCustomer(input: $input) { id } }',
+      { input: { type: 'COMPANY', companyName: 'Other Trading AG' } },
+      { token: other.accessToken },
+    );
+    await grantAndJoin(world.running, other.accessToken, otherSlug, createCustomer.id, { email });
+
+    await page.goto('/documents');
+    await expect(page.getByRole('textbox', { name: 'Organization' })).toHaveCount(0);
+    await signIn(page, email);
+    const organization = page.getByRole('textbox', { name: 'Organization' });
+    await expect(organization).toBeVisible();
+    await expect(page.getByText('Your email belongs to several organizations')).toBeVisible();
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue(TEST_PASSWORD);
+    await expectAccessible(page);
+    await organization.fill(world.organization);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+    await expect(
+      page.getByRole('banner').getByRole('img', { name: world.brandName }),
+    ).toBeVisible();
+  });
+
+  test('sends an ended session to sign-in and back to the same view', async ({ page, world }) => {
+    const { email } = await joinedContact(world, 'finn');
+    await issueDocument(world);
+    await page.clock.install();
+    await page.goto('/documents?currency=EUR');
+    await signIn(page, email);
+    await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();
+    await expect(page).toHaveURL('/documents?currency=EUR');
+
+    // The session ends on the server (its cookie is gone) and the access token runs out.
+    await page.context().clearCookies();
+    await page.clock.fastForward('01:00:00');
+    await page.getByRole('button', { name: 'Number' }).click();
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await expect(page.getByRole('status')).toHaveText(
+      'Your session has ended. Sign in again to continue where you were.',
+    );
+    await signIn(page, email);
+    // The view it was changing to: the filter and the new sort.
+    await expect(page).toHaveURL('/documents?currency=EUR&sort=NUMBER&dir=asc');
+    await expect(page.getByRole('columnheader', { name: 'Number' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
   });
 });

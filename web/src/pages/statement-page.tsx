@@ -3,7 +3,7 @@ import { reportOf } from '../api/errors';
 import { TotalsList } from '../documents/totals-list';
 import { DocumentTable } from '../documents/document-table';
 import { useFormats } from '../format/formats';
-import { FormProblem } from '../forms/fields';
+import { Button, FormProblem } from '../forms/fields';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
 
@@ -39,6 +39,12 @@ export function StatementPage() {
   return (
     <div className="page">
       <h1>{t('statement.title')}</h1>
+      <div className="actions no-print">
+        {/* The print stylesheet leaves the letterhead and the statement; "Save as PDF" keeps it. */}
+        <Button variant="secondary" onPress={() => window.print()}>
+          {t('statement.print')}
+        </Button>
+      </div>
       <p>
         {t('statement.asOf', {
           customer: statement.customer.displayName,
