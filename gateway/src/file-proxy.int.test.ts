@@ -67,11 +67,14 @@ function rawGet(target: string): Promise<number> {
 }
 
 describe('the /files proxy', () => {
-  it('passes a document PDF link, path and query unchanged, to the notification service', async () => {
-    const target = `/files/documents/${DOCUMENT_ID}?tid=t1&sub=u1&exp=1&sig=abc`;
-    expect(await rawGet(target)).toBe(200);
-    expect(reachedNotification).toEqual([target]);
-  });
+  it.each(['documents', 'statements'])(
+    'passes a %s PDF link, path and query unchanged, to the notification service',
+    async (kind) => {
+      const target = `/files/${kind}/${DOCUMENT_ID}?tid=t1&sub=u1&exp=1&sig=abc`;
+      expect(await rawGet(target)).toBe(200);
+      expect(reachedNotification).toEqual([target]);
+    },
+  );
 
   it.each([
     [
@@ -96,7 +99,8 @@ describe('the /files proxy', () => {
       () => `//127.0.0.1:${internalPort}/files/documents/${DOCUMENT_ID}`,
     ],
     ['a host inside the path', () => `/files//127.0.0.1:${internalPort}/`],
-    ['another file kind', () => '/files/statements/anything'],
+    ['another file kind', () => `/files/customers/${DOCUMENT_ID}`],
+    ['a statement id that is not a UUID', () => '/files/statements/anything'],
     ['a document id that is not a UUID', () => '/files/documents/abc'],
     ['an encoded slash in the id', () => `/files/documents/${DOCUMENT_ID}%2f..%2fmetrics`],
   ])('refuses %s with 404 and sends nothing anywhere', async (_name, target) => {

@@ -4,13 +4,13 @@ import type { Express } from 'express';
 // Headers of the file answer worth passing on to the client.
 const PASSED_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control'];
 
-// The only files there are: a document's PDF, named by the document's UUID.
+// The only files there are: a document's PDF and a downloaded statement's, each named by a UUID.
 const FILE_PATH =
-  /^\/files\/documents\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  /^\/files\/(documents|statements)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The notification service's URL for a request target, or null when the target is not a file's:
- * only the origin form (`/files/documents/<uuid>?…`) is taken, never an absolute or authority form,
+ * only the origin form (`/files/documents/<uuid>?…`, `/files/statements/<uuid>?…`) is taken, never an absolute or authority form,
  * dot segments (plain or percent-encoded), backslashes or a second slash, so a caller chooses
  * neither the host, nor the port, nor any other path.
  */
@@ -25,7 +25,7 @@ export function fileUpstreamUrl(requestTarget: string, notificationOrigin: strin
 }
 
 /**
- * GET /files/documents/<uuid> on the one public endpoint, passed to the notification service
+ * GET /files/documents/<uuid> and /files/statements/<uuid> on the one public endpoint, passed to the notification service
  * that keeps the PDFs. The link's own signature is the authorization, checked there; the gateway
  * only makes sure the request goes nowhere else.
  */

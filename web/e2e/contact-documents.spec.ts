@@ -181,6 +181,11 @@ test.describe('documents in the browser', () => {
       'US$300.00',
     );
     await expectAccessible(page);
+    // The PDF the business would email, rendered on request.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF' }).click();
+    const statementPdf = await readFile((await (await downloading).path())!);
+    expect(statementPdf.subarray(0, 5).toString()).toBe('%PDF-');
     // Printed (or saved as PDF): the letterhead and the statement, no navigation or buttons.
     await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
     await page.emulateMedia({ media: 'print' });

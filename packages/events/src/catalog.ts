@@ -28,6 +28,7 @@ export const eventCatalog = {
   'portico.document.estimate-answered.v1': { topic: 'document.events.v1' },
   'portico.document.retrieved.v1': { topic: 'document.events.v1' },
   'portico.document.statement-requested.v1': { topic: 'document.events.v1' },
+  'portico.document.statement-pdf-requested.v1': { topic: 'document.events.v1' },
   'portico.email.sent.v1': { topic: 'notification.events.v1' },
   // For partner systems (documented in schemas/events/asyncapi.yaml): projections of document events.
   'portico.partner.document-issued.v1': { topic: 'partner.document.events.v1' },

@@ -297,6 +297,35 @@ export interface DocumentRetrievedV1 {
 }
 
 /**
+ * A contact asked to download their customer's account statement: its open items and balances as of the date, rendered to a PDF kept under statementId for a short while.
+ */
+export interface StatementPdfRequestedV1 {
+  statementId: string;
+  customerId: string;
+  customerName: string;
+  date: string;
+  openDocuments: {
+    documentId: string;
+    type: string;
+    number: string;
+    issueDate?: string | null;
+    dueDate?: string | null;
+    currency: string;
+    grossTotal: string;
+    paidTotal: string;
+    balanceDue: string;
+  }[];
+  totals: {
+    currency: string;
+    grossTotal: string;
+    paidTotal: string;
+    balanceDue: string;
+  }[];
+  requestedBy: string;
+  accessId: string;
+}
+
+/**
  * Staff asked for a customer's account statement to be emailed: its open items and balances as of the date.
  */
 export interface StatementRequestedV1 {
@@ -593,6 +622,7 @@ export interface EventDataMap {
   'portico.document.issued.v1': DocumentIssuedV1;
   'portico.document.payment-recorded.v1': PaymentRecordedV1;
   'portico.document.retrieved.v1': DocumentRetrievedV1;
+  'portico.document.statement-pdf-requested.v1': StatementPdfRequestedV1;
   'portico.document.statement-requested.v1': StatementRequestedV1;
   'portico.document.voided.v1': DocumentVoidedV1;
   'portico.email.sent.v1': EmailSentV1;
@@ -1082,6 +1112,74 @@ export const eventDataSchemas = {
       userId: { type: 'string', minLength: 1 },
       accessId: { type: ['string', 'null'] },
       at: { type: 'string', format: 'date-time' },
+    },
+  },
+  'portico.document.statement-pdf-requested.v1': {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://portico.dev/events/portico.document.statement-pdf-requested.v1.json',
+    title: 'StatementPdfRequestedV1',
+    description:
+      "A contact asked to download their customer's account statement: its open items and balances as of the date, rendered to a PDF kept under statementId for a short while.",
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'statementId',
+      'customerId',
+      'customerName',
+      'date',
+      'openDocuments',
+      'totals',
+      'requestedBy',
+      'accessId',
+    ],
+    properties: {
+      statementId: { type: 'string', minLength: 1 },
+      customerId: { type: 'string', minLength: 1 },
+      customerName: { type: 'string', minLength: 1 },
+      date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      openDocuments: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: [
+            'documentId',
+            'type',
+            'number',
+            'currency',
+            'grossTotal',
+            'paidTotal',
+            'balanceDue',
+          ],
+          properties: {
+            documentId: { type: 'string', minLength: 1 },
+            type: { type: 'string', minLength: 1 },
+            number: { type: 'string', minLength: 1 },
+            issueDate: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            dueDate: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            grossTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            paidTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            balanceDue: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+          },
+        },
+      },
+      totals: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['currency', 'grossTotal', 'paidTotal', 'balanceDue'],
+          properties: {
+            currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+            grossTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            paidTotal: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+            balanceDue: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+          },
+        },
+      },
+      requestedBy: { type: 'string', minLength: 1 },
+      accessId: { type: 'string', minLength: 1 },
     },
   },
   'portico.document.statement-requested.v1': {

@@ -1,6 +1,8 @@
-import type { Principal, StaffPrincipal } from '@portico/auth';
+import { randomUUID } from 'node:crypto';
+import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
 import { badInput, forbidden, notFound } from '@portico/errors';
 import { createEvent } from '@portico/events';
+import { signFileLink } from '@portico/file-links';
 import type { EventBus } from '@portico/kafka';
 import { Query } from 'mingo';
 import type { ShelvedDocument } from './customer-shelves';
@@ -10,11 +12,15 @@ import { today } from './payment-state';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
 
-/** Account statements: a customer's open items and balances per currency, shown or emailed. */
+// Long enough for the PDF to render and the download to start; see requestPdf.
+const PDF_LINK_TTL_MS = 5 * 60_000;
+
+/** Account statements: a customer's open items and balances per currency, shown, emailed or downloaded. */
 export class Statements {
   constructor(
     private readonly store: DocumentStore,
     private readonly bus: EventBus,
+    private readonly link: { secret: string; publicUrl: string },
   ) {}
 
   /** Within what the caller may see; a contact's statement is always their own customer's. */
@@ -41,6 +47,42 @@ export class Statements {
   }
 
   /**
+   * A contact's statement as a PDF: published for the notification service to
+   * render (the same as the emailed one) and keep under a new id; the answer
+   * is a link to it, which answers 404 until the PDF is there (about a second).
+   */
+  async requestPdf(viewer: DocumentViewer, contact: ContactPrincipal) {
+    if (!viewer.may('DOWNLOAD_DOCUMENTS'))
+      throw forbidden('Your access does not include downloads');
+    const statement = await this.of(viewer, contact, null);
+    const statementId = randomUUID();
+    await this.bus.publish([
+      createEvent({
+        type: 'portico.document.statement-pdf-requested.v1',
+        service: 'document',
+        subject: statement.customer._id,
+        tenantId: contact.tenantId,
+        data: {
+          statementId,
+          ...this.contents(statement),
+          requestedBy: contact.userId,
+          accessId: contact.accessId,
+        },
+      }),
+    ]);
+    const expiresAt = new Date(Date.now() + PDF_LINK_TTL_MS);
+    const url = signFileLink(this.link.secret, this.link.publicUrl, {
+      tenantId: contact.tenantId,
+      path: `statements/${statementId}`,
+      userId: contact.userId,
+      sessionId: contact.sessionId,
+      accessId: contact.accessId,
+      expiresAt,
+    });
+    return { url, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
    * Publishes the statement for the notification service to render and email.
    * Awaited: if the broker does not take it, the caller hears so and retries.
    */
@@ -56,25 +98,32 @@ export class Statements {
         subject: customer._id,
         tenantId: staff.tenantId,
         data: {
-          customerId: customer._id,
-          customerName: customer.displayName,
+          ...this.contents(statement),
           email: customer.email,
-          date: statement.date,
-          openDocuments: statement.openDocuments.map((document) => ({
-            documentId: document._id,
-            type: document.type,
-            number: document.number ?? '',
-            issueDate: document.issueDate,
-            dueDate: document.dueDate,
-            currency: document.currency,
-            grossTotal: formatAmount(document.grossMinor, document.exponent),
-            paidTotal: formatAmount(document.paidMinor, document.exponent),
-            balanceDue: formatAmount(document.balanceMinor, document.exponent),
-          })),
-          totals: statement.totals,
           requestedBy: staff.userId,
         },
       }),
     ]);
+  }
+
+  /** What a statement event carries: the customer, the date, the open items and the totals. */
+  private contents(statement: Awaited<ReturnType<Statements['of']>>) {
+    return {
+      customerId: statement.customer._id,
+      customerName: statement.customer.displayName,
+      date: statement.date,
+      openDocuments: statement.openDocuments.map((document) => ({
+        documentId: document._id,
+        type: document.type,
+        number: document.number ?? '',
+        issueDate: document.issueDate,
+        dueDate: document.dueDate,
+        currency: document.currency,
+        grossTotal: formatAmount(document.grossMinor, document.exponent),
+        paidTotal: formatAmount(document.paidMinor, document.exponent),
+        balanceDue: formatAmount(document.balanceMinor, document.exponent),
+      })),
+      totals: statement.totals,
+    };
   }
 }

@@ -411,7 +411,7 @@ describe('life cycle and numbering', () => {
     const open = await issued(t, { customerId: createCustomer.id });
     expect((await send(createCustomer.id)).data).toEqual({ sendAccountStatement: true });
     const mail = await emailTo(running.mailbox, 'ap@statement.example', 'Account statement as of');
-    expect(mail.text).toContain('Balance due: €119.00');
+    expect(mail.text).toContain('Balance due (EUR): €119.00');
     const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
     expect(pdf?.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(open.number).not.toBeNull();
@@ -920,6 +920,54 @@ describe('who sees what', () => {
     expect((await viaGateway(staffLink.url)).status).toBe(200);
     await gql('mutation { logout }', {}, staff.data!.login.accessToken);
     expect((await viaGateway(staffLink.url)).status).toBe(403);
+  });
+
+  it('renders a contact’s statement to a PDF only they can fetch, for as long as their access', async () => {
+    const t = owner.accessToken;
+    await issued(t, { customerId });
+    const { contact, accessId } = await grantAndJoin(running, t, org, customerId, {
+      email: 'stmt-pdf@portal.example',
+    });
+    const { contact: reader } = await grantAndJoin(running, t, org, customerId, {
+      email: 'stmt-pdf-reader@portal.example',
+      accessLevelId: levels['Read only'],
+    });
+    const request = (token: string) =>
+      gql<{ requestStatementDownload: { url: string; expiresAt: string } }>(
+        'mutation { requestStatementDownload { url expiresAt } }',
+        {},
+        token,
+      );
+    expect(errorCode(await request(reader.accessToken))).toBe('FORBIDDEN');
+    expect(errorCode(await request(t))).toBe('FORBIDDEN');
+
+    const link = (await request(contact.accessToken)).data!.requestStatementDownload;
+    expect(link.url).toMatch(
+      /^https:\/\/portal\.example\.test\/files\/statements\/[0-9a-f-]{36}\?/,
+    );
+    const viaGateway = (url: string) =>
+      fetch(new URL(new URL(url).pathname + new URL(url).search, gateway));
+    // Rendered after the answer: 404 until it is there.
+    const pdf = await eventually(async () => {
+      const response = await viaGateway(link.url);
+      return response.status === 200 && response;
+    });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    // The signature binds the link to this statement and this contact.
+    const [, id] = /statements\/([0-9a-f-]{36})/.exec(link.url)!;
+    const another = (await request(contact.accessToken)).data!.requestStatementDownload;
+    expect(
+      (await viaGateway(another.url.replace(/statements\/[0-9a-f-]{36}/, `statements/${id}`)))
+        .status,
+    ).toBe(403);
+    await gql('mutation($id: ID!) { revokePortalAccess(id: $id) { status } }', { id: accessId }, t);
+    expect((await viaGateway(link.url)).status).toBe(403);
   });
 
   it('emails a new document to each active contact who wants it, as they chose', async () => {

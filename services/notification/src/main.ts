@@ -16,7 +16,8 @@ import { erasureConsumer } from './events/erasure-consumer';
 import { recipientsConsumer } from './events/recipients-consumer';
 import { partnerFeedConsumer } from './events/partner-feed-consumer';
 import { StatementEmails } from './events/statement-emails';
-import { DocumentPdfs } from './files/document-pdfs';
+import { StoredPdfs } from './files/stored-pdfs';
+import { StatementDownloads } from './events/statement-downloads';
 import { fileRoutes } from './files/file-routes';
 import { identityEmailsConsumer } from './events/identity-emails-consumer';
 import { Mailer } from './mail/mailer';
@@ -54,7 +55,9 @@ runService<NotificationContext>({
     // In the background: the service starts serving meanwhile; early renders queue in the pool.
     void warmUpRendering(renderer, logger);
     const mailer = new Mailer(config.SMTP_URL, config.MAIL_FROM);
-    const pdfs = new DocumentPdfs(connection);
+    const pdfs = new StoredPdfs(connection, 'document_pdfs');
+    const statementPdfs = new StoredPdfs(connection, 'statement_pdfs');
+    const statementDownloads = new StatementDownloads({ store, renderer, pdfs: statementPdfs });
     const delivery = { store, mailer, publishPending };
     const documentEmails = new DocumentEmails({
       ...delivery,
@@ -128,15 +131,20 @@ runService<NotificationContext>({
       extendContext: (base) => ({ ...base, store, resend, webhooks }),
       outboxModels: [store.emails],
       consumers: [
-        erasureConsumer(store, pdfs, hold),
+        erasureConsumer(store, [pdfs, statementPdfs], hold),
         brandingConsumer(store.brandings),
         recipientsConsumer(store),
-        documentEmailsConsumer(documentEmails, statementEmails, hold),
+        documentEmailsConsumer(documentEmails, statementEmails, statementDownloads, hold),
         partnerFeedConsumer({ bus, ...webhooks }),
         identityEmailsHoldingInvitations,
         customerEmailHoldConsumer(hold, release),
       ],
-      routes: fileRoutes({ pdfs, store, revocations, secret: config.FILE_LINK_SECRET }),
+      routes: fileRoutes({
+        pdfs: { documents: pdfs, statements: statementPdfs },
+        store,
+        revocations,
+        secret: config.FILE_LINK_SECRET,
+      }),
       stop: async () => {
         await webhooks.dispatcher.stop();
         mailer.close();

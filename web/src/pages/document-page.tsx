@@ -14,6 +14,7 @@ import { useT } from '../i18n/locale';
 import { useUser } from '../session/use-session';
 import { useCan } from '../session/viewer';
 import { NotFoundPage } from './not-found-page';
+import { downloadFile } from '../documents/file-download';
 
 const DocumentPageQuery = graphql(`
   query DocumentPage($id: ID!, $withPayments: Boolean!) {
@@ -81,17 +82,6 @@ const RespondToEstimate = graphql(`
   }
 `);
 
-/** Download links are absolute under PUBLIC_URL, which is this origin: follow the path. */
-function download(url: string): void {
-  const link = document.createElement('a');
-  const target = new URL(url, window.location.href);
-  link.href = target.pathname + target.search;
-  link.download = '';
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
-
 export function DocumentPage() {
   const t = useT();
   const f = useFormats();
@@ -157,7 +147,7 @@ export function DocumentPage() {
             isDisabled={downloading.loading}
             onPress={() =>
               void act(async () =>
-                download(
+                downloadFile(
                   (await requestDownload({ variables: { id: doc.id } })).data!
                     .requestDocumentDownload.url,
                 ),

@@ -87,6 +87,11 @@ export const mutationResolvers = {
     return ctx.downloads.request(await ctx.viewer(), principal, args.id);
   },
 
+  async requestStatementDownload(_: unknown, __: unknown, ctx: DocumentContext) {
+    const contact = requireContact(ctx.auth);
+    return ctx.statements.requestPdf(await ctx.viewer(), contact);
+  },
+
   async sendAccountStatement(_: unknown, args: { customerId: string }, ctx: DocumentContext) {
     const staff = requireStaff(ctx.auth);
     await ctx.statements.send(await ctx.viewer(), staff, args.customerId);

@@ -2,6 +2,7 @@ import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
 import type { DocumentEmails } from './document-issued-emails';
+import type { StatementDownloads } from './statement-downloads';
 import type { StatementEmails } from './statement-emails';
 
 /** Sends what a document event asks for: the issued document's emails, or a statement. */
@@ -26,13 +27,14 @@ export function documentEmailSender(documents: DocumentEmails, statements: State
  * document.events.v1 -> emails: "document issued" -> DocumentEmails.issued,
  * "statement requested" -> StatementEmails.send, both customer emails that wait
  * while the tenant may not send (the issued document's PDF is made at once, for
- * downloads). One consumer group for both: each group reads (and decodes) every
+ * downloads, and so is a statement a contact downloads). One consumer group for both: each group reads (and decodes) every
  * event of the topic, and a second one for the rare statements cost every
  * issued document that much more.
  */
 export function documentEmailsConsumer(
   documents: DocumentEmails,
   statements: StatementEmails,
+  downloads: StatementDownloads,
   hold: CustomerEmailHold,
 ): ConsumerDefinition {
   const send = documentEmailSender(documents, statements);
@@ -44,6 +46,11 @@ export function documentEmailsConsumer(
     // one per partition of the topic (six).
     concurrency: 6,
     async handle(event: CloudEvent) {
+      if (event.type === 'portico.document.statement-pdf-requested.v1')
+        await downloads.render(
+          event.tenantid,
+          event.data as EventData<'portico.document.statement-pdf-requested.v1'>,
+        );
       if (event.type === 'portico.document.issued.v1')
         await documents.keepPdf(
           event.tenantid,

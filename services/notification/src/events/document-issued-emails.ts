@@ -2,7 +2,7 @@ import type { EventData } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
-import type { DocumentPdfs } from '../files/document-pdfs';
+import type { StoredPdfs } from '../files/stored-pdfs';
 import type { BrandingRecord } from '../model/branding';
 import type { DocumentRecipient } from '../model/email-message';
 import { wantsNewDocuments } from '../model/recipient';
@@ -15,7 +15,7 @@ import { renderEmail, renderTemplate } from '../rendering/templates';
 
 export interface DocumentIssuedDependencies extends DeliveryDependencies {
   renderer: PdfRenderer;
-  pdfs: DocumentPdfs;
+  pdfs: StoredPdfs;
   logger: Logger;
   publicUrl: string;
 }

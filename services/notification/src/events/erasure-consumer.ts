@@ -1,13 +1,13 @@
 import type { CloudEvent, EventData } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
-import type { DocumentPdfs } from '../files/document-pdfs';
+import type { StoredPdfs } from '../files/stored-pdfs';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
 import type { NotificationStore } from '../store';
 
 /** Erases a deleted customer's email history (invitations and document emails), held emails and PDFs. */
 export function erasureConsumer(
   store: NotificationStore,
-  pdfs: DocumentPdfs,
+  pdfs: StoredPdfs[],
   hold: CustomerEmailHold,
 ): ConsumerDefinition {
   return {
@@ -17,7 +17,7 @@ export function erasureConsumer(
       if (event.type !== 'portico.customer.deleted.v1') return;
       const { customerId } = event.data as EventData<typeof event.type>;
       await store.emails.deleteMany({ tenantId: event.tenantid, customerId });
-      await pdfs.eraseCustomer(event.tenantid, customerId);
+      for (const stored of pdfs) await stored.eraseCustomer(event.tenantid, customerId);
       await store.recipients.deleteMany({ tenantId: event.tenantid, customerId });
       await hold.eraseCustomer(event.tenantid, customerId);
     },

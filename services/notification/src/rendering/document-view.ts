@@ -70,8 +70,12 @@ export function documentView(data: Issued, locale: Locale, branding: BrandingRec
 
 type Statement = EventData<'portico.document.statement-requested.v1'>;
 
-/** The data `statement.pdf.hbs` and the statement emails render. */
-export function statementView(data: Statement, locale: Locale, branding: BrandingRecord) {
+/** The data `statement.pdf.hbs` and the statement emails render; also a downloaded statement's. */
+export function statementView(
+  data: Statement | EventData<'portico.document.statement-pdf-requested.v1'>,
+  locale: Locale,
+  branding: BrandingRecord,
+) {
   const wording = wordingOf(locale);
   const format = formatterOf(locale);
   const day = (value: string | null | undefined) => (value ? format.date(value) : '');

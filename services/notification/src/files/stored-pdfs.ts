@@ -7,29 +7,29 @@ interface PdfMetadata {
 }
 
 /**
- * The rendered PDF of each issued document, in GridFS (`document_pdfs`),
- * under the document's id: rendered once, attached to emails and served for
- * downloads.
+ * Rendered PDFs in a GridFS bucket, each under the id of what it shows:
+ * issued documents (`document_pdfs`: rendered once, attached to emails and
+ * served for downloads) and statements a contact downloads (`statement_pdfs`).
  */
-export class DocumentPdfs {
+export class StoredPdfs {
   private readonly bucket;
 
-  constructor(connection: Connection) {
-    this.bucket = new mongo.GridFSBucket(connection.db!, { bucketName: 'document_pdfs' });
+  constructor(connection: Connection, bucketName: 'document_pdfs' | 'statement_pdfs') {
+    this.bucket = new mongo.GridFSBucket(connection.db!, { bucketName });
   }
 
   /** The stored PDF, or the one `render` makes, stored first. */
   async renderOnce(
-    documentId: string,
+    id: string,
     metadata: PdfMetadata,
     render: () => Promise<Buffer>,
   ): Promise<Buffer> {
-    if (await this.exists(documentId, metadata.tenantId))
-      return readAll(this.bucket.openDownloadStream(documentId as never));
+    if (await this.exists(id, metadata.tenantId))
+      return readAll(this.bucket.openDownloadStream(id as never));
     const pdf = await render();
     await new Promise<void>((resolve, reject) => {
       this.bucket
-        .openUploadStreamWithId(documentId as never, `${documentId}.pdf`, {
+        .openUploadStreamWithId(id as never, `${id}.pdf`, {
           metadata: { ...metadata, contentType: 'application/pdf' },
         })
         .on('finish', () => resolve())
@@ -39,14 +39,19 @@ export class DocumentPdfs {
     return pdf;
   }
 
-  /** A stream of the document's PDF if this tenant has one, else null. */
-  async open(
-    documentId: string,
-    tenantId: string,
-  ): Promise<{ stream: Readable; length: number } | null> {
-    const file = await this.fileOf(documentId, tenantId);
+  /** A stream of the PDF if this tenant has one under this id, else null. */
+  async open(id: string, tenantId: string): Promise<{ stream: Readable; length: number } | null> {
+    const file = await this.fileOf(id, tenantId);
     if (!file) return null;
     return { stream: this.bucket.openDownloadStream(file._id), length: file.length };
+  }
+
+  /** Forgets the PDFs stored before `before` (statements are fetched once, right after). */
+  async prune(before: Date): Promise<void> {
+    const old = await this.bucket
+      .find({ uploadDate: { $lt: before } }, { projection: { _id: 1 } })
+      .toArray();
+    for (const file of old) await this.bucket.delete(file._id);
   }
 
   async eraseCustomer(tenantId: string, customerId: string): Promise<void> {
@@ -56,17 +61,17 @@ export class DocumentPdfs {
     for (const file of files) await this.bucket.delete(file._id);
   }
 
-  private async exists(documentId: string, tenantId: string): Promise<boolean> {
-    return (await this.fileOf(documentId, tenantId)) !== null;
+  private async exists(id: string, tenantId: string): Promise<boolean> {
+    return (await this.fileOf(id, tenantId)) !== null;
   }
 
   /**
-   * The stored file of a document if it is this tenant's. Found by `{ _id }`
+   * The stored file under this id if it is this tenant's. Found by `{ _id }`
    * alone and the tenant compared here: FerretDB 1.24 pushes down no other
    * filter, and with the tenant beside the id it read every file.
    */
-  private async fileOf(documentId: string, tenantId: string) {
-    const [file] = await this.bucket.find({ _id: documentId as never }).toArray();
+  private async fileOf(id: string, tenantId: string) {
+    const [file] = await this.bucket.find({ _id: id as never }).toArray();
     return file && (file.metadata as PdfMetadata | undefined)?.tenantId === tenantId ? file : null;
   }
 }
