@@ -7,7 +7,7 @@ ARG NODE_VERSION=20.19
 # --- build: install the workspace, then copy out one package with its production dependencies
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 ARG PACKAGE
-ENV PUPPETEER_SKIP_DOWNLOAD=true
+ENV PUPPETEER_SKIP_DOWNLOAD=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 RUN npm install --global pnpm@10.34.9
 WORKDIR /repo
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
@@ -16,12 +16,16 @@ COPY services services
 COPY gateway gateway
 COPY schemas schemas
 COPY infra/local infra/local
+COPY web web
 RUN pnpm install --frozen-lockfile
 RUN pnpm --filter "./${PACKAGE}" deploy --legacy --prod /app
+# The gateway serves the portal (WEB_ROOT): its build goes into the gateway's image only.
+RUN if [ "${PACKAGE}" = "gateway" ]; then pnpm --filter @portico/web build && cp -r web/dist /app/web-dist; fi
 
 # --- runtime: the package and its node_modules, run as the unprivileged node user
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
-ENV NODE_ENV=production
+# WEB_ROOT is read by the gateway alone.
+ENV NODE_ENV=production WEB_ROOT=/app/web-dist
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
