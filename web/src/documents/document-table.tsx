@@ -47,7 +47,11 @@ export const COLUMNS = {
   number: {
     label: 'column.number',
     sort: 'NUMBER',
-    cell: (row) => <Link to={`/documents/${row.id}`}>{row.number}</Link>,
+    cell: (row) => (
+      <Link className="document-number" to={`/documents/${row.id}`}>
+        {row.number}
+      </Link>
+    ),
   },
   date: { label: 'column.date', sort: 'ISSUE_DATE', cell: (row, f) => f.date(row.issueDate) },
   due: { label: 'column.due', sort: 'DUE_DATE', cell: (row, f) => f.date(row.dueDate) },

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { reportOf, type ProblemReport } from '../api/errors';
+import { useT } from '../i18n/locale';
+import { inViewersWords } from './server-words';
 
 /**
  * One form's outcome: `run` clears the last one, performs the action and records that it went
@@ -7,6 +9,7 @@ import { reportOf, type ProblemReport } from '../api/errors';
  * typed is touched). It resolves to that report, or null when the action succeeded.
  */
 export function useSubmission() {
+  const t = useT();
   const [report, setReport] = useState<ProblemReport | null>(null);
   const [saved, setSaved] = useState(false);
   const run = async (action: () => Promise<unknown>): Promise<ProblemReport | null> => {
@@ -18,6 +21,9 @@ export function useSubmission() {
       return null;
     } catch (error) {
       const problem = reportOf(error);
+      // The server's words for a field, in the viewer's language where the catalog has them.
+      for (const [field, message] of Object.entries(problem.fields))
+        problem.fields[field] = inViewersWords(message, t);
       setReport(problem);
       return problem;
     }
