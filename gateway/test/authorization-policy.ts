@@ -453,6 +453,11 @@ export const POLICY: Record<string, FieldPolicy> = {
     }),
     expect: documentReaders('NOT_FOUND'),
   },
+  'Mutation.requestStatementDownload': {
+    operation: () => ({ query: 'mutation { requestStatementDownload { url } }' }),
+    // Always the caller's own customer's statement; needs VIEW_STATEMENTS and DOWNLOAD_DOCUMENTS.
+    expect: contactsOnly('FORBIDDEN'),
+  },
   'Mutation.sendAccountStatement': {
     operation: (_, t) => ({
       query: 'mutation($c: ID!) { sendAccountStatement(customerId: $c) }',
