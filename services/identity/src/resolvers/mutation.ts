@@ -48,19 +48,23 @@ async function signIn(
   device: string | null = null,
 ) {
   const now = new Date();
-  await context.store.users.updateOne(
-    { _id: user._id, tenantId: user.tenantId },
-    { $set: { lastLoginAt: now } },
-  );
-  await audit(context, {
-    tenantId: user.tenantId,
-    actorId: user._id,
-    action,
-    targetType: 'User',
-    targetId: user._id,
-  });
+  // Three independent writes, side by side: each is a round trip a person waits for.
+  const [session] = await Promise.all([
+    context.sessions.open(user, events),
+    context.store.users.updateOne(
+      { _id: user._id, tenantId: user.tenantId },
+      { $set: { lastLoginAt: now } },
+    ),
+    audit(context, {
+      tenantId: user.tenantId,
+      actorId: user._id,
+      action,
+      targetType: 'User',
+      targetId: user._id,
+    }),
+  ]);
   return {
-    ...(await context.sessions.open(user, events)),
+    ...session,
     deviceToken: context.deviceTokens.issue(user.email, device),
     user: { ...user, lastLoginAt: now },
   };
@@ -159,9 +163,13 @@ export function mutationResolvers(publishPending: () => void) {
       const email = normalizeEmail('email', args.email);
       const { store, signInThrottle } = context;
       const device = context.deviceTokens.deviceOf(args.deviceToken, email);
-      // Counted before anything else, so side-by-side attempts cannot multiply.
-      const attempt = await signInThrottle.attempt(email, context.client.ip, device);
-      let candidates = await store.users.find({ email, disabled: false }).lean().exec();
+      // Counted before any password is checked, so side-by-side attempts cannot multiply;
+      // the accounts are looked up meanwhile.
+      const [attempt, found] = await Promise.all([
+        signInThrottle.attempt(email, context.client.ip, device),
+        store.users.find({ email, disabled: false }).lean().exec(),
+      ]);
+      let candidates = found;
       if (args.organizationSlug) {
         const organization = await store.organizations
           .findOne({ slug: args.organizationSlug.trim().toLowerCase() }, { _id: 1 })
