@@ -26,6 +26,24 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => running?.stop());
 
+/** The gateway serves /files; the tests fetch a link's path and query from it. */
+const viaGateway = (url: string) =>
+  fetch(new URL(new URL(url).pathname + new URL(url).search, gateway));
+
+/** The link answers a PDF, once it has been rendered. */
+async function expectPdfAt(url: string) {
+  const pdf = await eventually(async () => {
+    const response = await viaGateway(url);
+    return response.status === 200 && response;
+  });
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  expect(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+}
+
 const DOC_FIELDS =
   'id type number status paymentState currency netTotal taxTotal grossTotal paidTotal balanceDue shared issueDate dueDate';
 interface Doc {
@@ -853,19 +871,7 @@ describe('who sees what', () => {
       true,
     );
     expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
-    // The gateway serves /files; the test fetches the same path and query from it.
-    const viaGateway = (url: string) =>
-      fetch(new URL(new URL(url).pathname + new URL(url).search, gateway));
-    const pdf = await eventually(async () => {
-      const response = await viaGateway(link.url);
-      return response.status === 200 && response;
-    });
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(
-      Buffer.from(await pdf.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    await expectPdfAt(link.url);
 
     const otherDocument = link.url.replace(invoice.id, other.id);
     expect((await viaGateway(otherDocument)).status).toBe(403);
@@ -945,19 +951,8 @@ describe('who sees what', () => {
     expect(link.url).toMatch(
       /^https:\/\/portal\.example\.test\/files\/statements\/[0-9a-f-]{36}\?/,
     );
-    const viaGateway = (url: string) =>
-      fetch(new URL(new URL(url).pathname + new URL(url).search, gateway));
     // Rendered after the answer: 404 until it is there.
-    const pdf = await eventually(async () => {
-      const response = await viaGateway(link.url);
-      return response.status === 200 && response;
-    });
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(
-      Buffer.from(await pdf.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    await expectPdfAt(link.url);
 
     // The signature binds the link to this statement and this contact.
     const [, id] = /statements\/([0-9a-f-]{36})/.exec(link.url)!;
