@@ -7,6 +7,7 @@ import { DocumentChanges } from './document-changes';
 import { Downloads } from './downloads';
 import { accessReplicaConsumer } from './events/access-replica-consumer';
 import { customerReplicaConsumer } from './events/customer-replica-consumer';
+import { shelfWarmingConsumer } from './events/shelf-warming-consumer';
 import { staffConsumer } from './events/staff-consumer';
 import { DocumentNumbers } from './numbering';
 import {
@@ -68,6 +69,7 @@ runService<DocumentContext>({
         customerReplicaConsumer(store, numbers, reads),
         accessReplicaConsumer(store),
         staffConsumer(store),
+        shelfWarmingConsumer(store),
       ],
     };
   },
