@@ -1,3 +1,4 @@
+import type { Route } from '@playwright/test';
 import {
   expect,
   expectAccessible,
@@ -94,6 +95,21 @@ test.describe('customer data in the browser', () => {
     await expect(page.getByRole('alert')).toContainText('The portal cannot be reached right now');
     await expect(page.getByRole('textbox', { name: 'City' })).toHaveValue('Altona');
     await page.context().setOffline(false);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved.');
+
+    // A server that never answers: given up after 20 s, said so the same way.
+    const hanging = (route: Route) =>
+      route.request().postData()?.includes('UpdateMyCustomerData')
+        ? undefined // left unanswered
+        : route.continue();
+    await page.route('**/graphql', hanging);
+    await page.getByRole('textbox', { name: 'Postal code' }).fill('22763');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert')).toContainText('The portal cannot be reached right now', {
+      timeout: 30_000,
+    });
+    await page.unroute('**/graphql', hanging);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('status')).toHaveText('Saved.');
 

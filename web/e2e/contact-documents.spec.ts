@@ -232,6 +232,7 @@ test.describe('documents in the browser', () => {
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+    await expectAccessible(page);
 
     await page.goto('/documents');
     await expect(page.getByRole('heading', { name: 'Documents' })).toBeVisible();

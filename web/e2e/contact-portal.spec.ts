@@ -127,6 +127,8 @@ test.describe('a contact in the browser', () => {
     const { email } = await joinedContact(world, 'dora');
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
+    // The sign-in page (with its own Email field) stays until the next page has loaded.
+    await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
     await page.getByRole('button', { name: 'Send link' }).click();
     await expect(page.getByRole('status')).toContainText(email);
@@ -134,6 +136,8 @@ test.describe('a contact in the browser', () => {
 
     const link = await emailedLink(world, email, 'Reset', '/reset-password');
     await page.goto(link);
+    await expect(page.getByRole('heading', { name: 'Set a new password' })).toBeVisible();
+    await expectAccessible(page);
     const newPassword = 'another long passphrase';
     await page.getByRole('textbox', { name: 'New password' }).fill(newPassword);
     await page.getByRole('button', { name: 'Set password' }).click();

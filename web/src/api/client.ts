@@ -8,7 +8,7 @@ import {
 import { ErrorLink } from '@apollo/client/link/error';
 import { from, mergeMap, throwError } from 'rxjs';
 import { session } from '../session/session-store';
-import { SESSION_HEADERS } from './graphql-request';
+import { fetchWithTimeout, SESSION_HEADERS } from './graphql-request';
 
 const isSessionRequest = (operation: ApolloLink.Operation) =>
   Boolean(
@@ -46,7 +46,11 @@ const renewOnce = new ErrorLink(({ error, operation, forward }) => {
 });
 
 export const client = new ApolloClient({
-  link: ApolloLink.from([renewOnce, bearer, new HttpLink({ uri: '/graphql' })]),
+  link: ApolloLink.from([
+    renewOnce,
+    bearer,
+    new HttpLink({ uri: '/graphql', fetch: fetchWithTimeout }),
+  ]),
   cache: new InMemoryCache(),
   defaultOptions: {
     watchQuery: { fetchPolicy: 'cache-and-network' },

@@ -4,6 +4,18 @@ import { print } from 'graphql';
 /** The portal's own session operations and public lookups mark themselves: tokens go to cookies. */
 export const SESSION_HEADERS = { 'x-portico-session': 'cookie' };
 
+// A request that has not answered by then is given up, and the page offers to try again.
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/** fetch, given up after REQUEST_TIMEOUT_MS (as a network failure), and when its caller aborts. */
+export function fetchWithTimeout(input: RequestInfo | URL, init: RequestInit = {}) {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  return fetch(input, {
+    ...init,
+    signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+  });
+}
+
 /** Nothing answered, or the server failed: the request may well succeed when tried again. */
 export class OfflineError extends Error {}
 
@@ -30,7 +42,7 @@ export async function graphqlRequest<Result, Variables>(
 ): Promise<Result> {
   let response: Response;
   try {
-    response = await fetch('/graphql', {
+    response = await fetchWithTimeout('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query: print(document), variables }),
