@@ -15,6 +15,7 @@ import { useUser } from '../session/use-session';
 import { useCan } from '../session/viewer';
 import { NotFoundPage } from './not-found-page';
 import { downloadFile } from '../documents/file-download';
+import { LabelledTable } from '../layout/labelled-table';
 
 const DocumentPageQuery = graphql(`
   query DocumentPage($id: ID!, $withPayments: Boolean!) {
@@ -194,80 +195,31 @@ export function DocumentPage() {
       <section aria-labelledby="lines-heading">
         <h2 id="lines-heading">{t('document.lines')}</h2>
         <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('line.description')}</th>
-                <th scope="col" className="numeric">
-                  {t('line.quantity')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('line.unitPrice')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('line.taxRate')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('column.net')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('column.vat')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('column.gross')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {doc.lines.map((line, index) => (
-                <tr key={index}>
-                  <td data-label={t('line.description')}>{line.description}</td>
-                  <td data-label={t('line.quantity')} className="numeric">
-                    {f.number(line.quantity)}
-                  </td>
-                  <td data-label={t('line.unitPrice')} className="numeric">
-                    {money(line.unitPrice)}
-                  </td>
-                  <td data-label={t('line.taxRate')} className="numeric">
-                    {f.percent(line.taxRate)}
-                  </td>
-                  <td data-label={t('column.net')} className="numeric">
-                    {money(line.netAmount)}
-                  </td>
-                  <td data-label={t('column.vat')} className="numeric">
-                    {money(line.taxAmount)}
-                  </td>
-                  <td data-label={t('column.gross')} className="numeric">
-                    {money(line.grossAmount)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LabelledTable
+            columns={[
+              { label: t('line.description'), cell: (line) => line.description },
+              { label: t('line.quantity'), numeric: true, cell: (line) => f.number(line.quantity) },
+              { label: t('line.unitPrice'), numeric: true, cell: (line) => money(line.unitPrice) },
+              { label: t('line.taxRate'), numeric: true, cell: (line) => f.percent(line.taxRate) },
+              { label: t('column.net'), numeric: true, cell: (line) => money(line.netAmount) },
+              { label: t('column.vat'), numeric: true, cell: (line) => money(line.taxAmount) },
+              { label: t('column.gross'), numeric: true, cell: (line) => money(line.grossAmount) },
+            ]}
+            rows={doc.lines}
+            rowKey={(_, index) => index}
+          />
         </div>
         <div className="summary">
-          <table aria-label={t('document.taxBreakdown')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('line.taxRate')}</th>
-                <th scope="col" className="numeric">
-                  {t('column.net')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('column.vat')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {taxBreakdown(doc.lines).map((row) => (
-                <tr key={row.taxRate}>
-                  <td>{f.percent(row.taxRate)}</td>
-                  <td className="numeric">{money(row.net)}</td>
-                  <td className="numeric">{money(row.tax)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LabelledTable
+            label={t('document.taxBreakdown')}
+            columns={[
+              { label: t('line.taxRate'), cell: (row) => f.percent(row.taxRate) },
+              { label: t('column.net'), numeric: true, cell: (row) => money(row.net) },
+              { label: t('column.vat'), numeric: true, cell: (row) => money(row.tax) },
+            ]}
+            rows={taxBreakdown(doc.lines)}
+            rowKey={(row) => row.taxRate}
+          />
           <dl className="amounts">
             <div>
               <dt>{t('column.net')}</dt>
@@ -321,28 +273,20 @@ export function DocumentPage() {
           {doc.payments.length === 0 ? (
             <p>{t('document.noPayments')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('payment.date')}</th>
-                  <th scope="col" className="numeric">
-                    {t('payment.amount')}
-                  </th>
-                  <th scope="col">{t('payment.method')}</th>
-                  <th scope="col">{t('payment.reference')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {doc.payments.map((payment) => (
-                  <tr key={payment.id}>
-                    <td>{f.date(payment.date)}</td>
-                    <td className="numeric">{money(payment.amount)}</td>
-                    <td>{payment.method}</td>
-                    <td>{payment.reference}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LabelledTable
+              columns={[
+                { label: t('payment.date'), cell: (payment) => f.date(payment.date) },
+                {
+                  label: t('payment.amount'),
+                  numeric: true,
+                  cell: (payment) => money(payment.amount),
+                },
+                { label: t('payment.method'), cell: (payment) => payment.method },
+                { label: t('payment.reference'), cell: (payment) => payment.reference },
+              ]}
+              rows={doc.payments}
+              rowKey={(payment) => payment.id}
+            />
           )}
         </section>
       )}
