@@ -31,10 +31,19 @@ export class Downloads {
     if (document.status === 'DRAFT')
       throw new AppError('CONFLICT', 'A draft has no PDF yet; issue it first', 'id');
     if (principal.kind === 'CONTACT') await this.recordDownload(document, principal);
+    return this.linkTo(principal, `documents/${document._id}`);
+  }
+
+  /**
+   * A signed link to a file the notification service serves (`documents/<id>`,
+   * `statements/<id>`): bound to the path, the caller's session and (a
+   * contact's) access, valid for five minutes.
+   */
+  linkTo(principal: Principal, path: string) {
     const expiresAt = new Date(Date.now() + LINK_TTL_MS);
     const url = signFileLink(this.link.secret, this.link.publicUrl, {
-      tenantId: document.tenantId,
-      path: `documents/${document._id}`,
+      tenantId: principal.tenantId,
+      path,
       userId: principal.userId,
       sessionId: principal.sessionId,
       accessId: principal.kind === 'CONTACT' ? principal.accessId : null,

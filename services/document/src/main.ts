@@ -38,9 +38,14 @@ runService<DocumentContext>({
       .restock()
       .then((count) => count && logger.warn({ count }, 'shelved documents a crash had left off'))
       .catch((error: unknown) => logger.error({ err: error }, 'restocking shelves failed'));
-    const fileLinks = { secret: config.FILE_LINK_SECRET, publicUrl: config.PUBLIC_URL };
-    const downloads = new Downloads(store, bus, logger, fileLinks, publishPending);
-    const statements = new Statements(store, bus, fileLinks);
+    const downloads = new Downloads(
+      store,
+      bus,
+      logger,
+      { secret: config.FILE_LINK_SECRET, publicUrl: config.PUBLIC_URL },
+      publishPending,
+    );
+    const statements = new Statements(store, bus, downloads);
     const numbers = new DocumentNumbers(connection);
     const changes = new DocumentChanges(store, numbers, publishPending);
     return {

@@ -2,25 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
 import { badInput, forbidden, notFound } from '@portico/errors';
 import { createEvent } from '@portico/events';
-import { signFileLink } from '@portico/file-links';
 import type { EventBus } from '@portico/kafka';
 import { Query } from 'mingo';
 import type { ShelvedDocument } from './customer-shelves';
+import type { Downloads } from './downloads';
 import { totalsOf } from './document-listing';
 import { formatAmount } from './money/line-totals';
 import { today } from './payment-state';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
 
-// Long enough for the PDF to render and the download to start; see requestPdf.
-const PDF_LINK_TTL_MS = 5 * 60_000;
-
 /** Account statements: a customer's open items and balances per currency, shown, emailed or downloaded. */
 export class Statements {
   constructor(
     private readonly store: DocumentStore,
     private readonly bus: EventBus,
-    private readonly link: { secret: string; publicUrl: string },
+    private readonly downloads: Downloads,
   ) {}
 
   /** Within what the caller may see; a contact's statement is always their own customer's. */
@@ -70,16 +67,7 @@ export class Statements {
         },
       }),
     ]);
-    const expiresAt = new Date(Date.now() + PDF_LINK_TTL_MS);
-    const url = signFileLink(this.link.secret, this.link.publicUrl, {
-      tenantId: contact.tenantId,
-      path: `statements/${statementId}`,
-      userId: contact.userId,
-      sessionId: contact.sessionId,
-      accessId: contact.accessId,
-      expiresAt,
-    });
-    return { url, expiresAt: expiresAt.toISOString() };
+    return this.downloads.linkTo(contact, `statements/${statementId}`);
   }
 
   /**

@@ -1,3 +1,5 @@
+import { fetchWithTimeout } from '../api/graphql-request';
+
 /** Download links are absolute under PUBLIC_URL, which is this origin: the path is followed. */
 function pathOf(url: string): string {
   const target = new URL(url, window.location.href);
@@ -24,7 +26,7 @@ export async function whenFileReady(url: string, timeoutMs = 30_000): Promise<vo
   const path = pathOf(url);
   const deadline = Date.now() + timeoutMs;
   for (let wait = 200; ; wait = Math.min(wait * 1.5, 1000)) {
-    const response = await fetch(path, { method: 'HEAD' });
+    const response = await fetchWithTimeout(path, { method: 'HEAD' });
     if (response.ok) return;
     if (response.status !== 404) throw new Error(`The file answered ${response.status}`);
     if (Date.now() + wait > deadline) throw new FileNotReady(path);

@@ -69,14 +69,15 @@ export class DocumentEmails {
     const pdfs = options.pdfs ?? new Map<Locale, Promise<Buffer>>();
     const locale = recipient.locale ?? branding.locale;
     const format = formatterOf(locale);
-    const title = wordingOf(locale).titles[data.type];
+    const wording = wordingOf(locale);
+    const title = wording.titles[data.type];
     const view = {
       customerName: recipient.name,
       title,
       number: data.number,
       issueDate: format.date(data.issueDate),
       dueDate: data.dueDate ? format.date(data.dueDate) : null,
-      t: wordingOf(locale).labels,
+      t: wording.labels,
       grossTotal: format.money(data.grossTotal, data.currency),
       portalUrl: portalLink(
         this.deps.publicUrl,
