@@ -38,6 +38,49 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await loadDocumentsPage()).DocumentsPage }),
           },
           {
+            lazy: async () => ({ Component: (await import('./staff/staff-only')).StaffOnly }),
+            children: [
+              {
+                path: '/customers',
+                lazy: async () => ({
+                  Component: (await import('./staff/customers-page')).CustomersPage,
+                }),
+              },
+              {
+                path: '/customers/new',
+                lazy: async () => ({
+                  Component: (await import('./staff/new-customer-page')).NewCustomerPage,
+                }),
+              },
+              {
+                path: '/customers/:id',
+                lazy: async () => ({
+                  Component: (await import('./staff/customer-detail-page')).CustomerDetailPage,
+                }),
+              },
+              {
+                path: '/documents/new',
+                lazy: async () => ({
+                  Component: (await import('./staff/document-editor-page')).NewDocumentPage,
+                }),
+              },
+              {
+                path: '/documents/:id/edit',
+                lazy: async () => ({
+                  Component: (await import('./staff/document-editor-page')).EditDocumentPage,
+                }),
+              },
+              {
+                path: '/emails',
+                lazy: async () => ({ Component: (await import('./staff/emails-page')).EmailsPage }),
+              },
+              {
+                path: '/audit',
+                lazy: async () => ({ Component: (await import('./staff/audit-page')).AuditPage }),
+              },
+            ],
+          },
+          {
             path: '/documents/:id',
             lazy: async () => ({
               Component: (await import('./pages/document-page')).DocumentPage,

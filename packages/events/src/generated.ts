@@ -294,6 +294,10 @@ export interface DocumentRetrievedV1 {
   userId: string;
   accessId?: string | null;
   at: string;
+  /**
+   * the client's address as the gateway saw it; absent in events published before it was added
+   */
+  ip?: string | null;
 }
 
 /**
@@ -1112,6 +1116,11 @@ export const eventDataSchemas = {
       userId: { type: 'string', minLength: 1 },
       accessId: { type: ['string', 'null'] },
       at: { type: 'string', format: 'date-time' },
+      ip: {
+        type: ['string', 'null'],
+        description:
+          "the client's address as the gateway saw it; absent in events published before it was added",
+      },
     },
   },
   'portico.document.statement-pdf-requested.v1': {

@@ -8,9 +8,8 @@ import { requireDate, requireText, optionalText } from '@portico/validation';
 import { documentContentFrom, type DocumentInput } from './document-input';
 import type { DocumentCommentRecord } from './model/document-comment';
 import type { DocumentRecord } from './model/document';
-import { positiveAmountToMinor } from './money/amount';
 import { paymentPosition, today } from './payment-state';
-import { formatAmount, taxBreakdown } from './money/line-totals';
+import { formatAmount, positiveAmountToMinor, taxBreakdown } from '@portico/money';
 import {
   checkNumberPattern,
   DEFAULT_NUMBER_PATTERNS,

@@ -1,7 +1,7 @@
 import { badInput } from '@portico/errors';
 import { DOCUMENT_TYPES, type DocumentType } from '@portico/events';
 import { optionalText, requireDate, requireText } from '@portico/validation';
-import { priceLines, type LineInput, type PricedDocument } from './money/line-totals';
+import { priceLines, type LineInput, type PricedDocument } from '@portico/money';
 
 export interface DocumentInput {
   type: DocumentType;

@@ -5,8 +5,7 @@ import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pag
 import { sumsByGroup, type Aggregating } from '@portico/mongo';
 import { requireDate } from '@portico/validation';
 import type { PaymentState } from './model/document';
-import { currencyExponent } from './money/currencies';
-import { formatAmount } from './money/line-totals';
+import { currencyExponent, formatAmount } from '@portico/money';
 import { paymentStateCondition } from './payment-state';
 import type { ShelvedDocument } from './customer-shelves';
 import type { DocumentStore } from './store';

@@ -24,13 +24,13 @@ export class Downloads {
   ) {}
 
   /** A link bound to this document and caller; a contact's request is recorded as a retrieval. */
-  async request(viewer: DocumentViewer, principal: Principal, id: string) {
+  async request(viewer: DocumentViewer, principal: Principal, id: string, ip: string | null) {
     if (viewer.kind === 'CONTACT' && !viewer.may('DOWNLOAD_DOCUMENTS'))
       throw forbidden('Your access does not include downloads');
     const document = await this.store.requireDocument(viewer.scope, id);
     if (document.status === 'DRAFT')
       throw new AppError('CONFLICT', 'A draft has no PDF yet; issue it first', 'id');
-    if (principal.kind === 'CONTACT') await this.recordDownload(document, principal);
+    if (principal.kind === 'CONTACT') await this.recordDownload(document, principal, ip);
     return this.linkTo(principal, `documents/${document._id}`);
   }
 
@@ -53,16 +53,20 @@ export class Downloads {
   }
 
   /** A contact opened a document: audited, nothing stored here (so no outbox; a lost view is tolerable). */
-  viewed(document: DocumentRecord, principal: Principal): void {
+  viewed(document: DocumentRecord, principal: Principal, ip: string | null): void {
     if (principal.kind !== 'CONTACT') return;
     this.bus
-      .publish([this.retrieved(document, principal, 'VIEWED', new Date())])
+      .publish([this.retrieved(document, principal, 'VIEWED', new Date(), ip)])
       .catch((error: unknown) => this.logger.warn({ err: error }, 'document view not audited'));
   }
 
-  private async recordDownload(document: DocumentRecord, contact: Principal): Promise<void> {
+  private async recordDownload(
+    document: DocumentRecord,
+    contact: Principal,
+    ip: string | null,
+  ): Promise<void> {
     const at = new Date();
-    const event = this.retrieved(document, contact, 'DOWNLOADED', at);
+    const event = this.retrieved(document, contact, 'DOWNLOADED', at, ip);
     await this.store.updateDocument(
       { _id: document._id, tenantId: document.tenantId },
       {
@@ -78,6 +82,7 @@ export class Downloads {
     principal: Principal,
     how: 'VIEWED' | 'DOWNLOADED',
     at: Date,
+    ip: string | null,
   ): CloudEvent {
     return createEvent({
       type: 'portico.document.retrieved.v1',
@@ -92,6 +97,7 @@ export class Downloads {
         userId: principal.userId,
         accessId: principal.kind === 'CONTACT' ? principal.accessId : null,
         at: at.toISOString(),
+        ip,
       },
     });
   }

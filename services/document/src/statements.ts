@@ -7,7 +7,7 @@ import { Query } from 'mingo';
 import type { ShelvedDocument } from './customer-shelves';
 import type { Downloads } from './downloads';
 import { totalsOf } from './document-listing';
-import { formatAmount } from './money/line-totals';
+import { formatAmount } from '@portico/money';
 import { today } from './payment-state';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';

@@ -4,7 +4,7 @@ import { useFormats } from '../format/formats';
 import { graphql } from '../gql';
 import type { DocumentRowFragment, DocumentSort, DocumentSortField } from '../gql/graphql';
 import { useT, type MessageId } from '../i18n/locale';
-import { PAYMENT_LABELS, TYPE_LABELS } from './document-labels';
+import { PAYMENT_LABELS, STATUS_LABELS, TYPE_LABELS } from './document-labels';
 
 /** The fields a row shows; the list and the statement ask for them through this fragment. */
 export const DocumentRow = graphql(`
@@ -23,11 +23,16 @@ export const DocumentRow = graphql(`
     paidTotal
     balanceDue
     lastRetrievedAt
+    customer {
+      id
+      displayName
+    }
   }
 `);
 
 interface Column {
   label: MessageId;
+  /** The field the list sorts by when the header is clicked; null: not sortable. */
   sort: DocumentSortField | null;
   numeric?: boolean;
   cell(
@@ -47,11 +52,21 @@ export const COLUMNS = {
   number: {
     label: 'column.number',
     sort: 'NUMBER',
-    cell: (row) => (
+    cell: (row, _f, t) => (
       <Link className="document-number" to={`/documents/${row.id}`}>
-        {row.number}
+        {row.number ?? t('document.draft')}
       </Link>
     ),
+  },
+  customer: {
+    label: 'document.customer',
+    sort: null,
+    cell: (row) => <Link to={`/customers/${row.customer.id}`}>{row.customer.displayName}</Link>,
+  },
+  status: {
+    label: 'column.status',
+    sort: null,
+    cell: (row, _f, t) => t(STATUS_LABELS[row.status]),
   },
   date: { label: 'column.date', sort: 'ISSUE_DATE', cell: (row, f) => f.date(row.issueDate) },
   due: { label: 'column.due', sort: 'DUE_DATE', cell: (row, f) => f.date(row.dueDate) },
@@ -84,7 +99,28 @@ export const COLUMNS = {
 
 export type ColumnName = keyof typeof COLUMNS;
 
-export const ALL_COLUMNS = Object.keys(COLUMNS) as ColumnName[];
+/** What a contact's list shows: their customer is a given, and only issued documents reach them. */
+export const CONTACT_COLUMNS: ColumnName[] = [
+  'number',
+  'date',
+  'due',
+  'type',
+  'currency',
+  'net',
+  'vat',
+  'gross',
+  'paid',
+  'balanceDue',
+  'retrieved',
+];
+
+/** Staff see every customer's documents, drafts and void ones among them. */
+export const STAFF_COLUMNS: ColumnName[] = [
+  'number',
+  'customer',
+  'status',
+  ...CONTACT_COLUMNS.filter((column) => column !== 'number'),
+];
 
 /**
  * Documents as a table: a header per column (a sort button where the list can sort by it), a

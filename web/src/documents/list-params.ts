@@ -60,6 +60,7 @@ export function viewFromParams(params: URLSearchParams): ListView {
     currency: params.get('currency')?.trim().toUpperCase() || undefined,
     numberContains: params.get('number')?.trim() || undefined,
     retrieved: retrieved === 'yes' ? true : retrieved === 'no' ? false : undefined,
+    customerId: params.get('customer') || undefined,
   };
   for (const key of Object.keys(filter) as (keyof DocumentFilter)[])
     if (filter[key] === undefined) delete filter[key];
@@ -89,6 +90,7 @@ export function paramsFromView(view: ListView): URLSearchParams {
   if (filter.currency) params.set('currency', filter.currency);
   if (filter.numberContains) params.set('number', filter.numberContains);
   if (filter.retrieved != null) params.set('retrieved', filter.retrieved ? 'yes' : 'no');
+  if (filter.customerId) params.set('customer', String(filter.customerId));
   if (sort.field !== 'ISSUE_DATE' || sort.direction !== 'DESC') {
     params.set('sort', sort.field);
     params.set('dir', sort.direction === 'ASC' ? 'asc' : 'desc');

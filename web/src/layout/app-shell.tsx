@@ -37,6 +37,18 @@ function Navigation() {
         <NavLink to="/statement">{t('nav.statement')}</NavLink>
       )}
       {user.kind === 'CONTACT' && <NavLink to="/customer">{t('nav.customer')}</NavLink>}
+      {user.kind === 'STAFF' && (
+        <>
+          <NavLink to="/customers">{t('nav.customers')}</NavLink>
+          {/* The email history and the audit trail are the whole organization's. */}
+          {(user.role === 'OWNER' || user.role === 'ADMIN') && (
+            <>
+              <NavLink to="/emails">{t('nav.emails')}</NavLink>
+              <NavLink to="/audit">{t('nav.audit')}</NavLink>
+            </>
+          )}
+        </>
+      )}
       <NavLink to="/profile">{t('nav.profile')}</NavLink>
     </nav>
   );

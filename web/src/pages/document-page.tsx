@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Form, Label, TextArea, TextField } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { reportOf } from '../api/errors';
@@ -17,12 +17,17 @@ import { NotFoundPage } from './not-found-page';
 import { downloadFile } from '../documents/file-download';
 import { LabelledTable } from '../layout/labelled-table';
 
+// Staff's controls come with the staff area's code, which contacts never load.
+const DocumentStaffActions = lazy(() => import('../staff/document-staff-actions'));
+
 const DocumentPageQuery = graphql(`
   query DocumentPage($id: ID!, $withPayments: Boolean!) {
     document(id: $id) {
       ...DocumentRow
       project
       notes
+      shared
+      voidReason
       firstRetrievedAt
       customer {
         id
@@ -133,7 +138,7 @@ export function DocumentPage() {
       </p>
       <header className="document-header">
         <h1>
-          {t(TYPE_LABELS[doc.type])} {doc.number}
+          {t(TYPE_LABELS[doc.type])} {doc.number ?? t('document.draft')}
         </h1>
         <p className="badges">
           <span className="badge">{t(STATUS_LABELS[doc.status])}</span>
@@ -143,7 +148,7 @@ export function DocumentPage() {
             </span>
           )}
         </p>
-        {canDownload && (
+        {canDownload && doc.status !== 'DRAFT' && (
           <Button
             isDisabled={downloading.loading}
             onPress={() =>
@@ -160,10 +165,28 @@ export function DocumentPage() {
         )}
       </header>
       <FormProblem report={report} />
+      {user.kind === 'STAFF' && (
+        <Suspense fallback={null}>
+          <DocumentStaffActions
+            doc={doc}
+            gross={f.money(doc.grossTotal, doc.currency)}
+            onChange={() => void refetch()}
+          />
+        </Suspense>
+      )}
+      {doc.voidReason && (
+        <p className="notes">{t('document.voidReason', { reason: doc.voidReason })}</p>
+      )}
       <dl className="facts">
         <div>
           <dt>{t('document.customer')}</dt>
-          <dd>{doc.customer.displayName}</dd>
+          <dd>
+            {user.kind === 'STAFF' ? (
+              <Link to={`/customers/${doc.customer.id}`}>{doc.customer.displayName}</Link>
+            ) : (
+              doc.customer.displayName
+            )}
+          </dd>
         </div>
         <div>
           <dt>{t('column.date')}</dt>

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { reportOf } from '../api/errors';
 import { DocumentFilters } from '../documents/document-filters';
-import { ALL_COLUMNS, DocumentTable } from '../documents/document-table';
+import { CONTACT_COLUMNS, DocumentTable, STAFF_COLUMNS } from '../documents/document-table';
 import {
   PAGE_SIZE,
   paramsFromView,
@@ -14,6 +14,7 @@ import { TotalsList } from '../documents/totals-list';
 import { Button, FormProblem } from '../forms/fields';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
+import { useUser } from '../session/use-session';
 
 const DocumentList = graphql(`
   query DocumentList($filter: DocumentFilter, $sort: DocumentSort, $first: Int, $after: String) {
@@ -40,6 +41,8 @@ const DocumentList = graphql(`
 
 export function DocumentsPage() {
   const t = useT();
+  const user = useUser();
+  const staff = user.kind === 'STAFF';
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -54,7 +57,14 @@ export function DocumentsPage() {
 
   return (
     <div className="page">
-      <h1>{t('documents.title')}</h1>
+      <div className="page-heading">
+        <h1>{t('documents.title')}</h1>
+        {staff && (
+          <Link className="button button-primary" to="/documents/new">
+            {t('documents.new')}
+          </Link>
+        )}
+      </div>
       <details className="filter-panel" open={Object.keys(view.filter).length > 0}>
         <summary>{t('filters.title')}</summary>
         <DocumentFilters
@@ -75,7 +85,7 @@ export function DocumentsPage() {
           ) : (
             <DocumentTable
               rows={list.edges.map(({ node }) => node)}
-              columns={ALL_COLUMNS}
+              columns={staff ? STAFF_COLUMNS : CONTACT_COLUMNS}
               caption={t('documents.title')}
               sorting={{
                 current: view.sort,

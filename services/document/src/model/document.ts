@@ -1,7 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { DOCUMENT_TYPES, type CloudEvent, type DocumentType } from '@portico/events';
 import { outboxPath } from '@portico/outbox';
-import type { PricedLine } from '../money/line-totals';
+import type { PricedLine } from '@portico/money';
 
 export { DOCUMENT_TYPES, type DocumentType };
 export type DocumentStatus =

@@ -2,7 +2,7 @@ import type { DocumentContext } from '../context';
 import type { CustomerReplicaRecord } from '../model/customer-replica';
 import type { DocumentRecord, PaymentRecord } from '../model/document';
 import type { DocumentCommentRecord } from '../model/document-comment';
-import { formatAmount, taxBreakdown, type PricedLine } from '../money/line-totals';
+import { formatAmount, taxBreakdown, type PricedLine } from '@portico/money';
 import { paymentStateOf } from '../payment-state';
 
 type Line = PricedLine & { exponent: number };

@@ -84,7 +84,7 @@ export const mutationResolvers = {
 
   async requestDocumentDownload(_: unknown, args: { id: string }, ctx: DocumentContext) {
     const principal = requirePrincipal(ctx.auth);
-    return ctx.downloads.request(await ctx.viewer(), principal, args.id);
+    return ctx.downloads.request(await ctx.viewer(), principal, args.id, ctx.client.ip);
   },
 
   async requestStatementDownload(_: unknown, __: unknown, ctx: DocumentContext) {

@@ -35,7 +35,7 @@ export const queryResolvers = {
   async document(_: unknown, { id }: { id: string }, context: DocumentContext) {
     const document = await context.store.findDocument((await context.viewer()).scope, id);
     if (document && context.auth.kind !== 'ANONYMOUS')
-      context.downloads.viewed(document, context.auth);
+      context.downloads.viewed(document, context.auth, context.client.ip);
     return document;
   },
 

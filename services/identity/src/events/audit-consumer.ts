@@ -3,7 +3,7 @@ import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { IdentityStore, NewAuditEntry } from '../store';
 
 type AuditFields = Pick<NewAuditEntry, 'actorId' | 'action'> &
-  Pick<Partial<NewAuditEntry>, 'targetType' | 'targetId' | 'customerId' | 'details'>;
+  Pick<Partial<NewAuditEntry>, 'targetType' | 'targetId' | 'customerId' | 'details' | 'ip'>;
 
 const dataOf = <T extends EventType>(event: CloudEvent, _type: T) => event.data as EventData<T>;
 
@@ -99,6 +99,7 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
         actorId: data.userId,
         action: data.how === 'VIEWED' ? 'document.viewed' : 'document.downloaded',
         ...aboutDocument(data),
+        ip: data.ip ?? null,
         details: JSON.stringify({ number: data.number, accessId: data.accessId }),
       };
     }

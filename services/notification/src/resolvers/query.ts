@@ -8,6 +8,8 @@ export const queryResolvers = {
     args: {
       customerId?: string | null;
       accessId?: string | null;
+      kind?: string | null;
+      status?: string | null;
       first?: number | null;
       after?: string | null;
     },
@@ -18,6 +20,8 @@ export const queryResolvers = {
     const where: Record<string, unknown> = {};
     if (args.customerId) where.customerId = args.customerId;
     if (args.accessId) where.accessId = args.accessId;
+    if (args.kind) where.kind = args.kind;
+    if (args.status) where.status = args.status;
     const page = pageQuery(args);
     const [rows, total] = await Promise.all([
       store.listEmails(tenantId, { $and: [where, page.filter] }, page.sort, page.limit),

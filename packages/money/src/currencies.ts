@@ -47,3 +47,6 @@ const EXPONENTS: Record<string, number> = {
 export function currencyExponent(currency: string): number | undefined {
   return EXPONENTS[currency];
 }
+
+/** The currency codes Portico accepts, alphabetically. */
+export const CURRENCIES: readonly string[] = Object.keys(EXPONENTS).sort();

@@ -1,0 +1,149 @@
+import { useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Form } from 'react-aria-components';
+import { Link, useSearchParams } from 'react-router';
+import { reportOf } from '../api/errors';
+import { useFormats } from '../format/formats';
+import { Field, FormProblem, Button } from '../forms/fields';
+import { SelectField } from '../forms/select-field';
+import { graphql } from '../gql';
+import type { CustomerType } from '../gql/graphql';
+import { useT } from '../i18n/locale';
+import { LabelledTable } from '../layout/labelled-table';
+import { ListPager } from './list-pager';
+
+const CustomerList = graphql(`
+  query CustomerList($filter: CustomerFilter, $first: Int, $after: String) {
+    customers(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          number
+          type
+          displayName
+          email
+          address {
+            city
+            country
+          }
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+const PAGE_SIZE = 25;
+
+/** The tenant's customers (a SPECIALIST: those they administer); search and type in the URL. */
+export function CustomersPage() {
+  const t = useT();
+  const f = useFormats();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const type = (params.get('type') ?? '') as CustomerType | '';
+  const after = params.get('after');
+  const { data, previousData, error, loading, refetch } = useQuery(CustomerList, {
+    variables: {
+      filter: { search: search || null, type: type || null },
+      first: PAGE_SIZE,
+      after,
+    },
+  });
+  const list = (data ?? previousData)?.customers;
+  const [draftSearch, setDraftSearch] = useState(search);
+  const [draftType, setDraftType] = useState<CustomerType | ''>(type);
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (draftSearch.trim()) next.set('q', draftSearch.trim());
+    if (draftType) next.set('type', draftType);
+    setParams(next);
+  };
+
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1>{t('customers.title')}</h1>
+        <Link className="button button-primary" to="/customers/new">
+          {t('customers.new')}
+        </Link>
+      </div>
+      <Form onSubmit={apply} className="filters inline-filters" role="search">
+        <Field
+          label={t('customers.search')}
+          value={draftSearch}
+          onChange={setDraftSearch}
+          type="search"
+        />
+        <SelectField
+          label={t('customer.type')}
+          value={draftType}
+          onChange={setDraftType}
+          options={[
+            { value: '', label: t('customers.anyType') },
+            { value: 'COMPANY', label: t('customer.company') },
+            { value: 'PERSON', label: t('customer.person') },
+          ]}
+        />
+        <Button type="submit">{t('filters.apply')}</Button>
+      </Form>
+      <FormProblem report={error ? reportOf(error) : null} onRetry={() => void refetch()} />
+      {list ? (
+        <>
+          <p role="status" className="count">
+            {loading ? t('state.loading') : t('customers.count', { count: list.totalCount })}
+          </p>
+          {list.edges.length === 0 ? (
+            <p className="empty">{t('customers.empty')}</p>
+          ) : (
+            <div className="table-scroll">
+              <LabelledTable
+                label={t('customers.title')}
+                rows={list.edges.map(({ node }) => node)}
+                rowKey={(customer) => customer.id}
+                columns={[
+                  {
+                    label: t('customer.name'),
+                    cell: (customer) => (
+                      <Link to={`/customers/${customer.id}`}>{customer.displayName}</Link>
+                    ),
+                  },
+                  { label: t('customer.number'), cell: (customer) => customer.number },
+                  {
+                    label: t('customer.type'),
+                    cell: (customer) =>
+                      t(customer.type === 'COMPANY' ? 'customer.company' : 'customer.person'),
+                  },
+                  { label: t('customer.email'), cell: (customer) => customer.email ?? '' },
+                  {
+                    label: t('customer.city'),
+                    cell: (customer) =>
+                      [customer.address?.city, customer.address?.country]
+                        .filter(Boolean)
+                        .join(', '),
+                  },
+                  {
+                    label: t('customers.since'),
+                    cell: (customer) => f.dateTime(customer.createdAt),
+                  },
+                ]}
+              />
+            </div>
+          )}
+          <ListPager
+            after={after}
+            endCursor={list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null}
+          />
+        </>
+      ) : (
+        !error && <p role="status">{t('state.loading')}</p>
+      )}
+    </div>
+  );
+}

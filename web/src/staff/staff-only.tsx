@@ -1,0 +1,13 @@
+import { Outlet } from 'react-router';
+import { NotFoundPage } from '../pages/not-found-page';
+import { useUser } from '../session/use-session';
+
+/**
+ * The staff routes' gate: a contact who types a staff address sees "not found", as for any page
+ * they may not see. The server refuses them anyway; this keeps the staff code out of their
+ * browser too, since the staff pages are only imported below this gate.
+ */
+export function StaffOnly() {
+  const user = useUser();
+  return user.kind === 'STAFF' ? <Outlet /> : <NotFoundPage embedded />;
+}
