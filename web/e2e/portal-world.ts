@@ -1,8 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import {
+  acceptInvitation,
+  emailTo,
   eventually,
   graphqlData,
+  linkToken,
   grantAndJoin,
   issueInvoice,
   registerOrganization,
@@ -28,6 +31,8 @@ export interface PortalWorld {
   /** The name its emails and pages show. */
   brandName: string;
   ownerToken: string;
+  /** The owner signs in with this and TEST_PASSWORD. */
+  ownerEmail: string;
   customerId: string;
   /** Runs a GraphQL operation as staff (the owner). */
   staff<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -72,6 +77,7 @@ async function createWorld(): Promise<PortalWorld> {
     organizationId: me.organization.id,
     brandName: updateBranding.name,
     ownerToken: owner.accessToken,
+    ownerEmail: owner.user.email,
     customerId: createCustomer.id,
     staff,
   };
@@ -104,6 +110,31 @@ export async function joinedContact(
     { email, ...(options.accessLevelId ? { accessLevelId: options.accessLevelId } : {}) },
   );
   return { email, accessId };
+}
+
+/**
+ * A new staff user of the world's organization, invited by the owner through the API and
+ * signed up from the emailed link; returns their email and id.
+ */
+export async function joinedStaff(
+  world: PortalWorld,
+  role: 'ADMIN' | 'SPECIALIST',
+  firstName: string,
+  lastName: string,
+): Promise<{ email: string; id: string }> {
+  const email = `${firstName.toLowerCase()}-${Date.now().toString(36)}@${world.organization}.example`;
+  const { createStaffUser } = await world.staff<{ createStaffUser: { id: string } }>(
+    'mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { id } }',
+    { input: { email, role, firstName, lastName } },
+  );
+  const mail = await emailTo(world.running.mailbox, email, 'You are invited to');
+  const accepted = await acceptInvitation(
+    world.gateway,
+    linkToken(mail, '/accept-invitation'),
+    null,
+  );
+  if (!accepted.data) throw new Error(`staff sign-up failed: ${JSON.stringify(accepted.errors)}`);
+  return { email, id: createStaffUser.id };
 }
 
 /** Signs in through the page, as a person does. */

@@ -34,7 +34,7 @@ graphql(`
 
 const AuditList = graphql(`
   query AuditList($filter: AuditFilter, $after: String) {
-    auditLog(filter: $filter, first: 50, after: $after) {
+    auditLog(filter: $filter, first: 20, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { CURRENCIES } from '@portico/money';
 import { useState, type FormEvent } from 'react';
 import { Form, Label, TextArea, TextField } from 'react-aria-components';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { reportOf } from '../api/errors';
 import { TYPE_LABELS } from '../documents/document-labels';
 import { DOCUMENT_TYPES } from '../documents/list-params';
@@ -138,20 +138,31 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
   const [update] = useMutation(UpdateDocument);
   const [issue] = useMutation(IssueDocument);
   const { report, saved, run } = useSubmission();
+  // A new draft's first save moves to its own address; the page there says it was saved.
+  const arrivedSaved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
   const [busy, setBusy] = useState(false);
   const priced = draftTotals(draft);
 
-  const set = <K extends keyof DocumentDraft>(field: K, value: DocumentDraft[K]) =>
+  // Changed since the last save: "Draft saved." no longer holds.
+  const [changed, setChanged] = useState(false);
+  const set = <K extends keyof DocumentDraft>(field: K, value: DocumentDraft[K]) => {
+    setChanged(true);
     setDraft((current) => ({ ...current, [field]: value }));
-  const setLine = (index: number, field: keyof LineDraft, value: string) =>
+  };
+  const setLine = (index: number, field: keyof LineDraft, value: string) => {
+    setChanged(true);
     setDraft((current) => ({
       ...current,
       lines: current.lines.map((line, i) => (i === index ? { ...line, [field]: value } : line)),
     }));
+  };
   const errorOf = (field: string) => report?.fields[field] ?? priced.errors[field];
 
-  /** Saves the draft (creating it the first time); resolves to its id, or null when refused. */
-  const save = async (): Promise<string | null> => {
+  /**
+   * Saves the draft (creating it the first time); resolves to its id, or null when refused. A
+   * new draft's address then names it (`/documents/:id/edit`), unless issuing follows at once.
+   */
+  const save = async ({ thenIssue = false } = {}): Promise<string | null> => {
     if (!draft.customerId) {
       setCustomerMissing(true);
       return null;
@@ -165,11 +176,10 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
     });
     setBusy(false);
     if (problem || !documentId) return null;
-    if (!savedId) {
-      setSavedId(documentId);
-      // The address now names the draft, so a reload or Back finds it.
-      navigate(`/documents/${documentId}/edit`, { replace: true });
-    }
+    setChanged(false);
+    setSavedId(documentId);
+    if (!savedId && !thenIssue)
+      navigate(`/documents/${documentId}/edit`, { replace: true, state: { saved: true } });
     return documentId;
   };
   const submit = (event: FormEvent) => {
@@ -177,7 +187,7 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
     void save();
   };
   const saveAndIssue = async () => {
-    const documentId = await save();
+    const documentId = await save({ thenIssue: true });
     if (!documentId) return false;
     setBusy(true);
     const problem = await run(() => issue({ variables: { id: documentId } }));
@@ -274,10 +284,10 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
                   <Button
                     variant="secondary"
                     onPress={() =>
-                      setDraft((current) => ({
-                        ...current,
-                        lines: current.lines.filter((_, i) => i !== index),
-                      }))
+                      set(
+                        'lines',
+                        draft.lines.filter((_, i) => i !== index),
+                      )
                     }
                   >
                     {t('editor.removeLine', { number: index + 1 })}
@@ -321,7 +331,9 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
         </TextField>
 
         <FormProblem report={report} onRetry={() => void save()} />
-        {saved && !busy && <p role="status">{t('editor.saved')}</p>}
+        {(saved || arrivedSaved) && !changed && !report && !busy && (
+          <p role="status">{t('editor.saved')}</p>
+        )}
         <div className="actions">
           <Button type="submit" variant="secondary" isDisabled={busy}>
             {t('editor.saveDraft')}
