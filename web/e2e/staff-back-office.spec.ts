@@ -1,4 +1,3 @@
-import { graphqlData, login } from '@portico/local-infra';
 import {
   emailedLink,
   expect,
@@ -102,7 +101,7 @@ test.describe('the owner in the back office', () => {
     await line2.getByRole('textbox', { name: 'Description' }).fill('Insurance');
     await line2.getByRole('textbox', { name: 'Unit price' }).fill('1e3');
     await expect(line2.getByRole('textbox', { name: 'Unit price' })).toHaveAccessibleDescription(
-      /decimal number/,
+      /Enter a number such as/,
     );
     await line2.getByRole('textbox', { name: 'Unit price' }).fill('1000');
     await line2.getByRole('textbox', { name: 'Tax rate' }).fill('7');

@@ -71,12 +71,23 @@ const router = createBrowserRouter([
                 }),
               },
               {
-                path: '/emails',
-                lazy: async () => ({ Component: (await import('./staff/emails-page')).EmailsPage }),
-              },
-              {
-                path: '/audit',
-                lazy: async () => ({ Component: (await import('./staff/audit-page')).AuditPage }),
+                lazy: async () => ({
+                  Component: (await import('./staff/staff-only')).OwnerOrAdminOnly,
+                }),
+                children: [
+                  {
+                    path: '/emails',
+                    lazy: async () => ({
+                      Component: (await import('./staff/emails-page')).EmailsPage,
+                    }),
+                  },
+                  {
+                    path: '/audit',
+                    lazy: async () => ({
+                      Component: (await import('./staff/audit-page')).AuditPage,
+                    }),
+                  },
+                ],
               },
             ],
           },

@@ -6,7 +6,10 @@ import { inViewersWords } from './server-words';
 // The catalogs' words with {count} filled in: enough of ICU for these messages.
 const translator =
   (catalog: Record<string, string>) => (id: MessageId, values?: Record<string, string | number>) =>
-    catalog[id]!.replace('{count}', String(values?.count));
+    catalog[id]!.replace('{count}', String(values?.count)).replace(
+      '{value}',
+      String(values?.value),
+    );
 
 describe("the server's field messages in the viewer's words", () => {
   it('says a known message in German, and the same in English as the server', () => {
@@ -17,6 +20,15 @@ describe("the server's field messages in the viewer's words", () => {
     expect(inViewersWords(server, translator(en))).toBe(server);
     expect(inViewersWords('This code is not right; check the SMS', translator(de))).toBe(
       'Dieser Code stimmt nicht; prüfen Sie die SMS',
+    );
+  });
+
+  it("carries the server's figure over", () => {
+    expect(inViewersWords('More than the balance due of 1071.20', translator(de))).toBe(
+      'Mehr als der offene Betrag von 1071.20.',
+    );
+    expect(inViewersWords('Due date is before the issue date', translator(de))).toBe(
+      'Das Fälligkeitsdatum liegt vor dem Belegdatum.',
     );
   });
 

@@ -76,10 +76,11 @@ export function CustomerPicker({
       selectedKey={value || null}
       onSelectionChange={(key) => {
         if (key === null) return;
+        // The input shows the chosen customer's name from here on.
+        setTyped(items.find((item) => item.id === key)?.name ?? null);
         onChange(String(key));
-        setTyped(null);
       }}
-      menuTrigger="focus"
+      menuTrigger="input"
       isRequired
       isDisabled={isDisabled}
       isInvalid={Boolean(error)}

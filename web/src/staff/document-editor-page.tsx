@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CURRENCIES } from '@portico/money';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Form, Label, TextArea, TextField } from 'react-aria-components';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { reportOf } from '../api/errors';
@@ -10,6 +10,7 @@ import { useFormats } from '../format/formats';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { ConfirmButton } from '../forms/confirm-dialog';
 import { SelectField } from '../forms/select-field';
+import { inViewersWords } from '../forms/server-words';
 import { useSubmission } from '../forms/use-submission';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
@@ -142,6 +143,11 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
   const arrivedSaved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
   const [busy, setBusy] = useState(false);
   const priced = draftTotals(draft);
+  // A line just added gets the focus, so typing goes on there (keyboard users above all).
+  const [addedLine, setAddedLine] = useState<number | null>(null);
+  useEffect(() => {
+    if (addedLine !== null) document.getElementById(`line-${addedLine}-description`)?.focus();
+  }, [addedLine]);
 
   // Changed since the last save: "Draft saved." no longer holds.
   const [changed, setChanged] = useState(false);
@@ -156,7 +162,10 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
       lines: current.lines.map((line, i) => (i === index ? { ...line, [field]: value } : line)),
     }));
   };
-  const errorOf = (field: string) => report?.fields[field] ?? priced.errors[field];
+  const errorOf = (field: string) => {
+    const own = priced.errors[field];
+    return report?.fields[field] ?? (own ? inViewersWords(own, t) : undefined);
+  };
 
   /**
    * Saves the draft (creating it the first time); resolves to its id, or null when refused. A
@@ -262,6 +271,7 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
                     label={t(label)}
                     value={line[field]}
                     onChange={(value) => setLine(index, field, value)}
+                    id={`line-${index}-${field}`}
                     inputMode={field === 'description' ? undefined : 'decimal'}
                     error={errorOf(`input.lines.${index}.${field}`)}
                   />
@@ -299,7 +309,10 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
           {errorOf('input.lines') && <p className="field-error">{errorOf('input.lines')}</p>}
           <Button
             variant="secondary"
-            onPress={() => set('lines', [...draft.lines, { ...EMPTY_LINE }])}
+            onPress={() => {
+              set('lines', [...draft.lines, { ...EMPTY_LINE }]);
+              setAddedLine(draft.lines.length);
+            }}
           >
             {t('editor.addLine')}
           </Button>

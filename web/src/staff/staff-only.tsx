@@ -11,3 +11,12 @@ export function StaffOnly() {
   const user = useUser();
   return user.kind === 'STAFF' ? <Outlet /> : <NotFoundPage embedded />;
 }
+
+/**
+ * Pages about the whole organization (emails, audit trail, settings, team, webhooks): owners and
+ * admins only, as the API has it. A SPECIALIST sees "not found".
+ */
+export function OwnerOrAdminOnly() {
+  const user = useUser();
+  return user.role === 'OWNER' || user.role === 'ADMIN' ? <Outlet /> : <NotFoundPage embedded />;
+}
