@@ -281,6 +281,13 @@ export const POLICY: Record<string, FieldPolicy> = {
     }),
     expect: managers('NOT_FOUND'),
   },
+  'Mutation.setStaffRole': {
+    operation: (w) => ({
+      query: 'mutation($id: ID!) { setStaffRole(id: $id, role: SPECIALIST) { id } }',
+      variables: { id: w.specOutId },
+    }),
+    expect: managers('NOT_FOUND'),
+  },
 
   // --- mutations: customers and accesses ---
   'Mutation.createCustomer': {

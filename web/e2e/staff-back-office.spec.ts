@@ -85,6 +85,7 @@ test.describe('the owner in the back office', () => {
     await expect(contactPage.getByRole('heading', { name: 'Documents' })).toBeVisible();
     await page.reload();
     await expect(contactRow).toContainText('Active');
+    await page.screenshot({ path: '../docs/images/staff-customer.png', fullPage: true });
 
     // An invoice written line by line; the totals follow the typing.
     await page.getByRole('link', { name: 'New document' }).click();
@@ -107,6 +108,7 @@ test.describe('the owner in the back office', () => {
     await line2.getByRole('textbox', { name: 'Tax rate' }).fill('7');
     const totals = page.locator('.editor-totals');
     await expect(totals).toContainText('€1,071.20'); // 1.01 + 0.19 + 1000 + 70
+    await page.screenshot({ path: '../docs/images/staff-document-editor.png', fullPage: true });
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();

@@ -82,6 +82,12 @@ const router = createBrowserRouter([
                     }),
                   },
                   {
+                    path: '/team',
+                    lazy: async () => ({
+                      Component: (await import('./staff/team-page')).TeamPage,
+                    }),
+                  },
+                  {
                     path: '/audit',
                     lazy: async () => ({
                       Component: (await import('./staff/audit-page')).AuditPage,

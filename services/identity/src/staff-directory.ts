@@ -1,10 +1,10 @@
-import type { StaffPrincipal } from '@portico/auth';
-import { badInput, forbidden, notFound } from '@portico/errors';
+import type { StaffPrincipal, StaffRole } from '@portico/auth';
+import { badInput, conflict, forbidden, notFound } from '@portico/errors';
 import type { UserRecord } from './model/user';
 import type { IdentityStore } from './store';
 import type { Sessions } from './tokens/sessions';
 
-/** The tenant's staff users: listing them, and disabling or enabling one. */
+/** The tenant's staff users: listing them, their roles, and disabling or enabling one. */
 export class StaffDirectory {
   constructor(
     private readonly store: IdentityStore,
@@ -25,11 +25,7 @@ export class StaffDirectory {
    * owner, and nobody disables themselves.
    */
   async setDisabled(actor: StaffPrincipal, userId: string, disabled: boolean): Promise<UserRecord> {
-    if (actor.role === 'SPECIALIST') throw forbidden('Only owners and admins manage staff');
-    const user = await this.store.findUser(actor.tenantId, userId);
-    if (!user) throw notFound('User');
-    if (user.kind !== 'STAFF')
-      throw badInput('id', 'Contacts are managed through their portal access');
+    const user = await this.staffUser(actor, userId);
     if (user._id === actor.userId) throw badInput('id', 'You cannot disable yourself');
     if (user.role === 'OWNER' && actor.role !== 'OWNER')
       throw forbidden('Only an owner may disable an owner');
@@ -44,5 +40,46 @@ export class StaffDirectory {
     if (!updated) throw notFound('User');
     if (disabled) await this.sessions.revokeOthers(updated, '', 'user disabled');
     return updated;
+  }
+
+  /**
+   * OWNER/ADMIN. Only an owner makes or unmakes an owner; the organization keeps at least one
+   * active owner. The user's sessions end, since their tokens carry the old role.
+   */
+  async setRole(actor: StaffPrincipal, userId: string, role: StaffRole): Promise<UserRecord> {
+    const user = await this.staffUser(actor, userId);
+    if ((user.role === 'OWNER' || role === 'OWNER') && actor.role !== 'OWNER')
+      throw forbidden('Only an owner may give or take the owner role');
+    if (user.role === role) return user;
+    if (user.role === 'OWNER') {
+      const owners = await this.store.users.countDocuments({
+        tenantId: actor.tenantId,
+        kind: 'STAFF',
+        role: 'OWNER',
+        disabled: false,
+      });
+      if (owners <= 1) throw conflict('role', 'The organization keeps at least one owner');
+    }
+    const updated = await this.store.users
+      .findOneAndUpdate(
+        { _id: user._id, tenantId: user.tenantId },
+        { $set: { role } },
+        { new: true },
+      )
+      .lean()
+      .exec();
+    if (!updated) throw notFound('User');
+    await this.sessions.revokeOthers(updated, '', 'role changed');
+    return updated;
+  }
+
+  /** A staff user of the actor's tenant, for an owner or admin to manage. */
+  private async staffUser(actor: StaffPrincipal, userId: string): Promise<UserRecord> {
+    if (actor.role === 'SPECIALIST') throw forbidden('Only owners and admins manage staff');
+    const user = await this.store.findUser(actor.tenantId, userId);
+    if (!user) throw notFound('User');
+    if (user.kind !== 'STAFF')
+      throw badInput('id', 'Contacts are managed through their portal access');
+    return user;
   }
 }

@@ -626,6 +626,60 @@ describe('staff invitations', () => {
       expect.arrayContaining(['user.disabled', 'user.enabled']),
     );
   });
+
+  it('lets owners and admins change roles, keeps an owner, and ends the changed sessions', async () => {
+    const owner = await register('staff-roles');
+    const admin = await inviteAndJoin(owner.accessToken, 'admin@staff-roles.example', 'ADMIN');
+    const specialist = await inviteAndJoin(
+      owner.accessToken,
+      'spec@staff-roles.example',
+      'SPECIALIST',
+    );
+    const SET =
+      'mutation($id: ID!, $r: StaffRole!) { setStaffRole(id: $id, role: $r) { id role } }';
+    const set = (token: string, id: string, r: string) =>
+      graphqlRequest<{ setStaffRole: { role: string } }>(gateway, SET, { id, r }, { token });
+
+    expect(codeOf(await set(specialist.accessToken, admin.user.id, 'SPECIALIST'))).toBe(
+      'FORBIDDEN',
+    );
+    // Only an owner gives or takes the owner role.
+    expect(codeOf(await set(admin.accessToken, specialist.user.id, 'OWNER'))).toBe('FORBIDDEN');
+    expect(codeOf(await set(admin.accessToken, owner.user.id, 'ADMIN'))).toBe('FORBIDDEN');
+    // The last owner stays one.
+    const last = await set(owner.accessToken, owner.user.id, 'ADMIN');
+    expect([codeOf(last), fieldOf(last)]).toEqual(['CONFLICT', 'role']);
+    const other = await register('staff-roles-other');
+    expect(codeOf(await set(other.accessToken, specialist.user.id, 'ADMIN'))).toBe('NOT_FOUND');
+
+    const promoted = await set(admin.accessToken, specialist.user.id, 'ADMIN');
+    expect(promoted.data?.setStaffRole.role).toBe('ADMIN');
+    // Their token carried SPECIALIST: it is refused, and the next sign-in carries ADMIN.
+    expect(codeOf(await me(specialist.accessToken))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await refresh(specialist.refreshToken))).toBe('UNAUTHENTICATED');
+
+    // With a second owner, the first may step down.
+    expect((await set(owner.accessToken, admin.user.id, 'OWNER')).data?.setStaffRole.role).toBe(
+      'OWNER',
+    );
+    expect((await set(owner.accessToken, owner.user.id, 'ADMIN')).data?.setStaffRole.role).toBe(
+      'ADMIN',
+    );
+    const { staffUsers } = await graphqlData<{ staffUsers: { email: string; role: string }[] }>(
+      gateway,
+      '{ staffUsers { email role } }',
+      {},
+      {
+        token: (await login('admin@staff-roles.example', 'ADMIN passphrase here')).data!.login
+          .accessToken,
+      },
+    );
+    expect(staffUsers).toEqual([
+      { email: 'admin@staff-roles.example', role: 'OWNER' },
+      { email: 'owner@staff-roles.example', role: 'ADMIN' },
+      { email: 'spec@staff-roles.example', role: 'ADMIN' },
+    ]);
+  });
 });
 
 describe('owner verification', () => {

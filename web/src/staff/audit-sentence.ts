@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS: Record<string, { sentence: MessageId; name: MessageI
     sentence: 'audit.sentence.profileUpdated',
     name: 'audit.name.profileUpdated',
   },
+  'user.role-changed': { sentence: 'audit.sentence.roleChanged', name: 'audit.name.roleChanged' },
   'user.disabled': { sentence: 'audit.sentence.userDisabled', name: 'audit.name.userDisabled' },
   'user.enabled': { sentence: 'audit.sentence.userEnabled', name: 'audit.name.userEnabled' },
   'organization.registered': {

@@ -4,7 +4,7 @@ import { createEvent, type CloudEvent } from '@portico/events';
 import { badInput, conflict, unauthenticated } from '@portico/errors';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { normalizeEmail, optionalText, requireSlug, requireText } from '@portico/validation';
-import { requireStaff } from '@portico/auth';
+import { requireStaff, type StaffRole } from '@portico/auth';
 import { activePrincipal, type IdentityContext } from '../context';
 import { acceptInvitation } from '../invitation-acceptance';
 import { checkSignup } from '../signup-policy';
@@ -359,6 +359,24 @@ export function mutationResolvers(publishPending: () => void) {
         action: args.disabled ? 'user.disabled' : 'user.enabled',
         targetType: 'User',
         targetId: user._id,
+      });
+      return user;
+    },
+
+    async setStaffRole(
+      _: unknown,
+      args: { id: string; role: StaffRole },
+      context: IdentityContext,
+    ) {
+      const actor = requireStaff(await activePrincipal(context));
+      const user = await context.staffDirectory.setRole(actor, args.id, args.role);
+      await audit(context, {
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        action: 'user.role-changed',
+        targetType: 'User',
+        targetId: user._id,
+        details: JSON.stringify({ role: user.role }),
       });
       return user;
     },
