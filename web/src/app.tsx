@@ -88,6 +88,12 @@ const router = createBrowserRouter([
                     }),
                   },
                   {
+                    path: '/webhooks',
+                    lazy: async () => ({
+                      Component: (await import('./staff/webhooks-page')).WebhooksPage,
+                    }),
+                  },
+                  {
                     path: '/audit',
                     lazy: async () => ({
                       Component: (await import('./staff/audit-page')).AuditPage,
