@@ -82,6 +82,12 @@ const router = createBrowserRouter([
                     }),
                   },
                   {
+                    path: '/settings',
+                    lazy: async () => ({
+                      Component: (await import('./staff/settings-page')).SettingsPage,
+                    }),
+                  },
+                  {
                     path: '/team',
                     lazy: async () => ({
                       Component: (await import('./staff/team-page')).TeamPage,

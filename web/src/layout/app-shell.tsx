@@ -46,6 +46,7 @@ function Navigation() {
               <NavLink to="/emails">{t('nav.emails')}</NavLink>
               <NavLink to="/audit">{t('nav.audit')}</NavLink>
               <NavLink to="/team">{t('nav.team')}</NavLink>
+              <NavLink to="/settings">{t('nav.settings')}</NavLink>
               <NavLink to="/webhooks">{t('nav.webhooks')}</NavLink>
             </>
           )}
