@@ -176,6 +176,14 @@ export const POLICY: Record<string, FieldPolicy> = {
       CONTACT_OTHER: ['HIDDEN', 'ok'],
     },
   },
+  'Query.portalAccesses': {
+    operation: (_, t) => ({
+      query: '{ portalAccesses(first: 100) { edges { node { id } } } }',
+      shows: t.accessId,
+    }),
+    // A SPECIALIST sees the accesses of the customers they administer; other tenants', nobody.
+    expect: staffOfCustomer('FORBIDDEN', 'HIDDEN'),
+  },
   'Query.accessLevels': {
     operation: () => ({ query: '{ accessLevels { id } }' }),
     expect: anyStaff,

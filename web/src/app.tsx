@@ -41,6 +41,18 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./staff/staff-only')).StaffOnly }),
             children: [
               {
+                path: '/overview',
+                lazy: async () => ({
+                  Component: (await import('./staff/overview-page')).OverviewPage,
+                }),
+              },
+              {
+                path: '/contacts',
+                lazy: async () => ({
+                  Component: (await import('./staff/contacts-page')).ContactsPage,
+                }),
+              },
+              {
                 path: '/customers',
                 lazy: async () => ({
                   Component: (await import('./staff/customers-page')).CustomersPage,

@@ -71,6 +71,34 @@ export class CustomerStore {
       .exec();
   }
 
+  /** Accesses of the tenant across customers (a page of them): `filter` narrows, newest first. */
+  listTenantAccesses(
+    tenantId: string,
+    filter: object,
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ) {
+    return this.accesses
+      .find({ $and: [{ tenantId }, filter] }, WITHOUT_OUTBOX)
+      .sort(sort)
+      .limit(limit)
+      .lean()
+      .exec();
+  }
+
+  countTenantAccesses(tenantId: string, filter: object): Promise<number> {
+    return this.accesses.countDocuments({ $and: [{ tenantId }, filter] });
+  }
+
+  /** The ids of the customers in `scope` (a SPECIALIST's, for what hangs off them). */
+  async customerIds(scope: object): Promise<string[]> {
+    const rows = await this.customers
+      .find({ $and: [scope, { deletedAt: null }] }, { _id: 1 })
+      .lean()
+      .exec();
+    return rows.map((row) => row._id);
+  }
+
   async findAccessLevel(tenantId: string, levelId: string): Promise<AccessLevelRecord | null> {
     const level = await this.accessLevels.findOne({ _id: levelId }).lean().exec();
     return level?.tenantId === tenantId ? level : null;

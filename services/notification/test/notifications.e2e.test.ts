@@ -362,6 +362,30 @@ describe('email history', () => {
         JSON.stringify(mail.to).includes('ap@gone.example'),
     );
     expect(delivered).toEqual([]);
+
+    // The history filters by kind, status and time, as the back office's /emails does.
+    const filtered = async (filter: string) => {
+      const { emailHistory } = await graphqlData<{
+        emailHistory: { totalCount: number; edges: { node: { to: string } }[] };
+      }>(
+        gateway,
+        `{ emailHistory(${filter}) { totalCount edges { node { to } } } }`,
+        {},
+        { token: owner.accessToken },
+      );
+      return emailHistory.edges.map((edge) => edge.node.to);
+    };
+    expect(await filtered('kind: DOCUMENT_ISSUED, status: FAILED')).toEqual(['ap@gone.example']);
+    expect(await filtered('kind: DOCUMENT_ISSUED, status: SENT')).toEqual(['ap@later.example']);
+    const week = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    expect(await filtered(`status: FAILED, since: "${week}"`)).toEqual(['ap@gone.example']);
+    expect(await filtered(`since: "${new Date(Date.now() + 60_000).toISOString()}"`)).toEqual([]);
+    const bad = await gql(
+      '{ emailHistory(since: "last week") { totalCount } }',
+      {},
+      owner.accessToken,
+    );
+    expect([errorCode(bad), errorField(bad)]).toEqual(['BAD_USER_INPUT', 'since']);
   });
 
   it('shows a bounced invitation in the contact’s own email history', async () => {

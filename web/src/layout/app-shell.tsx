@@ -30,6 +30,7 @@ function Navigation() {
   const canSeeStatement = useCan('VIEW_STATEMENTS');
   return (
     <nav aria-label={t('nav.label')} className="nav">
+      {user.kind === 'STAFF' && <NavLink to="/overview">{t('nav.overview')}</NavLink>}
       <NavLink to="/documents" end>
         {t('nav.documents')}
       </NavLink>
@@ -40,6 +41,7 @@ function Navigation() {
       {user.kind === 'STAFF' && (
         <>
           <NavLink to="/customers">{t('nav.customers')}</NavLink>
+          <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
           {/* The email history and the audit trail are the whole organization's. */}
           {(user.role === 'OWNER' || user.role === 'ADMIN') && (
             <>

@@ -17,6 +17,7 @@ const EmailList = graphql(`
     $accessId: ID
     $kind: EmailKind
     $status: EmailStatus
+    $since: String
     $after: String
   ) {
     emailHistory(
@@ -24,6 +25,7 @@ const EmailList = graphql(`
       accessId: $accessId
       kind: $kind
       status: $status
+      since: $since
       first: 25
       after: $after
     ) {
@@ -55,6 +57,7 @@ export function EmailsPage() {
     accessId: params.get('contact'),
     kind,
     status,
+    since: params.get('since'),
     after: params.get('after'),
   };
   const { data, previousData, error, loading, refetch } = useQuery(EmailList, { variables });
@@ -73,7 +76,7 @@ export function EmailsPage() {
       else next.delete(name);
     setParams(next);
   };
-  const scoped = variables.customerId || variables.accessId;
+  const scoped = variables.customerId || variables.accessId || variables.since;
 
   return (
     <div className="page">

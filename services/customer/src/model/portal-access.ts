@@ -68,3 +68,11 @@ export function accessStatus(access: PortalAccessRecord, now = new Date()): Acce
   if (access.status !== 'REVOKED' && access.expiresAt && access.expiresAt <= now) return 'EXPIRED';
   return access.status;
 }
+
+/** The stored-field filter for accesses that `accessStatus` would call `status` at `now`. */
+export function accessStatusFilter(status: AccessStatus, now: Date): Record<string, unknown> {
+  if (status === 'REVOKED') return { status: 'REVOKED' };
+  if (status === 'EXPIRED')
+    return { status: { $in: ['INVITED', 'ACTIVE'] }, expiresAt: { $ne: null, $lte: now } };
+  return { status, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] };
+}

@@ -1,10 +1,19 @@
 import { requireContact, requireStaff } from '@portico/auth';
-import { pageQuery, toConnection } from '@portico/pagination';
+import {
+  pageQuery,
+  sortedPageQuery,
+  toConnection,
+  toSortedConnection,
+  type SortSpec,
+} from '@portico/pagination';
 import type { CustomerContext } from '../context';
 import { customerScope, staffScope } from '../customer-scope';
 import type { CustomerType } from '../model/customer';
+import { accessStatusFilter, type AccessStatus } from '../model/portal-access';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const NEWEST_INVITATION: SortSpec = { field: 'invitedAt', direction: -1, kind: 'date' };
 
 export const queryResolvers = {
   async customers(
@@ -41,6 +50,31 @@ export const queryResolvers = {
   myCustomer(_: unknown, __: unknown, { auth, store }: CustomerContext) {
     const contact = requireContact(auth);
     return store.findCustomer(customerScope(contact), contact.customerId);
+  },
+
+  async portalAccesses(
+    _: unknown,
+    args: { status?: AccessStatus | null; first?: number | null; after?: string | null },
+    { auth, store }: CustomerContext,
+  ) {
+    const staff = requireStaff(auth);
+    const where: Record<string, unknown>[] = [];
+    // A SPECIALIST sees the accesses of the customers they administer.
+    if (staff.role === 'SPECIALIST')
+      where.push({ customerId: { $in: await store.customerIds(staffScope(staff)) } });
+    if (args.status) where.push(accessStatusFilter(args.status, new Date()));
+    const filter = where.length ? { $and: where } : {};
+    const page = sortedPageQuery(args, NEWEST_INVITATION);
+    const [rows, total] = await Promise.all([
+      store.listTenantAccesses(
+        staff.tenantId,
+        { $and: [filter, page.filter] },
+        page.sort,
+        page.limit,
+      ),
+      store.countTenantAccesses(staff.tenantId, filter),
+    ]);
+    return toSortedConnection(rows, page.pageSize, total, NEWEST_INVITATION);
   },
 
   accessLevels(_: unknown, __: unknown, { auth, store }: CustomerContext) {
