@@ -155,6 +155,7 @@ test.describe('the owner in the back office', () => {
     await expect(page.getByRole('row').filter({ hasText: 'Bank 2026-12' })).toContainText(
       '€500.00',
     );
+    await expect(page.getByText('(downloaded once)')).toBeVisible();
 
     // The email history shows the document's email to the contact, sent.
     await nav.getByRole('link', { name: 'Emails' }).click();
@@ -176,9 +177,19 @@ test.describe('the owner in the back office', () => {
     ).toBeVisible();
     await expectAccessible(page);
 
-    // The customer's page lists the contact's emails, and the customer's documents.
+    // The customer's page lists its emails; a statement sent from there joins them.
     await page.goto(`/customers/${customerId}`);
     await expect(page.getByRole('table', { name: 'Email history' })).toContainText(number);
+    await page.getByRole('button', { name: 'Send account statement' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'The statement is on its way' }),
+    ).toBeVisible();
+    await expect(
+      page
+        .getByRole('table', { name: 'Email history' })
+        .getByRole('row')
+        .filter({ hasText: 'Account statement' }),
+    ).toContainText('Sent', { timeout: 20_000 });
     await contact.close();
   });
 });

@@ -52,6 +52,13 @@ test.describe('staff boundaries in the browser', () => {
       await page.goto(path);
       await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
     }
+    // Made a processor of the other customer's document, they may open it.
+    await world.staff(
+      'mutation($id: ID!, $u: [ID!]!) { setDocumentProcessors(id: $id, userIds: $u) { id } }',
+      { id: theirDocument, u: [specialist.id] },
+    );
+    await page.goto(`/documents/${theirDocument}`);
+    await expect(page.getByRole('heading', { level: 1, name: /^Invoice INV-/ })).toBeVisible();
     // Their own customer opens, and a document for it can be written (the picker offers only it).
     await page.goto(`/customers/${mine}`);
     await expect(page.getByRole('heading', { name: `Mine ${stamp} GmbH`, level: 1 })).toBeVisible();

@@ -71,6 +71,7 @@ export class Downloads {
       { _id: document._id, tenantId: document.tenantId },
       {
         $set: { lastRetrievedAt: at, firstRetrievedAt: document.firstRetrievedAt ?? at },
+        $inc: { retrievalCount: 1 },
         $push: { outbox: event },
       },
     );

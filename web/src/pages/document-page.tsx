@@ -28,6 +28,7 @@ const DocumentPageQuery = graphql(`
       notes
       shared
       voidReason
+      retrievalCount
       firstRetrievedAt
       customer {
         id
@@ -210,6 +211,9 @@ export function DocumentPage() {
           <dt>{t('column.retrieved')}</dt>
           <dd>
             {doc.lastRetrievedAt ? f.dateTime(doc.lastRetrievedAt) : t('documents.notRetrieved')}
+            {user.kind === 'STAFF' && doc.retrievalCount > 0 && (
+              <> ({t('document.retrievals', { count: doc.retrievalCount })})</>
+            )}
           </dd>
         </div>
       </dl>

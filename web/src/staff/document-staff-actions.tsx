@@ -1,6 +1,6 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
+import { Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
 import { Link } from 'react-router';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { ConfirmButton, DialogButton } from '../forms/confirm-dialog';
@@ -8,6 +8,7 @@ import { useSubmission } from '../forms/use-submission';
 import { graphql } from '../gql';
 import type { DocumentStatus, DocumentType, PaymentState } from '../gql/graphql';
 import { useT } from '../i18n/locale';
+import { useUser } from '../session/use-session';
 import { TYPE_LABELS } from '../documents/document-labels';
 import { decimalOf } from './document-draft';
 import { IssueQuestion } from './issue-question';
@@ -64,6 +65,36 @@ export interface StaffDocument {
   currency: string;
 }
 
+const Processors = graphql(`
+  query DocumentProcessors($id: ID!) {
+    document(id: $id) {
+      id
+      processors {
+        id
+      }
+    }
+    staffUsers {
+      id
+      email
+      firstName
+      lastName
+      role
+      disabled
+    }
+  }
+`);
+
+const SetProcessors = graphql(`
+  mutation SetDocumentProcessors($id: ID!, $userIds: [ID!]!) {
+    setDocumentProcessors(id: $id, userIds: $userIds) {
+      id
+      processors {
+        id
+      }
+    }
+  }
+`);
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -85,6 +116,9 @@ export default function DocumentStaffActions({
   const [setShared, sharing] = useMutation(SetShared);
   const { report, run } = useSubmission();
   const draft = doc.status === 'DRAFT';
+  const user = useUser();
+  // Processors are set by owners and admins (who alone may list the staff).
+  const mayManage = user.role === 'OWNER' || user.role === 'ADMIN';
   return (
     <section aria-label={t('staffDocument.actions')} className="staff-actions">
       <div className="actions">
@@ -220,6 +254,44 @@ function PaymentForm({
         onChange={set('reference')}
         error={error('reference')}
       />
+      <FormProblem report={report} />
+      <Button type="submit" isDisabled={loading}>
+        {t('action.save')}
+      </Button>
+    </Form>
+  );
+}
+
+/** Specialists who work on this document without administering its customer. */
+function ProcessorsForm({ documentId, onSaved }: { documentId: string; onSaved(): void }) {
+  const t = useT();
+  const { data } = useQuery(Processors, { variables: { id: documentId } });
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [save, { loading }] = useMutation(SetProcessors);
+  const { report, run } = useSubmission();
+  if (!data?.document) return <p role="status">{t('state.loading')}</p>;
+  const specialists = data.staffUsers.filter((u) => u.role === 'SPECIALIST' && !u.disabled);
+  const value = chosen ?? data.document.processors.map((p) => p.id);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = await run(() => save({ variables: { id: documentId, userIds: value } }));
+    if (!problem) onSaved();
+  };
+  return (
+    <Form onSubmit={submit} className="stack">
+      {specialists.length === 0 ? (
+        <p>{t('processors.none')}</p>
+      ) : (
+        <CheckboxGroup className="choice-group" value={value} onChange={setChosen}>
+          <Label>{t('processors.who')}</Label>
+          {specialists.map((s) => (
+            <Checkbox key={s.id} value={s.id} className="checkbox">
+              <span className="box" aria-hidden="true" />
+              {[s.firstName, s.lastName].filter(Boolean).join(' ') || s.email}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+      )}
       <FormProblem report={report} />
       <Button type="submit" isDisabled={loading}>
         {t('action.save')}

@@ -59,6 +59,8 @@ export interface DocumentRecord {
   processorIds: string[];
   firstRetrievedAt: Date | null;
   lastRetrievedAt: Date | null;
+  /** How many times contacts downloaded it (documents stored before this count from 0). */
+  retrievalCount?: number;
   project: string | null;
   notes: string | null;
   billTo: BillTo | null;
@@ -96,6 +98,7 @@ const documentSchema = new Schema<DocumentRecord>(
     processorIds: { type: [String], default: [] },
     firstRetrievedAt: { type: Date, default: null },
     lastRetrievedAt: { type: Date, default: null },
+    retrievalCount: { type: Number, default: 0 },
     project: nullableString,
     notes: nullableString,
     billTo: { type: Object, default: null },

@@ -44,6 +44,7 @@ export const documentResolvers = {
   balanceDue: (document: DocumentRecord) => formatAmount(document.balanceMinor, document.exponent),
   firstRetrievedAt: (document: DocumentRecord) => iso(document.firstRetrievedAt),
   lastRetrievedAt: (document: DocumentRecord) => iso(document.lastRetrievedAt),
+  retrievalCount: (document: DocumentRecord) => document.retrievalCount ?? 0,
   /** Contacts see payments only with VIEW_PAYMENTS. */
   async payments(document: DocumentRecord, _: unknown, context: DocumentContext) {
     const viewer = await context.viewer();
