@@ -20,6 +20,7 @@ async function newCustomer(world: PortalWorld, companyName: string) {
 test.describe('staff boundaries in the browser', () => {
   test('a SPECIALIST sees only the customers they administer, and nothing else by URL', async ({
     page,
+    browser,
     world,
   }) => {
     const stamp = Date.now().toString(36);
@@ -52,11 +53,19 @@ test.describe('staff boundaries in the browser', () => {
       await page.goto(path);
       await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
     }
-    // Made a processor of the other customer's document, they may open it.
-    await world.staff(
-      'mutation($id: ID!, $u: [ID!]!) { setDocumentProcessors(id: $id, userIds: $u) { id } }',
-      { id: theirDocument, u: [specialist.id] },
-    );
+    // Made a processor of the other customer's document by the owner, they may open it.
+    const ownerContext = await browser.newContext({ baseURL: world.baseURL });
+    const owner = await ownerContext.newPage();
+    await owner.goto('/sign-in');
+    await signIn(owner, world.ownerEmail);
+    await expect(owner.getByRole('heading', { name: 'Documents' })).toBeVisible();
+    await owner.goto(`/documents/${theirDocument}`);
+    await owner.getByRole('button', { name: 'Processors' }).click();
+    const processors = owner.getByRole('dialog', { name: 'Who processes this document' });
+    await processors.getByText('Sven Special', { exact: true }).click();
+    await processors.getByRole('button', { name: 'Save' }).click();
+    await expect(processors).toBeHidden();
+    await ownerContext.close();
     await page.goto(`/documents/${theirDocument}`);
     await expect(page.getByRole('heading', { level: 1, name: /^Invoice INV-/ })).toBeVisible();
     // Their own customer opens, and a document for it can be written (the picker offers only it).

@@ -184,6 +184,11 @@ export default function DocumentStaffActions({
         {doc.shared ? t('staffDocument.shared') : t('staffDocument.notShared')}
       </p>
       <FormProblem report={report} />
+      {mayManage && (
+        <DialogButton label={t('processors.edit')} title={t('processors.title')}>
+          {(close) => <ProcessorsForm documentId={doc.id} onSaved={close} />}
+        </DialogButton>
+      )}
     </section>
   );
 }
