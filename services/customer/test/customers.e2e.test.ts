@@ -230,6 +230,42 @@ describe('customers', () => {
       'Alma Alpha',
       'Alpha Ltd',
     ]);
+
+    // Sorted by name or number, page by page, without repeats or gaps.
+    const sorted = async (sort: string) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const {
+          customers: got,
+        }: {
+          customers: {
+            edges: { node: { displayName: string } }[];
+            pageInfo: { endCursor: string; hasNextPage: boolean };
+          };
+        } = await graphqlData(
+          gateway,
+          `query($after: String) { customers(first: 3, after: $after, sort: ${sort}) { edges { node { displayName } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          { token: t },
+        );
+        seen.push(...got.edges.map((e) => e.node.displayName));
+        after = got.pageInfo.hasNextPage ? got.pageInfo.endCursor : null;
+      } while (after);
+      return seen;
+    };
+    expect(await sorted('{ field: NAME, direction: ASC }')).toEqual([
+      'Alma Alpha',
+      'Alpha Ltd',
+      'Beta Ltd',
+      'Gamma Ltd',
+    ]);
+    expect(await sorted('{ field: NUMBER, direction: DESC }')).toEqual([
+      'Alma Alpha',
+      'Gamma Ltd',
+      'Beta Ltd',
+      'Alpha Ltd',
+    ]);
   });
 
   it('keeps tenants apart: another tenant gets NOT_FOUND or nothing', async () => {

@@ -7,14 +7,14 @@ import { useFormats } from '../format/formats';
 import { Field, FormProblem, Button } from '../forms/fields';
 import { SelectField } from '../forms/select-field';
 import { graphql } from '../gql';
-import type { CustomerType } from '../gql/graphql';
-import { useT } from '../i18n/locale';
+import type { CustomerSort, CustomerType } from '../gql/graphql';
+import { useT, type MessageId } from '../i18n/locale';
 import { LabelledTable } from '../layout/labelled-table';
 import { ListPager } from './list-pager';
 
 const CustomerList = graphql(`
-  query CustomerList($filter: CustomerFilter, $first: Int, $after: String) {
-    customers(filter: $filter, first: $first, after: $after) {
+  query CustomerList($filter: CustomerFilter, $sort: CustomerSort, $first: Int, $after: String) {
+    customers(filter: $filter, sort: $sort, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -40,6 +40,18 @@ const CustomerList = graphql(`
 
 const PAGE_SIZE = 25;
 
+/** The orders offered, by their URL value; none is newest first. */
+const SORTS: Record<string, { sort: CustomerSort; label: MessageId }> = {
+  name: { sort: { field: 'NAME', direction: 'ASC' }, label: 'customers.sortName' },
+  'name-desc': { sort: { field: 'NAME', direction: 'DESC' }, label: 'customers.sortNameDesc' },
+  number: { sort: { field: 'NUMBER', direction: 'ASC' }, label: 'customers.sortNumber' },
+  'number-desc': {
+    sort: { field: 'NUMBER', direction: 'DESC' },
+    label: 'customers.sortNumberDesc',
+  },
+  oldest: { sort: { field: 'CREATED_AT', direction: 'ASC' }, label: 'customers.sortOldest' },
+};
+
 /** The tenant's customers (a SPECIALIST: those they administer); search and type in the URL. */
 export function CustomersPage() {
   const t = useT();
@@ -48,9 +60,11 @@ export function CustomersPage() {
   const search = params.get('q') ?? '';
   const type = (params.get('type') ?? '') as CustomerType | '';
   const after = params.get('after');
+  const sortKey = params.get('sort') ?? '';
   const { data, previousData, error, loading, refetch } = useQuery(CustomerList, {
     variables: {
       filter: { search: search || null, type: type || null },
+      sort: SORTS[sortKey]?.sort ?? null,
       first: PAGE_SIZE,
       after,
     },
@@ -58,11 +72,13 @@ export function CustomersPage() {
   const list = (data ?? previousData)?.customers;
   const [draftSearch, setDraftSearch] = useState(search);
   const [draftType, setDraftType] = useState<CustomerType | ''>(type);
+  const [draftSort, setDraftSort] = useState(SORTS[sortKey] ? sortKey : '');
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const next = new URLSearchParams();
     if (draftSearch.trim()) next.set('q', draftSearch.trim());
     if (draftType) next.set('type', draftType);
+    if (draftSort) next.set('sort', draftSort);
     setParams(next);
   };
 
@@ -89,6 +105,15 @@ export function CustomersPage() {
             { value: '', label: t('customers.anyType') },
             { value: 'COMPANY', label: t('customer.company') },
             { value: 'PERSON', label: t('customer.person') },
+          ]}
+        />
+        <SelectField
+          label={t('customers.sort')}
+          value={draftSort}
+          onChange={setDraftSort}
+          options={[
+            { value: '', label: t('customers.sortNewest') },
+            ...Object.entries(SORTS).map(([value, { label }]) => ({ value, label: t(label) })),
           ]}
         />
         <Button type="submit">{t('filters.apply')}</Button>

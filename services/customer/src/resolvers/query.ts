@@ -1,11 +1,5 @@
 import { requireContact, requireStaff } from '@portico/auth';
-import {
-  pageQuery,
-  sortedPageQuery,
-  toConnection,
-  toSortedConnection,
-  type SortSpec,
-} from '@portico/pagination';
+import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
 import type { CustomerContext } from '../context';
 import { customerScope, staffScope } from '../customer-scope';
 import type { CustomerType } from '../model/customer';
@@ -13,6 +7,12 @@ import { accessStatusFilter, type AccessStatus } from '../model/portal-access';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const CUSTOMER_SORT_FIELDS = {
+  NAME: { field: 'displayName', kind: 'string' },
+  NUMBER: { field: 'number', kind: 'string' },
+  CREATED_AT: { field: 'createdAt', kind: 'date' },
+} as const;
+const NEWEST_CUSTOMER: SortSpec = { field: 'createdAt', direction: -1, kind: 'date' };
 const NEWEST_INVITATION: SortSpec = { field: 'invitedAt', direction: -1, kind: 'date' };
 
 export const queryResolvers = {
@@ -20,6 +20,7 @@ export const queryResolvers = {
     _: unknown,
     args: {
       filter?: { search?: string | null; type?: CustomerType | null } | null;
+      sort?: { field: keyof typeof CUSTOMER_SORT_FIELDS; direction: 'ASC' | 'DESC' } | null;
       first?: number | null;
       after?: string | null;
     },
@@ -34,12 +35,18 @@ export const queryResolvers = {
       const pattern = { $regex: escapeRegex(search.slice(0, 100)), $options: 'i' };
       where.$or = [{ displayName: pattern }, { number: pattern }, { email: pattern }];
     }
-    const page = pageQuery(args);
+    const spec: SortSpec = args.sort
+      ? {
+          ...CUSTOMER_SORT_FIELDS[args.sort.field],
+          direction: args.sort.direction === 'ASC' ? 1 : -1,
+        }
+      : NEWEST_CUSTOMER;
+    const page = sortedPageQuery(args, spec);
     const [rows, total] = await Promise.all([
       store.listCustomers(scope, { $and: [where, page.filter] }, page.sort, page.limit),
       store.countCustomers(scope, where),
     ]);
-    return toConnection(rows, page.pageSize, total);
+    return toSortedConnection(rows, page.pageSize, total, spec);
   },
 
   /** Null for anything the caller may not see: never a hint that it exists. */
