@@ -1,7 +1,7 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import type { Plugin } from 'vite';
 
-const CATALOG = /\/src\/i18n\/messages\/\w+\.json$/;
+const CATALOG = /\/src\/i18n\/messages\/[\w-]+\.json$/;
 
 /**
  * The ICU message catalogs, parsed at build time: the browser gets their

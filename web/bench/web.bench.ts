@@ -3,10 +3,12 @@
  *  - JavaScript a browser downloads to show /sign-in (gzip, as served over the wire by a CDN or
  *    proxy; goal < 150 KB);
  *  - from clicking Sign in to the documents table visible, p50/p95 over 20 runs (goal p95 < 1 s),
- *    for a customer with a handful of documents and for one with 1,000.
+ *    for a customer with a handful of documents and for one with 1,000;
+ *  - the staff area's JavaScript: what staff pages load beyond a contact's, and that a contact
+ *    visiting every page of theirs loads none of it (goal: 0 staff scripts for contacts).
  * Needs the built portal (pnpm build:web). BENCH_WEB_RUNS changes the run count.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
@@ -44,6 +46,38 @@ async function firstLoadJs(browser: Browser, origin: string) {
     gzip += gzipSync(bytes, { level: 9 }).length;
   }
   return { files: scripts.size, raw, gzip };
+}
+
+/** The scripts (paths) a signed-in visit to each of `paths` loads, from sign-in on. */
+async function scriptsLoaded(browser: Browser, origin: string, email: string, paths: string[]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.endsWith('.js')) scripts.add(url.pathname);
+  });
+  await page.goto(`${origin}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Documents' }).waitFor();
+  for (const path of paths) {
+    // In-app navigation, as a person clicks through (a reload would refetch every chunk).
+    await page.evaluate((to) => {
+      history.pushState(null, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+    await page.waitForLoadState('networkidle');
+  }
+  await context.close();
+  return scripts;
+}
+
+async function gzipSize(paths: Iterable<string>) {
+  let gzip = 0;
+  for (const path of paths) gzip += gzipSync(await readFile(join(DIST, path)), { level: 9 }).length;
+  return gzip;
 }
 
 /**
@@ -164,6 +198,32 @@ async function main() {
     };
     const js = await firstLoadJs(browser, origin);
     const smallEmail = await customerWith(6, 'Small');
+    const contactScripts = await scriptsLoaded(browser, origin, smallEmail, [
+      '/documents',
+      '/statement',
+      '/customer',
+      '/profile',
+    ]);
+    const staffScripts = await scriptsLoaded(browser, origin, `owner@${slug}.example`, [
+      '/overview',
+      '/customers',
+      '/customers/new',
+      '/contacts',
+      '/documents/new',
+      '/emails',
+      '/audit',
+      '/team',
+      '/settings',
+      '/webhooks',
+    ]);
+    const staffOnly = [...staffScripts].filter((path) => !contactScripts.has(path));
+    // Staff code is what src/staff holds; vite names each chunk after its module.
+    const staffModules = (await readdir(join(__dirname, '../src/staff')))
+      .filter((file) => file.endsWith('.tsx') || (file.endsWith('.ts') && !file.includes('.test.')))
+      .map((file) => file.replace(/\.tsx?$/, ''));
+    const staffShownToContacts = [...contactScripts].filter((path) =>
+      staffModules.some((module) => path.startsWith(`/assets/${module}-`)),
+    );
     await settled();
     const small = await signInTimes(browser, origin, smallEmail);
     const seedStarted = Date.now();
@@ -175,6 +235,8 @@ async function main() {
     console.log(`
 portal on this machine (${RUNS} runs each)
   first load of /sign-in    ${js.files} scripts, ${kb(js.gzip)} KB gzip (${kb(js.raw)} KB raw)   goal < 150 KB
+  staff area                ${staffOnly.length} scripts, ${kb(await gzipSize(staffOnly))} KB gzip, loaded by staff only
+  contact, every page       ${contactScripts.size} scripts, ${staffShownToContacts.length} of them staff code   goal 0
   sign-in -> table, 6 docs         ${small.total}   goal p95 < 1000 ms
     of which: sign-in answered     ${small.signedIn}
               permissions answered ${small.viewed}

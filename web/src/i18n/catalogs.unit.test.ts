@@ -1,10 +1,17 @@
 import de from './messages/de.json';
 import en from './messages/en.json';
+import staffDe from './messages/staff-de.json';
+import staffEn from './messages/staff-en.json';
 
 const placeholders = (message: string) =>
   [...message.matchAll(/\{(\w+)\s*[,}]/g)].map((match) => match[1]).sort();
 
-describe('message catalogs', () => {
+const CATALOGS = [
+  { name: 'shared', en, de },
+  { name: 'staff', en: staffEn, de: staffDe },
+];
+
+describe.each(CATALOGS)('the $name message catalogs', ({ en, de }) => {
   it('have the same keys in English and German', () => {
     expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
   });
@@ -19,5 +26,11 @@ describe('message catalogs', () => {
       expect(message.trim()).not.toBe('');
       expect(german.trim()).not.toBe('');
     }
+  });
+});
+
+describe('the staff catalog', () => {
+  it('adds words, never changes a shared one', () => {
+    expect(Object.keys(staffEn).filter((key) => key in en)).toEqual([]);
   });
 });

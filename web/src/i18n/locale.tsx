@@ -11,10 +11,14 @@ import { IntlProvider, useIntl } from 'react-intl';
 import de from './messages/de.json';
 import en from './messages/en.json';
 
-export type MessageId = keyof typeof en;
+/**
+ * Every message id: the shared catalogs' and the staff area's, which load with the staff pages
+ * (see staff/staff-messages.tsx) so that contacts never download them.
+ */
+export type MessageId = keyof typeof en | keyof typeof import('./messages/staff-en.json');
 export type Language = 'en' | 'de';
 
-const CATALOGS: Record<Language, Record<MessageId, string>> = { en, de };
+const CATALOGS: Record<Language, Record<keyof typeof en, string>> = { en, de };
 const STORAGE_KEY = 'portico-language';
 
 /** The viewer's language: their last choice on this device, else the browser's. */

@@ -9,6 +9,7 @@ import { graphql } from '../gql';
 import type { DocumentStatus, DocumentType, PaymentState } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 import { useUser } from '../session/use-session';
+import { StaffMessages } from './staff-messages';
 import { TYPE_LABELS } from '../documents/document-labels';
 import { decimalOf } from './document-draft';
 import { IssueQuestion } from './issue-question';
@@ -101,7 +102,15 @@ const today = () => new Date().toISOString().slice(0, 10);
  * What staff do with a document on its page: edit and issue a draft; record a payment, void,
  * share or unshare an issued one. Loaded for staff only, with the rest of the staff area.
  */
-export default function DocumentStaffActions({
+export default function DocumentStaffActions(props: Parameters<typeof StaffActions>[0]) {
+  return (
+    <StaffMessages>
+      <StaffActions {...props} />
+    </StaffMessages>
+  );
+}
+
+function StaffActions({
   doc,
   gross,
   onChange,

@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router';
 import { NotFoundPage } from '../pages/not-found-page';
 import { useUser } from '../session/use-session';
+import { StaffMessages } from './staff-messages';
 
 /**
  * The staff routes' gate: a contact who types a staff address sees "not found", as for any page
@@ -9,7 +10,13 @@ import { useUser } from '../session/use-session';
  */
 export function StaffOnly() {
   const user = useUser();
-  return user.kind === 'STAFF' ? <Outlet /> : <NotFoundPage embedded />;
+  return user.kind === 'STAFF' ? (
+    <StaffMessages>
+      <Outlet />
+    </StaffMessages>
+  ) : (
+    <NotFoundPage embedded />
+  );
 }
 
 /**
