@@ -9,6 +9,7 @@ import {
   type CustomerDraft,
   type DraftField,
 } from '../customer/customer-draft';
+import { CUSTOMER_FIELD_LABELS as LABELS } from '../customer/field-labels';
 import { ibanState } from '../customer/iban-check';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { useSubmission } from '../forms/use-submission';
@@ -55,19 +56,6 @@ const UpdateMyCustomerData = graphql(`
     }
   }
 `);
-
-const LABELS: Record<DraftField, MessageId> = {
-  phone: 'customer.phone',
-  street: 'customer.street',
-  postalCode: 'customer.postalCode',
-  city: 'customer.city',
-  country: 'customer.country',
-  taxId: 'customer.taxId',
-  vatId: 'customer.vatId',
-  iban: 'customer.iban',
-  bic: 'customer.bic',
-  accountHolder: 'customer.accountHolder',
-};
 
 // What to do about a refused field, in the viewer's language; the server's words are English.
 const FIXES: Partial<Record<DraftField, MessageId>> = {

@@ -4,6 +4,7 @@ import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
 import { useFormats } from '../format/formats';
 import { Button, Field, FormProblem } from '../forms/fields';
+import { NameFields } from '../forms/name-fields';
 import { ConfirmButton, DialogButton } from '../forms/confirm-dialog';
 import { SelectField } from '../forms/select-field';
 import { useSubmission } from '../forms/use-submission';
@@ -281,17 +282,11 @@ function InviteForm({ customerId, onInvited }: { customerId: string; onInvited()
         description={t('contacts.phoneHint')}
         error={error('phone')}
       />
-      <Field
-        label={t('field.firstName')}
-        value={draft.firstName}
-        onChange={set('firstName')}
-        error={error('firstName')}
-      />
-      <Field
-        label={t('field.lastName')}
-        value={draft.lastName}
-        onChange={set('lastName')}
-        error={error('lastName')}
+      <NameFields
+        firstName={draft.firstName}
+        lastName={draft.lastName}
+        onChange={(field, value) => set(field)(value)}
+        errorOf={error}
       />
       <SelectField
         label={t('contacts.level')}

@@ -17,28 +17,11 @@ import { EmailTable } from './email-table';
 const CustomerDetail = graphql(`
   query CustomerDetail($id: ID!) {
     customer(id: $id) {
-      id
-      number
+      ...CustomerDataFields
       type
-      displayName
       companyName
       firstName
       lastName
-      email
-      phone
-      address {
-        street
-        postalCode
-        city
-        country
-      }
-      taxId
-      vatId
-      bankAccount {
-        iban
-        bic
-        accountHolder
-      }
       portalEnabled
       administrators {
         id

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
+import { CUSTOMER_FIELD_LABELS } from '../customer/field-labels';
 import { ibanState } from '../customer/iban-check';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { SelectField } from '../forms/select-field';
@@ -16,22 +17,13 @@ import {
 } from './customer-record';
 
 const LABELS: Record<RecordField, MessageId> = {
+  ...CUSTOMER_FIELD_LABELS,
   type: 'customer.type',
   number: 'customer.number',
   companyName: 'customer.companyName',
   firstName: 'field.firstName',
   lastName: 'field.lastName',
   email: 'customer.email',
-  phone: 'customer.phone',
-  street: 'customer.street',
-  postalCode: 'customer.postalCode',
-  city: 'customer.city',
-  country: 'customer.country',
-  taxId: 'customer.taxId',
-  vatId: 'customer.vatId',
-  iban: 'customer.iban',
-  bic: 'customer.bic',
-  accountHolder: 'customer.accountHolder',
 };
 
 const GROUPS: { heading: MessageId; fields: (type: CustomerType) => RecordField[] }[] = [

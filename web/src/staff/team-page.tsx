@@ -4,6 +4,7 @@ import { Form } from 'react-aria-components';
 import { reportOf } from '../api/errors';
 import { useFormats } from '../format/formats';
 import { Button, Field, FormProblem } from '../forms/fields';
+import { NameFields } from '../forms/name-fields';
 import { ConfirmButton, DialogButton } from '../forms/confirm-dialog';
 import { SelectField } from '../forms/select-field';
 import { useSubmission } from '../forms/use-submission';
@@ -230,17 +231,11 @@ function InviteForm({ onInvited }: { onInvited(): void }) {
         onChange={set('email')}
         error={error('email')}
       />
-      <Field
-        label={t('field.firstName')}
-        value={draft.firstName}
-        onChange={set('firstName')}
-        error={error('firstName')}
-      />
-      <Field
-        label={t('field.lastName')}
-        value={draft.lastName}
-        onChange={set('lastName')}
-        error={error('lastName')}
+      <NameFields
+        firstName={draft.firstName}
+        lastName={draft.lastName}
+        onChange={(field, value) => set(field)(value)}
+        errorOf={error}
       />
       <SelectField
         label={t('team.role')}
