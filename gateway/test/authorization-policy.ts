@@ -369,6 +369,14 @@ export const POLICY: Record<string, FieldPolicy> = {
     }),
     expect: managers('ok'),
   },
+  'Mutation.updateAccessLevel': {
+    operation: (w) => ({
+      query:
+        'mutation($id: ID!) { updateAccessLevel(id: $id, input: { name: "Spare", permissions: [VIEW_DOCUMENTS] }) { id } }',
+      variables: { id: w.spareLevelId },
+    }),
+    expect: managers('NOT_FOUND'),
+  },
   'Mutation.updatePortalSettings': {
     operation: () => ({
       query: 'mutation { updatePortalSettings(input: {}) { portalAccessByDefault } }',

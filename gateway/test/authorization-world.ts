@@ -38,6 +38,8 @@ export interface World {
   T2: TargetObjects;
   ownerId: string;
   specOutId: string;
+  /** A level nobody is on, for changing it. */
+  spareLevelId: string;
   webhookId: string;
   webhookDeliveryId: string;
   invoicePattern: string;
@@ -99,6 +101,9 @@ export async function buildWorld(running: TestPlatform, register: Register): Pro
     '{ accessLevels { id name } }',
   );
   const level = (name: string) => accessLevels.find((each) => each.name === name)!.id;
+  const { createAccessLevel: spareLevel } = await as<{ createAccessLevel: { id: string } }>(
+    'mutation { createAccessLevel(input: { name: "Spare", permissions: [VIEW_DOCUMENTS] }) { id } }',
+  );
   const join = (customerId: string, email: string, levelName: string) =>
     grantAndJoin(running, t, org, customerId, { email, accessLevelId: level(levelName) });
   const full = await join(c1, 'full@authz-one.example', 'Full access');
@@ -207,6 +212,7 @@ export async function buildWorld(running: TestPlatform, register: Register): Pro
     T2,
     ownerId: owner.user.id,
     specOutId: specOut.user.id,
+    spareLevelId: spareLevel.id,
     webhookId,
     webhookDeliveryId,
     invoicePattern: documentNumberPatterns.find((each) => each.type === 'INVOICE')!.pattern,

@@ -45,6 +45,20 @@ test.describe('the settings page', () => {
     await expect(levels.getByRole('row').filter({ hasText: levelName })).toContainText(
       'See documents, Download PDFs',
     );
+    // Edited: the level gives payments too (its contacts get that on their next request).
+    await levels
+      .getByRole('row')
+      .filter({ hasText: levelName })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    const edit = page.getByRole('dialog', { name: `Edit the level ${levelName}` });
+    await expect(edit.getByRole('checkbox', { name: 'Download PDFs' })).toBeChecked();
+    await edit.getByText('See payments', { exact: true }).click();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit).toBeHidden();
+    await expect(levels.getByRole('row').filter({ hasText: levelName })).toContainText(
+      'See documents, Download PDFs, See payments',
+    );
 
     // Branding: a wrong colour and a too large logo are refused at their fields.
     const branding = page.getByRole('region', { name: 'Branding' });

@@ -148,6 +148,38 @@ export class PortalAccesses {
     return updated;
   }
 
+  /**
+   * After a level changed: every live access on it announces its new permissions (one
+   * access.updated each, through its outbox), so the services' copies follow. Repeating it
+   * is harmless, which is how a call cut short is repaired.
+   */
+  async reapplyLevel(staff: StaffPrincipal, level: AccessLevelRecord): Promise<void> {
+    const accesses = await this.store.listTenantAccesses(
+      staff.tenantId,
+      { accessLevelId: level._id, status: { $ne: 'REVOKED' } },
+      { invitedAt: 1, _id: 1 },
+      0,
+    );
+    for (const access of accesses) {
+      const event = createEvent({
+        type: 'portico.access.updated.v1',
+        service: 'customer',
+        subject: access._id,
+        tenantId: staff.tenantId,
+        data: {
+          accessId: access._id,
+          customerId: access.customerId,
+          accessLevelId: level._id,
+          permissions: level.permissions,
+          expiresAt: access.expiresAt?.toISOString() ?? null,
+          updatedBy: staff.userId,
+        },
+      });
+      await this.write(access, { $push: { outbox: event } });
+    }
+    await this.publishPending();
+  }
+
   /** Staff revocation; effective on the contact's next request. Revoking twice changes nothing. */
   async revokeByStaff(staff: StaffPrincipal, id: string): Promise<PortalAccessRecord> {
     const access = await this.visibleToStaff(staff, id);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffPrincipal } from '@portico/auth';
-import { badInput, conflict } from '@portico/errors';
+import { badInput, conflict, notFound } from '@portico/errors';
 import {
   createEvent,
   DOCUMENT_TYPES,
@@ -30,6 +30,14 @@ export interface PortalSettingsInput {
 
 type PortalSettings = Omit<PortalSettingsRecord, 'outbox'>;
 
+function levelFieldsFrom(input: AccessLevelInput): AccessLevelInput {
+  const name = requireText('input.name', input.name, 60);
+  const permissions = [...new Set(input.permissions)];
+  if (permissions.length === 0 || permissions.some((p) => !PERMISSIONS.includes(p)))
+    throw badInput('input.permissions', 'Give at least one known permission');
+  return { name, permissions };
+}
+
 /** A tenant's access levels and portal settings (OWNER/ADMIN change them). */
 export class PortalConfiguration {
   constructor(
@@ -41,16 +49,12 @@ export class PortalConfiguration {
     staff: StaffPrincipal,
     input: AccessLevelInput,
   ): Promise<AccessLevelRecord> {
-    const name = requireText('input.name', input.name, 60);
-    const permissions = [...new Set(input.permissions)];
-    if (permissions.length === 0 || permissions.some((p) => !PERMISSIONS.includes(p)))
-      throw badInput('input.permissions', 'Give at least one known permission');
+    const fields = levelFieldsFrom(input);
     try {
       const level = await this.store.accessLevels.create({
         _id: randomUUID(),
         tenantId: staff.tenantId,
-        name,
-        permissions,
+        ...fields,
       });
       return level.toObject();
     } catch (error) {
@@ -58,6 +62,28 @@ export class PortalConfiguration {
         throw conflict('input.name', 'An access level with this name exists');
       throw error;
     }
+  }
+
+  /**
+   * Renames a level or changes what it gives. The caller then re-announces the accesses on it
+   * (PortalAccesses.reapplyLevel), so every service's copy of their permissions follows.
+   */
+  async updateAccessLevel(
+    staff: StaffPrincipal,
+    id: string,
+    input: AccessLevelInput,
+  ): Promise<AccessLevelRecord> {
+    const fields = levelFieldsFrom(input);
+    const level = await this.store.findAccessLevel(staff.tenantId, id);
+    if (!level) throw notFound('Access level');
+    try {
+      await this.store.accessLevels.updateOne({ _id: id }, { $set: fields });
+    } catch (error) {
+      if (isDuplicateKeyError(error))
+        throw conflict('input.name', 'An access level with this name exists');
+      throw error;
+    }
+    return { ...level, ...fields };
   }
 
   /**

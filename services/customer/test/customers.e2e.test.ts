@@ -9,6 +9,7 @@ import {
   graphqlData,
   grantAndJoin,
   graphqlRequest,
+  issueInvoice,
   linkToken,
   login,
   registerOrganization,
@@ -266,6 +267,46 @@ describe('customers', () => {
       'Beta Ltd',
       'Alpha Ltd',
     ]);
+  });
+
+  it("changes a level's permissions for the contacts on it, on their next request", async () => {
+    const org = 'cust-level-edit';
+    const { accessToken: t } = await registerOrganization(gateway, org);
+    const { createAccessLevel } = await graphqlData<{ createAccessLevel: { id: string } }>(
+      gateway,
+      'mutation { createAccessLevel(input: { name: "Downloads", permissions: [VIEW_DOCUMENTS, DOWNLOAD_DOCUMENTS] }) { id } }',
+      {},
+      { token: t },
+    );
+    const customerId = await newCompany(t, 'Level Edit GmbH');
+    const { contact } = await grantAndJoin(running, t, org, customerId, {
+      email: `anna@${org}.example`,
+      accessLevelId: createAccessLevel.id,
+    });
+    const { id: documentId } = await issueInvoice(gateway, t, customerId);
+    const download = () =>
+      gql(
+        'mutation($id: ID!) { requestDocumentDownload(id: $id) { url } }',
+        { id: documentId },
+        contact.accessToken,
+      );
+    expect(await eventually(async () => ((await download()).data ? true : undefined))).toBe(true);
+
+    const update = (name: string, token = t) =>
+      gql(
+        'mutation($id: ID!, $n: String!) { updateAccessLevel(id: $id, input: { name: $n, permissions: [VIEW_DOCUMENTS] }) { name permissions } }',
+        { id: createAccessLevel.id, n: name },
+        token,
+      );
+    const taken = await update('Standard');
+    expect([errorCode(taken), errorField(taken)]).toEqual(['CONFLICT', 'input.name']);
+    const other = await registerOrganization(gateway, 'cust-level-edit-x');
+    expect(errorCode(await update('Mine now', other.accessToken))).toBe('NOT_FOUND');
+    expect((await update('View only')).data).toEqual({
+      updateAccessLevel: { name: 'View only', permissions: ['VIEW_DOCUMENTS'] },
+    });
+    // The document service's copy of the access follows the level.
+    await eventually(async () => (errorCode(await download()) === 'FORBIDDEN' ? true : undefined));
   });
 
   it('keeps tenants apart: another tenant gets NOT_FOUND or nothing', async () => {

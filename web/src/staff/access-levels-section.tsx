@@ -17,6 +17,14 @@ graphql(`
   }
 `);
 
+const UpdateAccessLevel = graphql(`
+  mutation UpdateAccessLevel($id: ID!, $input: AccessLevelInput!) {
+    updateAccessLevel(id: $id, input: $input) {
+      ...AccessLevelFields
+    }
+  }
+`);
+
 const CreateAccessLevel = graphql(`
   mutation CreateAccessLevel($input: AccessLevelInput!) {
     createAccessLevel(input: $input) {
@@ -52,7 +60,7 @@ export function AccessLevelsSection({
         <DialogButton label={t('settings.newLevel')} title={t('settings.newLevel')}>
           {(close) => (
             <LevelForm
-              onCreated={() => {
+              onSaved={() => {
                 close();
                 onChange();
               }}
@@ -71,6 +79,25 @@ export function AccessLevelsSection({
               label: t('settings.permissions'),
               cell: (level) => level.permissions.map((p) => t(PERMISSION_LABELS[p])).join(', '),
             },
+            {
+              label: t('contacts.actions'),
+              cell: (level) => (
+                <DialogButton
+                  label={t('settings.editLevel')}
+                  title={t('settings.editLevelTitle', { name: level.name })}
+                >
+                  {(close) => (
+                    <LevelForm
+                      level={level}
+                      onSaved={() => {
+                        close();
+                        onChange();
+                      }}
+                    />
+                  )}
+                </DialogButton>
+              ),
+            },
           ]}
         />
       </div>
@@ -78,16 +105,24 @@ export function AccessLevelsSection({
   );
 }
 
-function LevelForm({ onCreated }: { onCreated(): void }) {
+/** A new level, or (given `level`) a change to one: its contacts get it on their next request. */
+function LevelForm({ level, onSaved }: { level?: AccessLevelFieldsFragment; onSaved(): void }) {
   const t = useT();
-  const [name, setName] = useState('');
-  const [permissions, setPermissions] = useState<Permission[]>(['VIEW_DOCUMENTS']);
-  const [create, { loading }] = useMutation(CreateAccessLevel);
+  const [name, setName] = useState(level?.name ?? '');
+  const [permissions, setPermissions] = useState<Permission[]>(
+    level?.permissions ?? ['VIEW_DOCUMENTS'],
+  );
+  const [create, creating] = useMutation(CreateAccessLevel);
+  const [update, updating] = useMutation(UpdateAccessLevel);
+  const loading = creating.loading || updating.loading;
   const { report, run } = useSubmission();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = await run(() => create({ variables: { input: { name, permissions } } }));
-    if (!problem) onCreated();
+    const input = { name, permissions };
+    const problem = await run(() =>
+      level ? update({ variables: { id: level.id, input } }) : create({ variables: { input } }),
+    );
+    if (!problem) onSaved();
   };
   return (
     <Form onSubmit={submit} className="stack" validationBehavior="aria">
@@ -116,6 +151,7 @@ function LevelForm({ onCreated }: { onCreated(): void }) {
       {report?.fields['input.permissions'] && (
         <p className="field-error">{report.fields['input.permissions']}</p>
       )}
+      {level && <p className="muted">{t('settings.levelChangeWhen')}</p>}
       <FormProblem report={report} />
       <Button type="submit" isDisabled={loading}>
         {t('action.save')}

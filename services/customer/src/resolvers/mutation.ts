@@ -57,6 +57,17 @@ export const mutationResolvers = {
   createAccessLevel: (_: unknown, args: { input: AccessLevelInput }, ctx: CustomerContext) =>
     ctx.configuration.createAccessLevel(requireStaff(ctx.auth, MANAGERS), args.input),
 
+  async updateAccessLevel(
+    _: unknown,
+    args: { id: string; input: AccessLevelInput },
+    ctx: CustomerContext,
+  ) {
+    const staff = requireStaff(ctx.auth, MANAGERS);
+    const level = await ctx.configuration.updateAccessLevel(staff, args.id, args.input);
+    await ctx.accesses.reapplyLevel(staff, level);
+    return level;
+  },
+
   updatePortalSettings: (_: unknown, args: { input: PortalSettingsInput }, ctx: CustomerContext) =>
     ctx.configuration.update(requireStaff(ctx.auth, MANAGERS), args.input),
 };
