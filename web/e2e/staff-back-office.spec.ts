@@ -114,6 +114,22 @@ test.describe('the owner in the back office', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
     await expect(page).toHaveURL(/\/documents\/[^/]+\/edit$/);
 
+    // The draft is found again by its status, and edited from its page.
+    await nav.getByRole('link', { name: 'Documents' }).click();
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByRole('form', { name: 'Filters' }).getByText('Draft', { exact: true }).click();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/status=DRAFT/);
+    const draftRow = page.getByRole('row').filter({ hasText: companyName });
+    await expect(draftRow).toContainText('Draft');
+    await draftRow.getByRole('link', { name: '(draft)' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Invoice (draft)' })).toBeVisible();
+    await page.getByRole('link', { name: 'Edit draft' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Edit draft' })).toBeVisible();
+    await expect(
+      page.getByRole('group', { name: 'Line 2' }).getByRole('textbox', { name: 'Tax rate' }),
+    ).toHaveValue('7');
+
     await page.getByRole('button', { name: 'Issue' }).click();
     const question = page.getByRole('dialog', { name: /Issue this Invoice/i });
     await expect(question).toContainText('Its number is assigned now');

@@ -4,7 +4,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '@portico/events';
 import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
 import { sumsByGroup, type Aggregating } from '@portico/mongo';
 import { requireDate } from '@portico/validation';
-import type { PaymentState } from './model/document';
+import type { DocumentStatus, PaymentState } from './model/document';
 import { currencyExponent, formatAmount } from '@portico/money';
 import { paymentStateCondition } from './payment-state';
 import type { ShelvedDocument } from './customer-shelves';
@@ -14,6 +14,7 @@ import type { DocumentViewer } from './viewer';
 export interface DocumentFilter {
   customerId?: string | null;
   types?: DocumentType[] | null;
+  statuses?: DocumentStatus[] | null;
   paymentStates?: PaymentState[] | null;
   issueDateFrom?: string | null;
   issueDateTo?: string | null;
@@ -45,6 +46,16 @@ const SORT_FIELDS = {
 // Without a sort: newest first.
 const NEWEST_FIRST: SortSpec = { field: 'createdAt', direction: -1, kind: 'date' };
 
+const DOCUMENT_STATUSES: DocumentStatus[] = [
+  'DRAFT',
+  'ISSUED',
+  'PARTIALLY_PAID',
+  'PAID',
+  'VOID',
+  'ACCEPTED',
+  'DECLINED',
+];
+
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The caller's filter as MongoDB conditions; BAD_USER_INPUT names the field. */
@@ -56,6 +67,11 @@ export function documentFilterConditions(filter: DocumentFilter | null | undefin
     if (filter.types.some((type) => !DOCUMENT_TYPES.includes(type)))
       throw badInput('filter.types', 'Unknown document type');
     conditions.push({ type: { $in: filter.types } });
+  }
+  if (filter.statuses?.length) {
+    if (filter.statuses.some((status) => !DOCUMENT_STATUSES.includes(status)))
+      throw badInput('filter.statuses', 'Unknown document status');
+    conditions.push({ status: { $in: filter.statuses } });
   }
   if (filter.paymentStates?.length)
     conditions.push({ $or: filter.paymentStates.map(paymentStateCondition) });

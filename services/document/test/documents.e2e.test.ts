@@ -186,6 +186,21 @@ describe('life cycle and numbering', () => {
       taxTotal: '0.100',
       grossTotal: '1.101',
     });
+    // Staff find their drafts by status, across customers and on the customer's own list.
+    const byStatus = async (filter: string) => {
+      const { documents } = await graphqlData<{ documents: { edges: { node: { id: string } }[] } }>(
+        gateway,
+        `{ documents(first: 100, filter: ${filter}) { edges { node { id } } } }`,
+        {},
+        { token: t },
+      );
+      return documents.edges.map((edge) => edge.node.id);
+    };
+    expect(await byStatus('{ statuses: [DRAFT] }')).toContain(created.id);
+    expect(await byStatus(`{ statuses: [DRAFT], customerId: "${customerId}" }`)).toContain(
+      created.id,
+    );
+    expect(await byStatus('{ statuses: [ISSUED, VOID] }')).not.toContain(created.id);
     const done = await issue(t, created.id);
     expect(done).toMatchObject({ status: 'ISSUED', paymentState: 'UNPAID', balanceDue: '1.101' });
     expect(done.number).toMatch(new RegExp(`^INV-${year}-\\d{6}$`));

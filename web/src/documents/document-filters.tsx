@@ -2,18 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { Checkbox, CheckboxGroup, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { Link } from 'react-router';
 import { Button, Field } from '../forms/fields';
-import type { DocumentFilter, DocumentType, PaymentState } from '../gql/graphql';
+import type { DocumentFilter, DocumentStatus, DocumentType, PaymentState } from '../gql/graphql';
 import { useT } from '../i18n/locale';
-import { PAYMENT_LABELS, TYPE_LABELS } from './document-labels';
-import { DOCUMENT_TYPES, PAYMENT_STATES } from './list-params';
+import { PAYMENT_LABELS, STATUS_LABELS, TYPE_LABELS } from './document-labels';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, PAYMENT_STATES } from './list-params';
 
 /** The filter form; applying it writes a new URL (the list reads only the URL). */
 export function DocumentFilters({
   filter,
   onApply,
+  withStatus = false,
 }: {
   filter: DocumentFilter;
   onApply(filter: DocumentFilter): void;
+  /** Staff: drafts and void documents are theirs to find. */
+  withStatus?: boolean;
 }) {
   const t = useT();
   const [draft, setDraft] = useState<DocumentFilter>(filter);
@@ -39,6 +42,21 @@ export function DocumentFilters({
           </Checkbox>
         ))}
       </CheckboxGroup>
+      {withStatus && (
+        <CheckboxGroup
+          className="choice-group"
+          value={(draft.statuses ?? []) as string[]}
+          onChange={(statuses) => set({ statuses: statuses as DocumentStatus[] })}
+        >
+          <Label>{t('column.status')}</Label>
+          {DOCUMENT_STATUSES.map((status) => (
+            <Checkbox key={status} value={status} className="checkbox">
+              <span className="box" aria-hidden="true" />
+              {t(STATUS_LABELS[status])}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+      )}
       <CheckboxGroup
         className="choice-group"
         value={(draft.paymentStates ?? []) as string[]}

@@ -1,5 +1,6 @@
 import type {
   DocumentFilter,
+  DocumentStatus,
   DocumentSort,
   DocumentSortField,
   DocumentType,
@@ -20,6 +21,15 @@ export const DOCUMENT_TYPES: DocumentType[] = [
   'ORDER_CONFIRMATION',
 ];
 export const PAYMENT_STATES: PaymentState[] = ['UNPAID', 'PARTIALLY_PAID', 'OVERDUE', 'PAID'];
+export const DOCUMENT_STATUSES: DocumentStatus[] = [
+  'DRAFT',
+  'ISSUED',
+  'PARTIALLY_PAID',
+  'PAID',
+  'VOID',
+  'ACCEPTED',
+  'DECLINED',
+];
 export const SORT_FIELDS: DocumentSortField[] = [
   'NUMBER',
   'ISSUE_DATE',
@@ -49,10 +59,12 @@ const day = (value: string | null) => (value && DAY.test(value) ? value : undefi
 export function viewFromParams(params: URLSearchParams): ListView {
   const types = params.getAll('type').flatMap((v) => oneOf(DOCUMENT_TYPES, v) ?? []);
   const states = params.getAll('payment').flatMap((v) => oneOf(PAYMENT_STATES, v) ?? []);
+  const statuses = params.getAll('status').flatMap((v) => oneOf(DOCUMENT_STATUSES, v) ?? []);
   const retrieved = params.get('retrieved');
   const filter: DocumentFilter = {
     ...(types.length ? { types } : {}),
     ...(states.length ? { paymentStates: states } : {}),
+    ...(statuses.length ? { statuses } : {}),
     issueDateFrom: day(params.get('issuedFrom')),
     issueDateTo: day(params.get('issuedTo')),
     dueDateFrom: day(params.get('dueFrom')),
@@ -80,6 +92,7 @@ export function paramsFromView(view: ListView): URLSearchParams {
   const { filter, sort, after } = view;
   for (const type of filter.types ?? []) params.append('type', type);
   for (const state of filter.paymentStates ?? []) params.append('payment', state);
+  for (const status of filter.statuses ?? []) params.append('status', status);
   const dates: [string, string | null | undefined][] = [
     ['issuedFrom', filter.issueDateFrom],
     ['issuedTo', filter.issueDateTo],

@@ -27,6 +27,17 @@ describe('the documents list in the URL', () => {
     expect(paramsFromView(viewFromParams(new URLSearchParams(''))).toString()).toBe('');
   });
 
+  it("keeps staff's status and customer filters", () => {
+    const query = 'type=INVOICE&status=DRAFT&status=VOID&customer=c-7';
+    const view = viewFromParams(new URLSearchParams(`${query}&status=LOST`));
+    expect(view.filter).toEqual({
+      types: ['INVOICE'],
+      statuses: ['DRAFT', 'VOID'],
+      customerId: 'c-7',
+    });
+    expect(paramsFromView(view).toString()).toBe(query);
+  });
+
   it('sorts a new column ascending and flips the current one', () => {
     const byDate = { field: 'ISSUE_DATE', direction: 'DESC' } as const;
     expect(toggledSort(byDate, 'NUMBER')).toEqual({ field: 'NUMBER', direction: 'ASC' });

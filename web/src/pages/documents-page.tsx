@@ -71,6 +71,7 @@ export function DocumentsPage() {
           key={params.toString()}
           filter={view.filter}
           onApply={(filter) => show({ ...view, filter, after: null })}
+          withStatus={staff}
         />
       </details>
       <FormProblem report={error ? reportOf(error) : null} onRetry={() => void refetch()} />
