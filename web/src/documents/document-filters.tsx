@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Checkbox, CheckboxGroup, Form, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Form, Label, Radio, RadioGroup } from 'react-aria-components';
+import { CheckboxChoices } from '../forms/checkbox-choices';
 import { Link } from 'react-router';
 import { Button, Field } from '../forms/fields';
-import type { DocumentFilter, DocumentStatus, DocumentType, PaymentState } from '../gql/graphql';
+import type { DocumentFilter } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 import { PAYMENT_LABELS, STATUS_LABELS, TYPE_LABELS } from './document-labels';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, PAYMENT_STATES } from './list-params';
@@ -29,47 +30,29 @@ export function DocumentFilters({
   const retrieved = draft.retrieved == null ? 'any' : draft.retrieved ? 'yes' : 'no';
   return (
     <Form onSubmit={submit} className="filters" aria-label={t('filters.title')}>
-      <CheckboxGroup
-        className="choice-group"
-        value={(draft.types ?? []) as string[]}
-        onChange={(types) => set({ types: types as DocumentType[] })}
-      >
-        <Label>{t('column.type')}</Label>
-        {DOCUMENT_TYPES.map((type) => (
-          <Checkbox key={type} value={type} className="checkbox">
-            <span className="box" aria-hidden="true" />
-            {t(TYPE_LABELS[type])}
-          </Checkbox>
-        ))}
-      </CheckboxGroup>
+      <CheckboxChoices
+        label={t('column.type')}
+        value={draft.types ?? []}
+        onChange={(types) => set({ types })}
+        options={DOCUMENT_TYPES.map((type) => ({ value: type, label: t(TYPE_LABELS[type]) }))}
+      />
       {withStatus && (
-        <CheckboxGroup
-          className="choice-group"
-          value={(draft.statuses ?? []) as string[]}
-          onChange={(statuses) => set({ statuses: statuses as DocumentStatus[] })}
-        >
-          <Label>{t('column.status')}</Label>
-          {DOCUMENT_STATUSES.map((status) => (
-            <Checkbox key={status} value={status} className="checkbox">
-              <span className="box" aria-hidden="true" />
-              {t(STATUS_LABELS[status])}
-            </Checkbox>
-          ))}
-        </CheckboxGroup>
+        <CheckboxChoices
+          label={t('column.status')}
+          value={draft.statuses ?? []}
+          onChange={(statuses) => set({ statuses })}
+          options={DOCUMENT_STATUSES.map((status) => ({
+            value: status,
+            label: t(STATUS_LABELS[status]),
+          }))}
+        />
       )}
-      <CheckboxGroup
-        className="choice-group"
-        value={(draft.paymentStates ?? []) as string[]}
-        onChange={(states) => set({ paymentStates: states as PaymentState[] })}
-      >
-        <Label>{t('filters.payment')}</Label>
-        {PAYMENT_STATES.map((state) => (
-          <Checkbox key={state} value={state} className="checkbox">
-            <span className="box" aria-hidden="true" />
-            {t(PAYMENT_LABELS[state])}
-          </Checkbox>
-        ))}
-      </CheckboxGroup>
+      <CheckboxChoices
+        label={t('filters.payment')}
+        value={draft.paymentStates ?? []}
+        onChange={(paymentStates) => set({ paymentStates })}
+        options={PAYMENT_STATES.map((state) => ({ value: state, label: t(PAYMENT_LABELS[state]) }))}
+      />
       <div className="filter-fields">
         <Field
           label={t('filters.number')}

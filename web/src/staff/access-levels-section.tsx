@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
+import { Form } from 'react-aria-components';
+import { CheckboxChoices } from '../forms/checkbox-choices';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { DialogButton } from '../forms/confirm-dialog';
 import { useSubmission } from '../forms/use-submission';
@@ -134,23 +135,13 @@ function LevelForm({ level, onSaved }: { level?: AccessLevelFieldsFragment; onSa
         onChange={setName}
         error={report?.fields['input.name']}
       />
-      <CheckboxGroup
-        className="choice-group"
+      <CheckboxChoices
+        label={t('settings.permissions')}
         value={permissions}
-        onChange={(value) => setPermissions(value as Permission[])}
-        isInvalid={Boolean(report?.fields['input.permissions'])}
-      >
-        <Label>{t('settings.permissions')}</Label>
-        {PERMISSIONS.map((permission) => (
-          <Checkbox key={permission} value={permission} className="checkbox">
-            <span className="box" aria-hidden="true" />
-            {t(PERMISSION_LABELS[permission])}
-          </Checkbox>
-        ))}
-      </CheckboxGroup>
-      {report?.fields['input.permissions'] && (
-        <p className="field-error">{report.fields['input.permissions']}</p>
-      )}
+        onChange={setPermissions}
+        options={PERMISSIONS.map((p) => ({ value: p, label: t(PERMISSION_LABELS[p]) }))}
+        error={report?.fields['input.permissions']}
+      />
       {level && <p className="muted">{t('settings.levelChangeWhen')}</p>}
       <FormProblem report={report} />
       <Button type="submit" isDisabled={loading}>

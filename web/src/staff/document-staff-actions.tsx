@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
+import { Form } from 'react-aria-components';
+import { CheckboxChoices } from '../forms/checkbox-choices';
 import { Link } from 'react-router';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { ConfirmButton, DialogButton } from '../forms/confirm-dialog';
@@ -296,15 +297,15 @@ function ProcessorsForm({ documentId, onSaved }: { documentId: string; onSaved()
       {specialists.length === 0 ? (
         <p>{t('processors.none')}</p>
       ) : (
-        <CheckboxGroup className="choice-group" value={value} onChange={setChosen}>
-          <Label>{t('processors.who')}</Label>
-          {specialists.map((s) => (
-            <Checkbox key={s.id} value={s.id} className="checkbox">
-              <span className="box" aria-hidden="true" />
-              {[s.firstName, s.lastName].filter(Boolean).join(' ') || s.email}
-            </Checkbox>
-          ))}
-        </CheckboxGroup>
+        <CheckboxChoices
+          label={t('processors.who')}
+          value={value}
+          onChange={setChosen}
+          options={specialists.map((s) => ({
+            value: s.id,
+            label: [s.firstName, s.lastName].filter(Boolean).join(' ') || s.email,
+          }))}
+        />
       )}
       <FormProblem report={report} />
       <Button type="submit" isDisabled={loading}>

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
+import { Checkbox, Form } from 'react-aria-components';
+import { CheckboxChoices } from '../forms/checkbox-choices';
 import { TYPE_LABELS } from '../documents/document-labels';
 import { DOCUMENT_TYPES } from '../documents/list-params';
 import { Button, FormProblem } from '../forms/fields';
@@ -87,23 +88,13 @@ export function PortalSettingsSection({
     <section aria-labelledby="portal-heading" className="card-section">
       <h2 id="portal-heading">{t('settings.portal')}</h2>
       <Form onSubmit={save} className="stack">
-        <CheckboxGroup
-          className="choice-group"
+        <CheckboxChoices
+          label={t('settings.documentTypes')}
           value={types}
-          onChange={(value) => setTypes(value as DocumentType[])}
-          isInvalid={Boolean(report?.fields['input.enabledDocumentTypes'])}
-        >
-          <Label>{t('settings.documentTypes')}</Label>
-          {DOCUMENT_TYPES.map((type) => (
-            <Checkbox key={type} value={type} className="checkbox">
-              <span className="box" aria-hidden="true" />
-              {t(TYPE_LABELS[type])}
-            </Checkbox>
-          ))}
-        </CheckboxGroup>
-        {report?.fields['input.enabledDocumentTypes'] && (
-          <p className="field-error">{report.fields['input.enabledDocumentTypes']}</p>
-        )}
+          onChange={setTypes}
+          options={DOCUMENT_TYPES.map((type) => ({ value: type, label: t(TYPE_LABELS[type]) }))}
+          error={report?.fields['input.enabledDocumentTypes']}
+        />
         <Toggle checked={share} onChange={setShare}>
           {t('settings.shareNew')}
         </Toggle>

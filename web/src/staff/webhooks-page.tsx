@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
+import { Form } from 'react-aria-components';
+import { CheckboxChoices } from '../forms/checkbox-choices';
 import { reportOf } from '../api/errors';
 import { useFormats } from '../format/formats';
 import { Button, Field, FormProblem } from '../forms/fields';
@@ -348,23 +349,13 @@ function RegisterForm({ onRegistered }: { onRegistered(id: string, secret: strin
         onChange={setDescription}
         error={report?.fields['input.description']}
       />
-      <CheckboxGroup
-        className="choice-group"
+      <CheckboxChoices
+        label={t('webhooks.events')}
         value={types}
-        onChange={(value) => setTypes(value as WebhookEventType[])}
-        isInvalid={Boolean(report?.fields['input.eventTypes'])}
-      >
-        <Label>{t('webhooks.events')}</Label>
-        {EVENT_TYPES.map(({ type, label }) => (
-          <Checkbox key={type} value={type} className="checkbox">
-            <span className="box" aria-hidden="true" />
-            {t(label)}
-          </Checkbox>
-        ))}
-      </CheckboxGroup>
-      {report?.fields['input.eventTypes'] && (
-        <p className="field-error">{report.fields['input.eventTypes']}</p>
-      )}
+        onChange={setTypes}
+        options={EVENT_TYPES.map(({ type, label }) => ({ value: type, label: t(label) }))}
+        error={report?.fields['input.eventTypes']}
+      />
       <FormProblem report={report} />
       <Button type="submit" isDisabled={loading}>
         {t('webhooks.registerSubmit')}
