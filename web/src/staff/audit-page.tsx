@@ -2,15 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useSearchParams } from 'react-router';
-import { reportOf } from '../api/errors';
 import { useFormats } from '../format/formats';
-import { Button, Field, FormProblem } from '../forms/fields';
+import { Button, Field } from '../forms/fields';
 import { SelectField } from '../forms/select-field';
 import { graphql } from '../gql';
 import type { AuditEntryRowFragment } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 import { AUDIT_ACTIONS, auditTarget } from './audit-sentence';
-import { ListPager } from './list-pager';
+import { PagedResult } from './list-pager';
 
 graphql(`
   fragment AuditEntryRow on AuditEntry {
@@ -136,29 +135,28 @@ export function AuditPage() {
         <Field label={t('audit.to')} type="date" value={draft.to} onChange={set('to')} />
         <Button type="submit">{t('filters.apply')}</Button>
       </Form>
-      <FormProblem report={error ? reportOf(error) : null} onRetry={() => void refetch()} />
-      {list ? (
-        <>
-          <p role="status" className="count">
-            {loading ? t('state.loading') : t('audit.count', { count: list.totalCount })}
-          </p>
-          {list.edges.length === 0 ? (
-            <p className="empty">{t('audit.none')}</p>
-          ) : (
-            <ol className="audit-entries">
-              {list.edges.map(({ node }) => (
-                <AuditLine key={node.id} entry={node} />
-              ))}
-            </ol>
-          )}
-          <ListPager
-            after={after}
-            endCursor={list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null}
-          />
-        </>
-      ) : (
-        !error && <p role="status">{t('state.loading')}</p>
-      )}
+      <PagedResult
+        list={list}
+        error={error}
+        loading={loading}
+        onRetry={() => void refetch()}
+        after={after}
+        count={(total) => t('audit.count', { count: total })}
+      >
+        {(list) => (
+          <>
+            {list.edges.length === 0 ? (
+              <p className="empty">{t('audit.none')}</p>
+            ) : (
+              <ol className="audit-entries">
+                {list.edges.map(({ node }) => (
+                  <AuditLine key={node.id} entry={node} />
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }

@@ -1,15 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
-import { reportOf } from '../api/errors';
 import { useFormats } from '../format/formats';
-import { FormProblem } from '../forms/fields';
 import { SelectField } from '../forms/select-field';
 import { graphql } from '../gql';
 import type { AccessStatus } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 import { LabelledTable } from '../layout/labelled-table';
 import { ACCESS_STATUS_LABELS } from './contacts-section';
-import { ListPager } from './list-pager';
+import { PagedResult } from './list-pager';
 
 const ContactList = graphql(`
   query ContactList($status: AccessStatus, $after: String) {
@@ -47,7 +45,7 @@ export function ContactsPage() {
   const [params, setParams] = useSearchParams();
   const status = STATUSES.find((s) => s === params.get('status')) ?? null;
   const after = params.get('after');
-  const { data, previousData, error, refetch } = useQuery(ContactList, {
+  const { data, previousData, error, loading, refetch } = useQuery(ContactList, {
     variables: { status, after },
   });
   const list = (data ?? previousData)?.portalAccesses;
@@ -65,46 +63,45 @@ export function ContactsPage() {
           ]}
         />
       </div>
-      <FormProblem report={error ? reportOf(error) : null} onRetry={() => void refetch()} />
-      {list ? (
-        <>
-          <p role="status" className="count">
-            {t('contacts.count', { count: list.totalCount })}
-          </p>
-          <div className="table-scroll">
-            <LabelledTable
-              label={t('contacts.all')}
-              rows={list.edges.map(({ node }) => node)}
-              rowKey={(access) => access.id}
-              columns={[
-                {
-                  label: t('contacts.name'),
-                  cell: (a) => [a.firstName, a.lastName].filter(Boolean).join(' ') || '–',
-                },
-                { label: t('field.email'), cell: (a) => a.email },
-                {
-                  label: t('document.customer'),
-                  cell: (a) => (
-                    <Link to={`/customers/${a.customer.id}`}>{a.customer.displayName}</Link>
-                  ),
-                },
-                { label: t('contacts.status'), cell: (a) => t(ACCESS_STATUS_LABELS[a.status]) },
-                { label: t('contacts.invitedAt'), cell: (a) => f.dateTime(a.invitedAt) },
-                {
-                  label: t('contacts.lastSignIn'),
-                  cell: (a) => (a.lastLoginAt ? f.dateTime(a.lastLoginAt) : t('contacts.never')),
-                },
-              ]}
-            />
-          </div>
-          <ListPager
-            after={after}
-            endCursor={list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null}
-          />
-        </>
-      ) : (
-        !error && <p role="status">{t('state.loading')}</p>
-      )}
+      <PagedResult
+        list={list}
+        error={error}
+        loading={loading}
+        onRetry={() => void refetch()}
+        after={after}
+        count={(total) => t('contacts.count', { count: total })}
+      >
+        {(list) => (
+          <>
+            <div className="table-scroll">
+              <LabelledTable
+                label={t('contacts.all')}
+                rows={list.edges.map(({ node }) => node)}
+                rowKey={(access) => access.id}
+                columns={[
+                  {
+                    label: t('contacts.name'),
+                    cell: (a) => [a.firstName, a.lastName].filter(Boolean).join(' ') || '–',
+                  },
+                  { label: t('field.email'), cell: (a) => a.email },
+                  {
+                    label: t('document.customer'),
+                    cell: (a) => (
+                      <Link to={`/customers/${a.customer.id}`}>{a.customer.displayName}</Link>
+                    ),
+                  },
+                  { label: t('contacts.status'), cell: (a) => t(ACCESS_STATUS_LABELS[a.status]) },
+                  { label: t('contacts.invitedAt'), cell: (a) => f.dateTime(a.invitedAt) },
+                  {
+                    label: t('contacts.lastSignIn'),
+                    cell: (a) => (a.lastLoginAt ? f.dateTime(a.lastLoginAt) : t('contacts.never')),
+                  },
+                ]}
+              />
+            </div>
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }

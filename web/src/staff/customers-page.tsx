@@ -2,15 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useSearchParams } from 'react-router';
-import { reportOf } from '../api/errors';
 import { useFormats } from '../format/formats';
-import { Field, FormProblem, Button } from '../forms/fields';
+import { Button, Field } from '../forms/fields';
 import { SelectField } from '../forms/select-field';
 import { graphql } from '../gql';
 import type { CustomerSort, CustomerType } from '../gql/graphql';
 import { useT, type MessageId } from '../i18n/locale';
 import { LabelledTable } from '../layout/labelled-table';
-import { ListPager } from './list-pager';
+import { PagedResult } from './list-pager';
 
 const CustomerList = graphql(`
   query CustomerList($filter: CustomerFilter, $sort: CustomerSort, $first: Int, $after: String) {
@@ -118,57 +117,56 @@ export function CustomersPage() {
         />
         <Button type="submit">{t('filters.apply')}</Button>
       </Form>
-      <FormProblem report={error ? reportOf(error) : null} onRetry={() => void refetch()} />
-      {list ? (
-        <>
-          <p role="status" className="count">
-            {loading ? t('state.loading') : t('customers.count', { count: list.totalCount })}
-          </p>
-          {list.edges.length === 0 ? (
-            <p className="empty">{t('customers.empty')}</p>
-          ) : (
-            <div className="table-scroll">
-              <LabelledTable
-                label={t('customers.title')}
-                rows={list.edges.map(({ node }) => node)}
-                rowKey={(customer) => customer.id}
-                columns={[
-                  {
-                    label: t('customer.name'),
-                    cell: (customer) => (
-                      <Link to={`/customers/${customer.id}`}>{customer.displayName}</Link>
-                    ),
-                  },
-                  { label: t('customer.number'), cell: (customer) => customer.number },
-                  {
-                    label: t('customer.type'),
-                    cell: (customer) =>
-                      t(customer.type === 'COMPANY' ? 'customer.company' : 'customer.person'),
-                  },
-                  { label: t('customer.email'), cell: (customer) => customer.email ?? '' },
-                  {
-                    label: t('customer.city'),
-                    cell: (customer) =>
-                      [customer.address?.city, customer.address?.country]
-                        .filter(Boolean)
-                        .join(', '),
-                  },
-                  {
-                    label: t('customers.since'),
-                    cell: (customer) => f.dateTime(customer.createdAt),
-                  },
-                ]}
-              />
-            </div>
-          )}
-          <ListPager
-            after={after}
-            endCursor={list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null}
-          />
-        </>
-      ) : (
-        !error && <p role="status">{t('state.loading')}</p>
-      )}
+      <PagedResult
+        list={list}
+        error={error}
+        loading={loading}
+        onRetry={() => void refetch()}
+        after={after}
+        count={(total) => t('customers.count', { count: total })}
+      >
+        {(list) => (
+          <>
+            {list.edges.length === 0 ? (
+              <p className="empty">{t('customers.empty')}</p>
+            ) : (
+              <div className="table-scroll">
+                <LabelledTable
+                  label={t('customers.title')}
+                  rows={list.edges.map(({ node }) => node)}
+                  rowKey={(customer) => customer.id}
+                  columns={[
+                    {
+                      label: t('customer.name'),
+                      cell: (customer) => (
+                        <Link to={`/customers/${customer.id}`}>{customer.displayName}</Link>
+                      ),
+                    },
+                    { label: t('customer.number'), cell: (customer) => customer.number },
+                    {
+                      label: t('customer.type'),
+                      cell: (customer) =>
+                        t(customer.type === 'COMPANY' ? 'customer.company' : 'customer.person'),
+                    },
+                    { label: t('customer.email'), cell: (customer) => customer.email ?? '' },
+                    {
+                      label: t('customer.city'),
+                      cell: (customer) =>
+                        [customer.address?.city, customer.address?.country]
+                          .filter(Boolean)
+                          .join(', '),
+                    },
+                    {
+                      label: t('customers.since'),
+                      cell: (customer) => f.dateTime(customer.createdAt),
+                    },
+                  ]}
+                />
+              </div>
+            )}
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }

@@ -2,14 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
-import { reportOf } from '../api/errors';
-import { Button, FormProblem } from '../forms/fields';
+import { Button } from '../forms/fields';
 import { SelectField } from '../forms/select-field';
 import { graphql } from '../gql';
 import type { EmailKind, EmailStatus } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 import { EMAIL_KINDS, EMAIL_STATUSES, EmailTable, KIND_LABELS, STATUS_LABELS } from './email-table';
-import { ListPager } from './list-pager';
+import { PagedResult } from './list-pager';
 
 const EmailList = graphql(`
   query EmailList(
@@ -107,21 +106,20 @@ export function EmailsPage() {
           </Button>
         )}
       </Form>
-      <FormProblem report={error ? reportOf(error) : null} onRetry={() => void refetch()} />
-      {list ? (
-        <>
-          <p role="status" className="count">
-            {loading ? t('state.loading') : t('emails.count', { count: list.totalCount })}
-          </p>
-          <EmailTable rows={list.edges.map(({ node }) => node)} onResent={() => void refetch()} />
-          <ListPager
-            after={variables.after}
-            endCursor={list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null}
-          />
-        </>
-      ) : (
-        !error && <p role="status">{t('state.loading')}</p>
-      )}
+      <PagedResult
+        list={list}
+        error={error}
+        loading={loading}
+        onRetry={() => void refetch()}
+        after={variables.after}
+        count={(total) => t('emails.count', { count: total })}
+      >
+        {(list) => (
+          <>
+            <EmailTable rows={list.edges.map(({ node }) => node)} onResent={() => void refetch()} />
+          </>
+        )}
+      </PagedResult>
     </div>
   );
 }
