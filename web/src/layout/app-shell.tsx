@@ -7,7 +7,7 @@ import { LanguagePicker } from './language-picker';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
 import { session } from '../session/session-store';
-import { useUser } from '../session/use-session';
+import { managesOrganization, useUser } from '../session/use-session';
 import { useCan, ViewerProvider } from '../session/viewer';
 
 const SaveLanguage = graphql(`
@@ -43,7 +43,7 @@ function Navigation() {
           <NavLink to="/customers">{t('nav.customers')}</NavLink>
           <NavLink to="/contacts">{t('nav.contacts')}</NavLink>
           {/* The email history and the audit trail are the whole organization's. */}
-          {(user.role === 'OWNER' || user.role === 'ADMIN') && (
+          {managesOrganization(user) && (
             <>
               <NavLink to="/emails">{t('nav.emails')}</NavLink>
               <NavLink to="/audit">{t('nav.audit')}</NavLink>

@@ -11,3 +11,10 @@ export function useUser(): SessionUser {
   if (state.status !== 'signed-in') throw new Error('useUser outside a signed-in page');
   return state.user;
 }
+
+/**
+ * Owners and admins manage the whole organization (team, settings, emails, audit trail,
+ * deleting customers); the API has the same rule, this keeps the pages from offering more.
+ */
+export const managesOrganization = (user: SessionUser): boolean =>
+  user.role === 'OWNER' || user.role === 'ADMIN';

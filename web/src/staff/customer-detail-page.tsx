@@ -8,7 +8,7 @@ import { useSubmission } from '../forms/use-submission';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
 import { NotFoundPage } from '../pages/not-found-page';
-import { useUser } from '../session/use-session';
+import { managesOrganization, useUser } from '../session/use-session';
 import { ContactsSection } from './contacts-section';
 import { CustomerForm } from './customer-form';
 import { recordDraftOf } from './customer-record';
@@ -83,7 +83,7 @@ export function CustomerDetailPage() {
   if (error) return <FormProblem report={reportOf(error)} onRetry={() => void refetch()} />;
   const customer = data?.customer;
   if (!customer) return <NotFoundPage embedded />;
-  const mayManage = user.role === 'OWNER' || user.role === 'ADMIN';
+  const mayManage = managesOrganization(user);
 
   return (
     <div className="page">

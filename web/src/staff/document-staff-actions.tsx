@@ -9,7 +9,7 @@ import { useSubmission } from '../forms/use-submission';
 import { graphql } from '../gql';
 import type { DocumentStatus, DocumentType, PaymentState } from '../gql/graphql';
 import { useT } from '../i18n/locale';
-import { useUser } from '../session/use-session';
+import { managesOrganization, useUser } from '../session/use-session';
 import { StaffMessages } from './staff-messages';
 import { TYPE_LABELS } from '../documents/document-labels';
 import { decimalOf } from './document-draft';
@@ -128,7 +128,7 @@ function StaffActions({
   const draft = doc.status === 'DRAFT';
   const user = useUser();
   // Processors are set by owners and admins (who alone may list the staff).
-  const mayManage = user.role === 'OWNER' || user.role === 'ADMIN';
+  const mayManage = managesOrganization(user);
   return (
     <section aria-label={t('staffDocument.actions')} className="staff-actions">
       <div className="actions">

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import type { DocumentType } from '../gql/graphql';
 import { useT } from '../i18n/locale';
-import { useUser } from '../session/use-session';
+import { managesOrganization, useUser } from '../session/use-session';
 
 const NumberPatterns = graphql(`
   query DocumentNumberPatterns {
@@ -22,7 +22,7 @@ const NumberPatterns = graphql(`
 export function IssueQuestion({ type, gross }: { type: DocumentType; gross: string }) {
   const t = useT();
   const user = useUser();
-  const mayReadPatterns = user.role === 'OWNER' || user.role === 'ADMIN';
+  const mayReadPatterns = managesOrganization(user);
   const { data } = useQuery(NumberPatterns, { skip: !mayReadPatterns });
   const pattern = data?.documentNumberPatterns.find((p) => p.type === type);
   return (

@@ -5,7 +5,7 @@ import { useFormats } from '../format/formats';
 import { FormProblem } from '../forms/fields';
 import { graphql } from '../gql';
 import { useT } from '../i18n/locale';
-import { useUser } from '../session/use-session';
+import { managesOrganization, useUser } from '../session/use-session';
 
 const Overview = graphql(`
   query Overview($monthStart: String!, $weekAgo: String!, $withEmails: Boolean!) {
@@ -46,7 +46,7 @@ export function OverviewPage() {
   const monthStart = day(new Date(Date.UTC(now.getFullYear(), now.getMonth(), 1)));
   // A day's precision keeps the query (and its cache entry) the same all day.
   const weekAgo = `${day(new Date(now.getTime() - 7 * 86_400_000))}T00:00:00Z`;
-  const withEmails = user.role === 'OWNER' || user.role === 'ADMIN';
+  const withEmails = managesOrganization(user);
   const { data, error, refetch } = useQuery(Overview, {
     variables: { monthStart, weekAgo, withEmails },
   });

@@ -1,6 +1,6 @@
 import { Outlet } from 'react-router';
 import { NotFoundPage } from '../pages/not-found-page';
-import { useUser } from '../session/use-session';
+import { managesOrganization, useUser } from '../session/use-session';
 import { StaffMessages } from './staff-messages';
 
 /**
@@ -25,5 +25,5 @@ export function StaffOnly() {
  */
 export function OwnerOrAdminOnly() {
   const user = useUser();
-  return user.role === 'OWNER' || user.role === 'ADMIN' ? <Outlet /> : <NotFoundPage embedded />;
+  return managesOrganization(user) ? <Outlet /> : <NotFoundPage embedded />;
 }
