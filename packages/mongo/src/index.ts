@@ -112,6 +112,19 @@ export function isDuplicateKeyError(error: unknown): boolean {
 }
 
 /**
+ * Runs an upsert by `_id`, once more when it lost to a concurrent first
+ * upsert of the same `_id` (both tried to insert; the document exists now).
+ */
+export async function upsertRetried<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return upsert();
+  }
+}
+
+/**
  * Next value of a named sequence (1, 2, 3, ... without gaps or repeats), safe
  * across replicas and on every backend. Each value is claimed by inserting a
  * document with a unique _id: on FerretDB 1.24 that is the only write that is

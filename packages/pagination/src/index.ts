@@ -157,3 +157,48 @@ export function toSortedConnection<T extends { _id: string }>(
     totalCount,
   };
 }
+
+const valueOf = (value: unknown): string | number | null =>
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? value.getTime()
+      : (value as string | number);
+
+/** Orders rows in memory as MongoDB sorts `spec` (null first ascending), `_id` breaking ties. */
+export function compareBy<T extends { _id: string }>(spec: SortSpec): (a: T, b: T) => number {
+  return (a, b) => {
+    const x = valueOf((a as Record<string, unknown>)[spec.field]);
+    const y = valueOf((b as Record<string, unknown>)[spec.field]);
+    let order = 0;
+    if (x !== y) order = x === null ? -1 : y === null ? 1 : x < y ? -1 : x > y ? 1 : 0;
+    if (order === 0) order = a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+    return order * spec.direction;
+  };
+}
+
+/**
+ * Like sortedPageQuery, over rows already in memory and sorted by
+ * `compareBy(spec)`: the `pageSize + 1` rows after the cursor, found by
+ * binary search instead of a filter over every row.
+ */
+export function sortedPageOf<T extends { _id: string }>(
+  sorted: T[],
+  args: { first?: number | null; after?: string | null },
+  spec: SortSpec,
+): { rows: T[]; pageSize: number } {
+  const size = pageSize(args.first);
+  let start = 0;
+  if (args.after) {
+    const { value, _id } = decodeSortedCursor(args.after, spec.kind);
+    const compare = compareBy<T>(spec);
+    const cursorRow = { _id, [spec.field]: value } as unknown as T;
+    let end = sorted.length;
+    while (start < end) {
+      const middle = (start + end) >>> 1;
+      if (compare(sorted[middle]!, cursorRow) <= 0) start = middle + 1;
+      else end = middle;
+    }
+  }
+  return { rows: sorted.slice(start, start + size + 1), pageSize: size };
+}

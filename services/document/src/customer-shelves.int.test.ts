@@ -104,7 +104,7 @@ describe('customer shelves', () => {
     const own = await store.insertDocument(draft(mine, 100));
     await store.insertDocument(draft(theirs, 999));
     const scope = { tenantId: 't1' };
-    const page = await listDocuments(store, { scope, customerId: mine }, {});
+    const page = await listDocuments(store, { scope, tenantId: 't1', customerId: mine }, {});
     expect(page.edges.map((edge) => edge.node._id)).toEqual([own._id]);
     expect(await page.totals()).toEqual([
       { currency: 'EUR', grossTotal: '1.00', paidTotal: '0.00', balanceDue: '0.00' },
@@ -112,7 +112,7 @@ describe('customer shelves', () => {
     // A filter for another customer on a pinned list finds nothing.
     const crossing = await listDocuments(
       store,
-      { scope: { ...scope, customerId: mine }, customerId: mine },
+      { scope: { ...scope, customerId: mine }, tenantId: 't1', customerId: mine },
       { filter: { customerId: theirs } },
     );
     expect(crossing.edges).toEqual([]);
@@ -120,7 +120,11 @@ describe('customer shelves', () => {
 
   it('refuse a customer id that cannot name a collection, naming the field', async () => {
     await expect(
-      listDocuments(store, { scope: {}, customerId: null }, { filter: { customerId: 'x.$cmd' } }),
+      listDocuments(
+        store,
+        { scope: {}, tenantId: null, customerId: null },
+        { filter: { customerId: 'x.$cmd' } },
+      ),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.customerId' });
   });
 
@@ -186,7 +190,7 @@ describe('customer shelves', () => {
       'BALANCE_DUE',
       'RETRIEVED_AT',
     ];
-    const viewer = { scope: { tenantId: 't1' }, customerId: customer };
+    const viewer = { scope: { tenantId: 't1' }, tenantId: 't1', customerId: customer };
     for (const field of fields)
       for (const direction of ['ASC', 'DESC'] as const) {
         const spec = sortSpec({ field, direction });
@@ -217,7 +221,11 @@ describe('customer shelves', () => {
     const customer = randomUUID();
     const listed = async () =>
       (
-        await listDocuments(store, { scope: { tenantId: 't1' }, customerId: customer }, {})
+        await listDocuments(
+          store,
+          { scope: { tenantId: 't1' }, tenantId: 't1', customerId: customer },
+          {},
+        )
       ).edges.map((edge) => edge.node._id);
     const one = await store.insertDocument(draft(customer, 100));
     const first = await store.shelves.contents(customer);
@@ -231,7 +239,7 @@ describe('customer shelves', () => {
     // Totals and counts come from the same contents.
     const page = await listDocuments(
       store,
-      { scope: { tenantId: 't1' }, customerId: customer },
+      { scope: { tenantId: 't1' }, tenantId: 't1', customerId: customer },
       {},
     );
     expect(page.totalCount()).toBe(2);

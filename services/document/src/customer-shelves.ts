@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { badInput } from '@portico/errors';
-import { isDuplicateKeyError, isFerretDb } from '@portico/mongo';
+import { isDuplicateKeyError, isFerretDb, upsertRetried } from '@portico/mongo';
 import { RecentReads, sharedWhileRunning } from '@portico/subgraph';
 import type { Connection, mongo } from 'mongoose';
 import type { DocumentRecord } from './model/document';
+import { outlastTrust, VERSION_TRUSTED_MS } from './version-trust';
 
 /** A document as kept on a shelf: everything but the outbox and the shelf mark. */
 export type ShelvedDocument = Omit<DocumentRecord, 'outbox' | 'shelved'>;
@@ -13,9 +14,6 @@ const CUSTOMER_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 // Shelves kept in memory; about 200 kB each at 100 documents.
 const CACHED_SHELVES = 200;
-
-// How long a shelf's version, once read, is taken as current (see `contents`).
-const VERSION_TRUSTED_MS = 20;
 
 // How long a replica waits for another to finish making a shelf before making it itself.
 const SHELF_MAKING_TIMEOUT_MS = 10_000;
@@ -117,7 +115,7 @@ export class CustomerShelves {
     await this.make(document.customerId);
     await shelf.replaceOne({ _id: document._id }, copy, { upsert: true });
     await this.stamp(document.customerId);
-    await this.outlastTrustedVersions();
+    await outlastTrust(this.trustMs);
   }
 
   /** Removes a customer's shelf (customer erased); nothing to do when there is none. */
@@ -132,7 +130,7 @@ export class CustomerShelves {
     this.made.delete(customerId);
     this.cached.delete(customerId);
     this.versionsRead.forget(customerId);
-    await this.outlastTrustedVersions();
+    await outlastTrust(this.trustMs);
   }
 
   /** Makes the customer's shelf with its indexes, once per process. */
@@ -177,32 +175,14 @@ export class CustomerShelves {
 
   /** A new version for the customer's shelf, after every change to it. */
   private async stamp(customerId: string): Promise<void> {
-    const stamp = () =>
+    await upsertRetried(() =>
       this.versions().updateOne(
         { _id: customerId },
         { $set: { version: randomUUID() } },
         { upsert: true },
-      );
-    try {
-      await stamp();
-    } catch (error) {
-      // Two first stamps at once: both inserted, one lost; the version exists now.
-      if (!isDuplicateKeyError(error)) throw error;
-      await stamp();
-    }
+      ),
+    );
     this.versionsRead.forget(customerId); // this process reads its own change at once
-  }
-
-  /**
-   * Waits until every version read before the last change has stopped being
-   * trusted: a replica took it as current for `trustMs` after its read
-   * started, which was before the change, so after this no replica still does.
-   */
-  private async outlastTrustedVersions(): Promise<void> {
-    // A timer may fire up to a millisecond early (it counts from the event loop's cached time).
-    const until = performance.now() + this.trustMs;
-    while (performance.now() < until)
-      await new Promise((resolve) => setTimeout(resolve, Math.ceil(until - performance.now())));
   }
 
   private versions() {

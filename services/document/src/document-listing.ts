@@ -1,8 +1,7 @@
 import { badInput } from '@portico/errors';
 import { Query } from 'mingo';
 import { DOCUMENT_TYPES, type DocumentType } from '@portico/events';
-import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
-import { sumsByGroup, type Aggregating } from '@portico/mongo';
+import { compareBy, sortedPageOf, toSortedConnection, type SortSpec } from '@portico/pagination';
 import { requireDate } from '@portico/validation';
 import type { DocumentStatus, PaymentState } from './model/document';
 import { currencyExponent, formatAmount } from '@portico/money';
@@ -109,14 +108,16 @@ export function sortSpec(sort: DocumentSort | null | undefined): SortSpec {
 
 /**
  * One page of the documents the viewer may see that match the filter, in the
- * asked order. The count and the per-currency totals cover everything
- * matched; they are computed only when the query asks for them (each is a
- * pass over the matched documents). A list of one customer (every contact's,
- * or staff filtering by customer) reads that customer's shelf.
+ * asked order, filtered and sorted in memory: a list of one customer (every
+ * contact's, or staff filtering by customer) from that customer's shelf
+ * (customer-shelves.ts), a staff list across customers from the tenant's
+ * ledger (tenant-ledger.ts), whose page is then read by id. The count and the
+ * per-currency totals cover everything matched; they are computed only when
+ * the query asks for them.
  */
 export async function listDocuments(
   store: DocumentStore,
-  viewer: Pick<DocumentViewer, 'scope' | 'customerId'>,
+  viewer: Pick<DocumentViewer, 'scope' | 'customerId' | 'tenantId'>,
   args: {
     filter?: DocumentFilter | null;
     sort?: DocumentSort | null;
@@ -126,52 +127,50 @@ export async function listDocuments(
 ) {
   const matched = { $and: [viewer.scope, ...documentFilterConditions(args.filter)] };
   const spec = sortSpec(args.sort);
-  const page = sortedPageQuery(args, spec);
   const pinned = viewer.customerId ?? args.filter?.customerId;
   if (pinned) {
-    // One customer's documents: their shelf, filtered and sorted in memory (see customer-shelves.ts).
-    const all = sortedMatches(await store.shelves.contents(pinned), matched, page.sort);
-    const rows = args.after
-      ? new Query(page.filter).find<ShelvedDocument>(all).limit(page.limit).all()
-      : all.slice(0, page.limit);
+    const all = sortedMatches(await store.shelves.contents(pinned), matched, spec);
+    const page = sortedPageOf(all, args, spec);
     return {
-      ...toSortedConnection(rows, page.pageSize, 0, spec),
+      ...toSortedConnection(page.rows, page.pageSize, 0, spec),
       totalCount: () => all.length,
       totals: () => totalsOf(all),
     };
   }
-  const documents = store.allDocuments();
-  const rows = await documents
-    .find({ $and: [matched, page.filter] }, { projection: { outbox: 0, shelved: 0 } })
-    .sort(page.sort)
-    .limit(page.limit)
-    .toArray();
+  const rows = viewer.tenantId ? await store.ledger.rows(viewer.tenantId) : [];
+  const all = sortedMatches(rows, matched, spec);
+  const page = sortedPageOf(all, args, spec);
+  const connection = toSortedConnection(page.rows, page.pageSize, 0, spec);
+  const documents = await store.documentsById(connection.edges.map((edge) => edge.node._id));
   return {
-    ...toSortedConnection(rows, page.pageSize, 0, spec),
-    totalCount: () => documents.countDocuments(matched),
-    totals: () => currencyTotals(documents, matched),
+    ...connection,
+    // A document erased since the ledger was read is left out.
+    edges: connection.edges.flatMap(({ cursor, node }) => {
+      const document = documents.get(node._id);
+      return document ? [{ cursor, node: document }] : [];
+    }),
+    totalCount: () => all.length,
+    totals: () => totalsOf(all),
   };
 }
 
-// Per shelf as read (the array kept while its version holds), the sorted matches of recent
-// filters: paging through a list, or reloading it, filters and sorts the shelf once.
-const matchesOfShelf = new WeakMap<ShelvedDocument[], Map<string, ShelvedDocument[]>>();
-const MATCHES_KEPT_PER_SHELF = 16;
+// Per list as read (a shelf, or a tenant's ledger rows, kept while its version holds), the
+// sorted matches of recent filters: paging through a list, or reloading it, filters and sorts once.
+const matchesOfList = new WeakMap<object[], Map<string, object[]>>();
+const MATCHES_KEPT_PER_LIST = 16;
 
-function sortedMatches(
-  shelf: ShelvedDocument[],
-  matched: object,
-  sort: Record<string, 1 | -1>,
-): ShelvedDocument[] {
-  let known = matchesOfShelf.get(shelf);
-  if (!known) matchesOfShelf.set(shelf, (known = new Map()));
+function sortedMatches<T extends { _id: string }>(list: T[], matched: object, spec: SortSpec): T[] {
+  let known = matchesOfList.get(list);
+  if (!known) matchesOfList.set(list, (known = new Map()));
   // Conditions are plain data (strings, numbers, today's date): their JSON tells them apart.
-  const key = JSON.stringify([matched, sort]);
-  let rows = known.get(key);
+  const key = JSON.stringify([matched, spec]);
+  let rows = known.get(key) as T[] | undefined;
   if (!rows) {
-    rows = new Query(matched).find<ShelvedDocument>(shelf).sort(sort).all();
+    // mingo tests each row as MongoDB would; the sort is native (mingo's is several times slower).
+    const query = new Query(matched);
+    rows = list.filter((row) => query.test(row)).sort(compareBy(spec));
     known.set(key, rows);
-    if (known.size > MATCHES_KEPT_PER_SHELF) known.delete(known.keys().next().value!);
+    if (known.size > MATCHES_KEPT_PER_LIST) known.delete(known.keys().next().value!);
   }
   return rows;
 }
@@ -179,12 +178,14 @@ function sortedMatches(
 const SUMMED = ['grossMinor', 'paidMinor', 'balanceMinor'] as const;
 type Sums = Map<string, Record<(typeof SUMMED)[number], number>>;
 
+type Summed = Pick<ShelvedDocument, 'currency' | (typeof SUMMED)[number]>;
+
 /** Per currency: gross, paid and balance due of documents in memory (integers: exact). */
-export function totalsOf(documents: ShelvedDocument[]) {
+export function totalsOf(documents: Summed[]) {
   return formatTotals(sumPerCurrency(documents));
 }
 
-function sumPerCurrency(documents: ShelvedDocument[]): Sums {
+function sumPerCurrency(documents: Summed[]): Sums {
   const sums: Sums = new Map();
   for (const document of documents) {
     const sum = sums.get(document.currency) ?? { grossMinor: 0, paidMinor: 0, balanceMinor: 0 };
@@ -192,11 +193,6 @@ function sumPerCurrency(documents: ShelvedDocument[]): Sums {
     sums.set(document.currency, sum);
   }
   return sums;
-}
-
-/** Like totalsOf, summed by the database over everything `matched` in `documents`. */
-async function currencyTotals(documents: Aggregating, matched: object) {
-  return formatTotals(await sumsByGroup(documents, matched, 'currency', SUMMED));
 }
 
 function formatTotals(sums: Sums) {

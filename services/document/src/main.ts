@@ -33,6 +33,9 @@ runService<DocumentContext>({
     const store = new DocumentStore(connection);
     const reads = new ViewerReads(store);
     followRevocationFeed((event) => reads.followAccess(event));
+    // Before serving, so staff lists are whole; once per database (it reads every document).
+    const built = await store.buildLedger();
+    if (built) logger.info({ documents: built }, 'built the staff ledger from the documents');
     // In the background: on FerretDB this check reads the whole collection.
     store
       .restock()

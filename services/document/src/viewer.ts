@@ -8,6 +8,8 @@ export interface DocumentViewer {
   /** A MongoDB filter every document query of this caller includes. */
   scope: object;
   kind: 'ANONYMOUS' | 'STAFF' | 'CONTACT';
+  /** The caller's organization; null when anonymous. */
+  tenantId: string | null;
   /** The one customer a contact's reads are pinned to; null for staff. */
   customerId: string | null;
   /** A contact's permissions (from their access); staff may do everything their role allows. */
@@ -23,6 +25,7 @@ const NOTHING = { _id: { $in: [] as string[] } };
 const nobody: DocumentViewer = {
   scope: NOTHING,
   kind: 'ANONYMOUS',
+  tenantId: null,
   customerId: null,
   may: () => false,
   mayReachCustomer: () => false,
@@ -41,7 +44,12 @@ export async function documentViewer(
 ): Promise<DocumentViewer> {
   if (auth.kind === 'ANONYMOUS') return nobody;
   if (auth.kind === 'STAFF') {
-    const staff = { kind: 'STAFF' as const, customerId: null, may: () => true };
+    const staff = {
+      kind: 'STAFF' as const,
+      tenantId: auth.tenantId,
+      customerId: null,
+      may: () => true,
+    };
     if (auth.role !== 'SPECIALIST')
       return { ...staff, scope: { tenantId: auth.tenantId }, mayReachCustomer: () => true };
     const administered = await store.customersAdministeredBy(auth.tenantId, auth.userId);
@@ -63,6 +71,7 @@ export async function documentViewer(
   const permissions = new Set(access.permissions);
   const contact = {
     kind: 'CONTACT' as const,
+    tenantId: auth.tenantId,
     customerId: auth.customerId,
     may: (p: Permission) => permissions.has(p),
     mayReachCustomer: (customerId: string) => customerId === auth.customerId,

@@ -64,6 +64,10 @@ export function customerReplicaConsumer(
           await store.comments.deleteMany({ tenantId, customerId });
           await store.documents.deleteMany({ tenantId, customerId });
           await store.shelves.drop(customerId);
+          await store.ledger.remove(
+            tenantId,
+            documents.map((document) => document._id),
+          );
           await store.accesses.deleteMany({ tenantId, customerId });
           await store.customers.deleteOne({ _id: customerId, tenantId });
           reads.forgetCustomer(customerId);
