@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { TenantLedger } from '../src/tenant-ledger';
+import { seedCustomers, seedDocuments, tenantOf } from './seed-documents';
 import {
   grantAndJoin,
   graphqlData,
@@ -59,105 +59,6 @@ async function measure(name: string, runs: number, run: () => Promise<unknown>):
   return p99;
 }
 
-function tenantOf(accessToken: string): string {
-  return (
-    JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { tid: string }
-  ).tid;
-}
-
-/**
- * Inserts the documents and their shelf copies straight into the database.
- * Its own function, so the seed data is garbage before the timing starts (a
- * large heap in this client would inflate its own latencies).
- */
-async function seedDocuments(
-  connection: mongoose.Connection,
-  tenantId: string,
-  customerIds: string[],
-  createdBy: string,
-): Promise<void> {
-  const db = connection.db!;
-  const seedStarted = performance.now();
-  const states = ['UNPAID', 'UNPAID', 'PAID', 'PARTIALLY_PAID'] as const;
-  const shelves = new Map<string, object[]>();
-  for (let batch = 0; batch < DOCUMENTS; batch += 2_000) {
-    const docs = Array.from({ length: Math.min(2_000, DOCUMENTS - batch) }, (_, j) => {
-      const n = batch + j + 1;
-      const gross = 1_000 + (n % 997) * 100;
-      const state = states[n % states.length]!;
-      const paid =
-        state === 'PAID' ? gross : state === 'PARTIALLY_PAID' ? Math.floor(gross / 2) : 0;
-      const day = new Date(Date.UTC(2025, 0, 1) + (n % 700) * 86_400_000)
-        .toISOString()
-        .slice(0, 10);
-      const due = new Date(Date.UTC(2025, 0, 15) + (n % 700) * 86_400_000)
-        .toISOString()
-        .slice(0, 10);
-      return {
-        _id: randomUUID(),
-        tenantId,
-        customerId: customerIds[n % CUSTOMERS]!,
-        type: 'INVOICE',
-        status: state === 'UNPAID' ? 'ISSUED' : state,
-        number: `INV-2025-${String(n).padStart(6, '0')}`,
-        issueDate: day,
-        dueDate: due,
-        currency: 'EUR',
-        exponent: 2,
-        lines: [
-          {
-            description: 'Service',
-            quantity: '1',
-            unitPrice: '1',
-            taxRate: '19',
-            netMinor: gross,
-            taxMinor: 0,
-            grossMinor: gross,
-          },
-        ],
-        netMinor: gross,
-        taxMinor: 0,
-        grossMinor: gross,
-        paidMinor: paid,
-        balanceMinor: gross - paid,
-        paymentState: state,
-        payments: [],
-        shared: true,
-        processorIds: [],
-        firstRetrievedAt: null,
-        lastRetrievedAt: null,
-        project: null,
-        notes: null,
-        billTo: null,
-        voidReason: null,
-        createdBy,
-        createdAt: new Date(Date.UTC(2025, 0, 1) + n * 60_000),
-        issuedAt: new Date(Date.UTC(2025, 0, 1) + n * 60_000),
-        shelved: true,
-        outbox: [],
-      };
-    });
-    await db.collection('documents').insertMany(docs as never[]);
-    for (const { outbox: _outbox, shelved: _shelved, ...copy } of docs) {
-      const shelf = shelves.get(copy.customerId) ?? [];
-      shelf.push(copy);
-      shelves.set(copy.customerId, shelf);
-    }
-  }
-  // Each customer's shelf holds its copies (see src/customer-shelves.ts).
-  for (const [customerId, copies] of shelves)
-    await db.collection(`shelf_${customerId}`).insertMany(copies as never[]);
-  // And each its row in the tenant's ledger (see src/tenant-ledger.ts), written as the service
-  // writes them for a database from before the ledger.
-  await db.collection('ledger_state').deleteOne({ _id: 'built' as never });
-  await new TenantLedger(connection).build(async function* () {
-    for (const copies of shelves.values()) yield* copies as never[];
-  });
-  console.log(
-    `seeded ${DOCUMENTS} documents over ${CUSTOMERS} customers in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
-  );
-}
-
 async function main(): Promise<void> {
   const providers = await startProviders('test');
   Object.assign(process.env, providers.env);
@@ -180,22 +81,12 @@ async function main(): Promise<void> {
       email: `contact@${org}.example`,
     });
 
-    const customerIds = [
-      createCustomer.id,
-      ...Array.from({ length: CUSTOMERS - 1 }, () => randomUUID()),
-    ];
-    const db = connection.db!;
-    await db.collection('customer_replicas').insertMany(
-      customerIds.slice(1).map((id, i) => ({
-        _id: id as never,
-        tenantId,
-        number: `C-${String(i + 2).padStart(5, '0')}`,
-        displayName: `Customer ${i + 2}`,
-        email: null,
-        administratorIds: [],
-      })),
-    );
-    await seedDocuments(connection, tenantId, customerIds, owner.user.id);
+    await seedDocuments(connection, {
+      tenantId,
+      customers: [createCustomer.id, ...(await seedCustomers(connection, tenantId, CUSTOMERS - 1))],
+      createdBy: owner.user.id,
+      count: DOCUMENTS,
+    });
     // A bulk load leaves SQLite checkpointing its write-ahead log for a while; measure after it.
     console.log(`settling for ${SETTLE_MS / 1000} s after the bulk load`);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -205,6 +96,7 @@ async function main(): Promise<void> {
         if (result.errors) throw new Error(JSON.stringify(result.errors));
         return result;
       });
+    const db = connection.db!;
     const FIELDS =
       'edges { node { id number issueDate dueDate grossTotal paidTotal balanceDue } } pageInfo { endCursor hasNextPage }';
 
@@ -285,16 +177,13 @@ async function main(): Promise<void> {
       filter: { tenantId, customerId: createCustomer.id, shared: true, status: { $ne: 'DRAFT' } },
       sort: { createdAt: -1, _id: -1 },
     };
-    {
-      const name = 'contact first page';
-      const plan = await db.command({
-        explain: { ...contactRead, limit: 21 },
-        verbosity: 'queryPlanner',
-      });
-      console.log(
-        `explain plan of "${name}":\n${JSON.stringify(plan.queryPlanner ?? plan, null, 2).slice(0, 3000)}`,
-      );
-    }
+    const plan = await db.command({
+      explain: { ...contactRead, limit: 21 },
+      verbosity: 'queryPlanner',
+    });
+    console.log(
+      `explain plan of "contact first page":\n${JSON.stringify(plan.queryPlanner ?? plan, null, 2).slice(0, 3000)}`,
+    );
   } finally {
     await connection.close();
     await running.stop();

@@ -154,8 +154,10 @@ export async function listDocuments(
   };
 }
 
-// Per list as read (a shelf, or a tenant's ledger rows, kept while its version holds), the
-// sorted matches of recent filters: paging through a list, or reloading it, filters and sorts once.
+// Per list as read (a shelf, or a tenant's ledger rows, kept while its version holds): the list
+// in each order asked, and the sorted matches of recent filters, so paging through a list, or
+// reloading it, filters once, and a new filter only tests each row of a list already in order.
+const sortedLists = new WeakMap<object[], Map<string, object[]>>();
 const matchesOfList = new WeakMap<object[], Map<string, object[]>>();
 const MATCHES_KEPT_PER_LIST = 16;
 
@@ -166,13 +168,23 @@ function sortedMatches<T extends { _id: string }>(list: T[], matched: object, sp
   const key = JSON.stringify([matched, spec]);
   let rows = known.get(key) as T[] | undefined;
   if (!rows) {
-    // mingo tests each row as MongoDB would; the sort is native (mingo's is several times slower).
+    // mingo tests each row as MongoDB would; filter keeps the sorted list's order.
     const query = new Query(matched);
-    rows = list.filter((row) => query.test(row)).sort(compareBy(spec));
+    rows = sortedList(list, spec).filter((row) => query.test(row));
     known.set(key, rows);
     if (known.size > MATCHES_KEPT_PER_LIST) known.delete(known.keys().next().value!);
   }
   return rows;
+}
+
+/** The list in the order of `spec`, sorted once per list as read (native: mingo's is slower). */
+function sortedList<T extends { _id: string }>(list: T[], spec: SortSpec): T[] {
+  let orders = sortedLists.get(list);
+  if (!orders) sortedLists.set(list, (orders = new Map()));
+  const key = `${spec.field} ${spec.direction}`;
+  let sorted = orders.get(key) as T[] | undefined;
+  if (!sorted) orders.set(key, (sorted = [...list].sort(compareBy(spec))));
+  return sorted;
 }
 
 const SUMMED = ['grossMinor', 'paidMinor', 'balanceMinor'] as const;

@@ -163,6 +163,18 @@ describe('the tenant ledger behind staff lists across customers', () => {
       }
   });
 
+  it('keeps every row when many documents of one tenant are written at once', async () => {
+    const tenant = randomUUID();
+    const written = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => store.insertDocument(draft(tenant, `c${i % 4}`, i + 1))),
+    );
+    const page = await listDocuments(store, staffOf(tenant), { first: 100 });
+    expect(page.totalCount()).toBe(40);
+    expect(page.edges.map((edge) => edge.node._id).sort()).toEqual(
+      written.map((document) => document._id).sort(),
+    );
+  });
+
   it('is read from memory until one of the tenant’s buckets changes', async () => {
     const tenant = randomUUID();
     await store.insertDocument(draft(tenant, randomUUID()));

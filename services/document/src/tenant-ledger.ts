@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inTurn, upsertRetried } from '@portico/mongo';
+import { inTurn, isDuplicateKeyError, isFerretDb, upsertRetried } from '@portico/mongo';
 import { RecentReads, sharedWhileRunning } from '@portico/subgraph';
 import type { Connection } from 'mongoose';
 import type { ShelvedDocument } from './customer-shelves';
@@ -37,15 +37,20 @@ const BUCKETS = 256;
 const KEPT_ROWS = 400_000;
 
 // Documents written to the ledger at a time while building it.
-const BUILD_BATCH = 5_000;
+const BUILD_BATCH = 100_000;
 
 // Buckets read at once on a cold read.
 const PARALLEL_READS = 16;
 
+/** Per document id, its row's values in COLUMNS order (dates as milliseconds). */
+type PackedRows = Record<string, unknown[]>;
+
 interface Bucket {
   _id: string;
-  /** Per document id, its row's values in COLUMNS order, as JSON. */
-  rows: Record<string, string>;
+  /** Changes with every write: a write on MongoDB replaces the bucket only if it is unchanged. */
+  version: string;
+  /** PackedRows as one JSON string: FerretDB decodes one string much faster than many fields. */
+  rows: string;
 }
 
 interface Versions {
@@ -60,18 +65,15 @@ interface Kept {
   all: LedgerRow[];
 }
 
-/** A document as its ledger row's JSON: dates as milliseconds. */
-export function packRow(document: ShelvedDocument): string {
-  return JSON.stringify(
-    COLUMNS.map((column) => {
-      const value = document[column];
-      return value instanceof Date ? value.getTime() : (value ?? null);
-    }),
-  );
+/** A document as its ledger row's values. */
+function packRow(document: ShelvedDocument): unknown[] {
+  return COLUMNS.map((column) => {
+    const value = document[column];
+    return value instanceof Date ? value.getTime() : (value ?? null);
+  });
 }
 
-function unpackRow(tenantId: string, documentId: string, packed: string): LedgerRow {
-  const values = JSON.parse(packed) as unknown[];
+function unpackRow(tenantId: string, documentId: string, values: unknown[]): LedgerRow {
   const row: Record<string, unknown> = { _id: documentId, tenantId };
   COLUMNS.forEach((column, index) => {
     const value = values[index] ?? null;
@@ -81,14 +83,14 @@ function unpackRow(tenantId: string, documentId: string, packed: string): Ledger
 }
 
 /** The bucket a document's row lives in: fixed by its id, whatever else changes. */
-export function bucketOf(documentId: string): number {
+function bucketOf(documentId: string): number {
   let hash = 0;
   for (let i = 0; i < documentId.length; i++)
     hash = (Math.imul(hash, 31) + documentId.charCodeAt(i)) >>> 0;
   return hash % BUCKETS;
 }
 
-export const bucketId = (tenantId: string, bucket: number) => `${tenantId}/b${bucket}`;
+const bucketId = (tenantId: string, bucket: number) => `${tenantId}/b${bucket}`;
 
 /**
  * Per tenant, one small row per document: the read model behind staff lists
@@ -97,11 +99,10 @@ export const bucketId = (tenantId: string, bucket: number) => `${tenantId}/b${bu
  * Why: FerretDB 1.24 (SQLite) pushes no filter but `_id` down, and decodes
  * each whole document it reads (80-150 µs), so a list over the `documents`
  * collection took 25-33 s at 100,000 documents. Here a tenant's rows are
- * packed as JSON strings, 256 buckets of them read by `_id`, and listed in
+ * spread over 256 buckets, each one JSON string read by `_id`, and listed in
  * memory: filter, sort, page, count and totals as on a customer's shelf.
  * MongoDB could answer from its indexes instead; the ledger keeps one code
- * path, exact on both (a row is set with `$set` of its own field, atomic on
- * MongoDB; on FerretDB, with one replica, writes to a bucket take turns).
+ * path, exact on both (see `change`).
  *
  * Kept in step like the shelves (see customer-shelves.ts): the store writes
  * a document's row under its lock, then stamps the bucket's version in
@@ -133,61 +134,78 @@ export class TenantLedger {
   /** Writes the document's row; returns once every replica reads it. */
   async put(document: ShelvedDocument): Promise<void> {
     const bucket = bucketOf(document._id);
-    const id = bucketId(document.tenantId, bucket);
-    await inTurn(`ledger/${id}`, () =>
-      upsertRetried(() =>
-        this.buckets().updateOne(
-          { _id: id },
-          { $set: { [`rows.${document._id}`]: packRow(document) } },
-          { upsert: true },
-        ),
-      ),
-    );
+    await this.change(document.tenantId, bucket, (rows) => {
+      rows[document._id] = packRow(document);
+    });
     await this.stamp(document.tenantId, [bucket]);
     await outlastTrust(this.trustMs);
   }
 
   /** Takes the rows of erased documents out. */
   async remove(tenantId: string, documentIds: string[]): Promise<void> {
-    const byBucket = new Map<number, string[]>();
-    for (const documentId of documentIds) {
-      const bucket = bucketOf(documentId);
-      const ids = byBucket.get(bucket) ?? [];
-      ids.push(documentId);
-      byBucket.set(bucket, ids);
-    }
-    for (const [bucket, ids] of byBucket) {
-      const id = bucketId(tenantId, bucket);
-      await inTurn(`ledger/${id}`, () =>
-        this.buckets().updateOne(
-          { _id: id },
-          { $unset: Object.fromEntries(ids.map((documentId) => [`rows.${documentId}`, ''])) },
-        ),
-      );
-    }
-    if (byBucket.size === 0) return;
-    await this.stamp(tenantId, [...byBucket.keys()]);
+    const changed = await this.changeEach(tenantId, documentIds, (rows, documentId) => {
+      delete rows[documentId];
+    });
+    if (changed.length === 0) return;
+    await this.stamp(tenantId, changed);
     await outlastTrust(this.trustMs);
   }
 
   /** Writes many rows at once (building the ledger); stamps their buckets. */
   private async putMany(tenantId: string, documents: ShelvedDocument[]): Promise<void> {
-    const byBucket = new Map<number, Record<string, string>>();
-    for (const document of documents) {
-      const bucket = bucketOf(document._id);
-      const fields = byBucket.get(bucket) ?? {};
-      fields[`rows.${document._id}`] = packRow(document);
-      byBucket.set(bucket, fields);
+    const changed = await this.changeEach(tenantId, documents, (rows, document) => {
+      rows[document._id] = packRow(document);
+    });
+    if (changed.length > 0) await this.stamp(tenantId, changed);
+  }
+
+  /** `edit` for each item in its bucket (by document id), one write per bucket; the buckets changed. */
+  private async changeEach<T extends string | { _id: string }>(
+    tenantId: string,
+    items: T[],
+    edit: (rows: PackedRows, item: T) => void,
+  ): Promise<number[]> {
+    const byBucket = new Map<number, T[]>();
+    for (const item of items) {
+      const bucket = bucketOf(typeof item === 'string' ? item : item._id);
+      const inBucket = byBucket.get(bucket) ?? [];
+      inBucket.push(item);
+      byBucket.set(bucket, inBucket);
     }
-    for (const [bucket, fields] of byBucket) {
-      const id = bucketId(tenantId, bucket);
-      await inTurn(`ledger/${id}`, () =>
-        upsertRetried(() =>
-          this.buckets().updateOne({ _id: id }, { $set: fields }, { upsert: true }),
-        ),
-      );
-    }
-    if (byBucket.size > 0) await this.stamp(tenantId, [...byBucket.keys()]);
+    for (const [bucket, inBucket] of byBucket)
+      await this.change(tenantId, bucket, (rows) => inBucket.forEach((item) => edit(rows, item)));
+    return [...byBucket.keys()];
+  }
+
+  /**
+   * Reads a bucket, edits its rows and writes it back: in turns within this
+   * process, and on MongoDB only if no other replica changed it meanwhile
+   * (else read again). FerretDB runs one replica, and would read the whole
+   * collection for a condition beside `_id`.
+   */
+  private async change(tenantId: string, bucket: number, edit: (rows: PackedRows) => void) {
+    const id = bucketId(tenantId, bucket);
+    const buckets = this.buckets();
+    const alone = await isFerretDb(this.connection);
+    await inTurn(`ledger/${id}`, async () => {
+      for (;;) {
+        const current = await buckets.findOne({ _id: id });
+        const rows = current ? (JSON.parse(current.rows) as PackedRows) : {};
+        edit(rows);
+        const next = { version: randomUUID(), rows: JSON.stringify(rows) };
+        if (!current) {
+          try {
+            await buckets.insertOne({ _id: id, ...next });
+            return;
+          } catch (error) {
+            if (!isDuplicateKeyError(error)) throw error;
+            continue; // another replica made it first: edit what it wrote
+          }
+        }
+        const where = alone ? { _id: id } : { _id: id, version: current.version };
+        if ((await buckets.replaceOne(where, next)).matchedCount === 1) return;
+      }
+    });
   }
 
   /**
@@ -238,8 +256,9 @@ export class TenantLedger {
         batch.map(([key]) => this.buckets().findOne({ _id: `${tenantId}/${key}` })),
       );
       batch.forEach(([key, version], index) => {
-        const rows = Object.entries(read[index]?.rows ?? {}).map(([documentId, packed]) =>
-          unpackRow(tenantId, documentId, packed),
+        const packed = read[index] ? (JSON.parse(read[index].rows) as PackedRows) : {};
+        const rows = Object.entries(packed).map(([documentId, values]) =>
+          unpackRow(tenantId, documentId, values),
         );
         buckets.set(key, { version, rows });
       });
