@@ -239,6 +239,10 @@ export const POLICY: Record<string, FieldPolicy> = {
     expect: contactsOnly('ok'),
   },
   'Query.branding': { operation: () => ({ query: '{ branding { name } }' }), expect: anyStaff },
+  'Query.brandingPreview': {
+    operation: () => ({ query: '{ brandingPreview(input: {}) { emailSubject } }' }),
+    expect: managers('ok'),
+  },
   'Query.webhookEndpoints': {
     operation: (w) => ({ query: '{ webhookEndpoints { id } }', shows: w.webhookId }),
     expect: managers('HIDDEN'),

@@ -74,14 +74,41 @@ test.describe('the settings page', () => {
       .setInputFiles(pngFile(Buffer.from(LOGO.split(',')[1]!, 'base64')));
     await branding.getByRole('textbox', { name: 'Colour', exact: true }).fill('#7b2d26');
     await branding.getByRole('textbox', { name: 'Name shown to customers' }).fill('Weber & Söhne');
-    const preview = page.getByRole('figure', { name: 'Preview: the top of an email' });
-    await expect(preview.getByRole('img', { name: 'Weber & Söhne' })).toBeVisible();
-    await expect(preview.locator('.email-preview-band')).toHaveCSS(
-      'background-color',
-      'rgb(123, 45, 38)',
+    await branding
+      .getByRole('textbox', { name: 'PDF footer' })
+      .fill('IBAN DE02 1203 0000 0000 2020 51');
+    // The preview: the server's own email and PDF with the unsaved branding.
+    const preview = branding.getByRole('region', { name: 'Preview' });
+    await expect(
+      preview.getByText(/^Email from Weber & Söhne: Invoice INV-\d{4}-000123$/),
+    ).toBeVisible();
+    const email = preview.getByRole('img', { name: /^The email “Invoice INV-\d{4}-000123”/ });
+    await expect
+      .poll(() => email.evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBe(640);
+    // The PDF's first page, drawn here by PDF.js, its text as the description: name and footer.
+    const page1 = preview.getByRole('img', { name: 'First page of the sample invoice’s PDF' });
+    await expect(page1).toHaveAccessibleDescription(/IBAN DE02 1203 0000 0000 2020 51/);
+    await expect(page1).toHaveAccessibleDescription(/Weber & Söhne.*Invoice INV-\d{4}-000123/);
+    const inked = await page1.evaluate((canvas: HTMLCanvasElement) => {
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let dark = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 128) dark++;
+      return dark;
+    });
+    expect(inked).toBeGreaterThan(1_000); // drawn, not blank
+    const download = page.waitForEvent('download');
+    await preview.getByRole('link', { name: 'Download the sample PDF' }).click();
+    const pdf = await (await download).createReadStream();
+    const head = await new Promise<string>((resolve) =>
+      pdf.once('data', (chunk: Buffer) => resolve(chunk.subarray(0, 5).toString())),
     );
+    expect(head).toBe('%PDF-');
+    // Nothing was saved by previewing.
+    const unsaved = await world.staff<{ branding: { name: string } }>('{ branding { name } }');
+    expect(unsaved.branding.name).toBe(world.brandName);
     await branding.getByRole('button', { name: 'Save branding' }).click();
-    await expect(branding.getByRole('status')).toHaveText('Saved.');
+    await expect(branding.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
     await expectAccessible(page);
     await page.screenshot({ path: '../docs/images/staff-settings.png', fullPage: true });
 
@@ -97,7 +124,7 @@ test.describe('the settings page', () => {
     );
     await world.staff(
       'mutation($input: BrandingInput!) { updateBranding(input: $input) { name } }',
-      { input: { colour: '#0b6e4f', name: world.brandName } },
+      { input: { colour: '#0b6e4f', name: world.brandName, footer: null } },
     );
   });
 });

@@ -43,25 +43,7 @@ export class Brandings {
 
   /** Applies the fields given (null clears an optional one); BAD_USER_INPUT names the field. */
   async update(tenantId: string, input: BrandingInput): Promise<BrandingRecord> {
-    const set: Partial<BrandingRecord> = {};
-    if (input.name != null) set.name = requireText('input.name', input.name, 120);
-    if (input.locale != null) {
-      const locale = localeFromApi(input.locale);
-      if (!isLocale(locale)) throw badInput('input.locale', 'Unsupported locale');
-      set.locale = locale;
-    }
-    if (input.colour != null) {
-      if (!COLOUR.test(input.colour)) throw badInput('input.colour', 'Use a colour like #1f4e79');
-      set.colour = input.colour.toLowerCase();
-    }
-    if (input.logo !== undefined) {
-      if (input.logo !== null && (input.logo.length > MAX_LOGO_CHARS || !LOGO.test(input.logo)))
-        throw badInput('input.logo', 'Use a PNG or JPEG data: URL of at most 150 kB');
-      set.logo = input.logo;
-    }
-    if (input.replyTo !== undefined)
-      set.replyTo = input.replyTo === null ? null : normalizeEmail('input.replyTo', input.replyTo);
-    if (input.footer !== undefined) set.footer = optionalText('input.footer', input.footer, 300);
+    const set = changesOf(input);
     const current = await this.of(tenantId);
     const { _id, ...defaults } = current;
     await this.model.updateOne(
@@ -71,4 +53,33 @@ export class Brandings {
     );
     return { ...current, ...set };
   }
+
+  /** The branding as `update` would leave it, not saved (a preview). */
+  async withChanges(tenantId: string, input: BrandingInput): Promise<BrandingRecord> {
+    return { ...(await this.of(tenantId)), ...changesOf(input) };
+  }
+}
+
+/** The fields an input changes, checked; BAD_USER_INPUT names the field. */
+function changesOf(input: BrandingInput): Partial<BrandingRecord> {
+  const set: Partial<BrandingRecord> = {};
+  if (input.name != null) set.name = requireText('input.name', input.name, 120);
+  if (input.locale != null) {
+    const locale = localeFromApi(input.locale);
+    if (!isLocale(locale)) throw badInput('input.locale', 'Unsupported locale');
+    set.locale = locale;
+  }
+  if (input.colour != null) {
+    if (!COLOUR.test(input.colour)) throw badInput('input.colour', 'Use a colour like #1f4e79');
+    set.colour = input.colour.toLowerCase();
+  }
+  if (input.logo !== undefined) {
+    if (input.logo !== null && (input.logo.length > MAX_LOGO_CHARS || !LOGO.test(input.logo)))
+      throw badInput('input.logo', 'Use a PNG or JPEG data: URL of at most 150 kB');
+    set.logo = input.logo;
+  }
+  if (input.replyTo !== undefined)
+    set.replyTo = input.replyTo === null ? null : normalizeEmail('input.replyTo', input.replyTo);
+  if (input.footer !== undefined) set.footer = optionalText('input.footer', input.footer, 300);
+  return set;
 }

@@ -23,6 +23,8 @@ import { identityEmailsConsumer } from './events/identity-emails-consumer';
 import { Mailer } from './mail/mailer';
 import { createWebhooks } from './partners/webhooks';
 import { PdfRenderer } from './rendering/pdf-renderer';
+import { brandingPreview } from './branding-preview';
+import type { BrandingRecord } from './model/branding';
 import { warmUpRendering } from './rendering/warm-up';
 import { SmsSender } from './sms/sms-sender';
 import { brandingMutationResolvers, brandingQueryResolvers } from './resolvers/branding';
@@ -128,7 +130,14 @@ runService<NotificationContext>({
         WebhookEndpoint: webhookEndpointResolvers,
         WebhookDelivery: webhookDeliveryResolvers,
       },
-      extendContext: (base) => ({ ...base, store, resend, webhooks }),
+      extendContext: (base) => ({
+        ...base,
+        store,
+        resend,
+        webhooks,
+        previewBranding: (tenantId: string, branding: BrandingRecord) =>
+          brandingPreview({ renderer, publicUrl: config.PUBLIC_URL }, tenantId, branding),
+      }),
       outboxModels: [store.emails],
       consumers: [
         erasureConsumer(store, [pdfs, statementPdfs], hold),

@@ -176,6 +176,62 @@ describe('branding and languages', () => {
     expect(theirs.branding.name).not.toBe('Nordwind Handel GmbH');
   });
 
+  it('previews a branding on a sample email and PDF without saving it', async () => {
+    const preview = (input: Record<string, unknown>) =>
+      gql<{
+        brandingPreview: {
+          emailSubject: string;
+          emailFrom: string;
+          email: string;
+          samplePdf: string;
+        };
+      }>(
+        'query($input: BrandingInput!) { brandingPreview(input: $input) { emailSubject emailFrom email samplePdf } }',
+        { input },
+        owner.accessToken,
+      );
+    const refused = await preview({ colour: 'blue' });
+    expect([errorCode(refused), errorField(refused)]).toEqual(['BAD_USER_INPUT', 'input.colour']);
+
+    const saved = (
+      await gql<{ branding: { name: string } }>('{ branding { name } }', {}, owner.accessToken)
+    ).data!.branding;
+    const shown = (
+      await preview({
+        name: 'Vorschau Handel AG',
+        locale: 'EN',
+        colour: '#116633',
+        footer: 'Preview footer · IBAN DE89 3704 0044 0532 0130 00',
+      })
+    ).data!.brandingPreview;
+    expect(shown.emailFrom).toBe('Vorschau Handel AG');
+    expect(shown.emailSubject).toMatch(/^Invoice INV-\d{4}-000123$/);
+    // The email as a picture: a PNG 640 px wide (its IHDR width), taller than one line.
+    const png = Buffer.from(shown.email.replace(/^data:image\/png;base64,/, ''), 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20) > 200]).toEqual([640, true]);
+    // The PDF is the real renderer's: name, lines and the footer on the page, in English.
+    const pdf = Buffer.from(
+      shown.samplePdf.replace(/^data:application\/pdf;base64,/, ''),
+      'base64',
+    );
+    const text = plain((await pdfParse(pdf)).text);
+    for (const expected of [
+      'Vorschau Handel AG',
+      'Sample Customer Ltd',
+      'Consulting',
+      'Preview footer',
+    ])
+      expect(text).toContain(expected);
+    // Another colour draws another email; nothing was saved.
+    const recoloured = (await preview({ colour: '#663311' })).data!.brandingPreview;
+    expect(recoloured.email).not.toBe(shown.email);
+    const after = (
+      await gql<{ branding: { name: string } }>('{ branding { name } }', {}, owner.accessToken)
+    ).data!.branding;
+    expect(after).toEqual(saved);
+  });
+
   it('sends a tenant’s document in its language, under its name, with its footer on the PDF', async () => {
     const customerId = await customerWithEmail(
       owner.accessToken,

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Form, Label, TextArea, TextField } from 'react-aria-components';
 import { Button, Field, FormProblem } from '../forms/fields';
 import { SelectField } from '../forms/select-field';
@@ -7,6 +7,7 @@ import { useSubmission } from '../forms/use-submission';
 import { graphql } from '../gql';
 import type { BrandingFieldsFragment, Locale } from '../gql/graphql';
 import { useT } from '../i18n/locale';
+import { BrandingPreview } from './branding-preview';
 
 graphql(`
   fragment BrandingFields on Branding {
@@ -39,20 +40,7 @@ const readAsDataUrl = (file: File) =>
     reader.readAsDataURL(file);
   });
 
-/** Text readable on the colour, by the WCAG contrast rule the emails use too. */
-function inkOn(colour: string): string {
-  const channel = (hex: string) => {
-    const c = parseInt(hex, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
-  if (!match) return '#ffffff';
-  const [r, g, b] = [channel(match[1]!), channel(match[2]!), channel(match[3]!)];
-  const light = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return 1.05 / (light + 0.05) >= (light + 0.05) / 0.05 ? '#ffffff' : '#111111';
-}
-
-/** How the organization's emails and PDFs look, with a live preview of an email's top. */
+/** How the organization's emails and PDFs look, with a live preview of both (see BrandingPreview). */
 export function BrandingSection({ branding }: { branding: BrandingFieldsFragment }) {
   const t = useT();
   const logoInput = useId();
@@ -79,25 +67,22 @@ export function BrandingSection({ branding }: { branding: BrandingFieldsFragment
     setLogoError(null);
     set('logo', dataUrl);
   };
+  const input = useMemo(
+    () => ({
+      name: draft.name,
+      locale: draft.locale,
+      colour: draft.colour,
+      logo: draft.logo,
+      replyTo: draft.replyTo.trim() || null,
+      footer: draft.footer.trim() || null,
+    }),
+    [draft],
+  );
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    await run(() =>
-      update({
-        variables: {
-          input: {
-            name: draft.name,
-            locale: draft.locale,
-            colour: draft.colour,
-            logo: draft.logo,
-            replyTo: draft.replyTo.trim() || null,
-            footer: draft.footer.trim() || null,
-          },
-        },
-      }),
-    );
+    await run(() => update({ variables: { input } }));
   };
   const error = (field: string) => report?.fields[`input.${field}`];
-  const ink = inkOn(draft.colour);
 
   return (
     <section aria-labelledby="branding-heading" className="card-section">
@@ -180,19 +165,7 @@ export function BrandingSection({ branding }: { branding: BrandingFieldsFragment
             {t('branding.save')}
           </Button>
         </Form>
-        <figure className="email-preview" aria-label={t('branding.preview')}>
-          <figcaption>{t('branding.preview')}</figcaption>
-          <div className="email-preview-band" style={{ background: draft.colour, color: ink }}>
-            {draft.logo ? <img src={draft.logo} alt={draft.name} /> : <strong>{draft.name}</strong>}
-          </div>
-          <div className="email-preview-body">
-            <p>{t('branding.previewText', { name: draft.name })}</p>
-            <span className="email-preview-button" style={{ background: draft.colour, color: ink }}>
-              {t('branding.previewButton')}
-            </span>
-            {draft.footer && <p className="email-preview-footer">{draft.footer}</p>}
-          </div>
-        </figure>
+        <BrandingPreview input={input} />
       </div>
     </section>
   );

@@ -68,24 +68,15 @@ export class DocumentEmails {
     const branding = options.branding ?? (await this.deps.store.brandings.of(tenantId));
     const pdfs = options.pdfs ?? new Map<Locale, Promise<Buffer>>();
     const locale = recipient.locale ?? branding.locale;
-    const format = formatterOf(locale);
-    const wording = wordingOf(locale);
-    const title = wording.titles[data.type];
-    const view = {
+    const { subject, view } = issuedEmailView(data, locale, {
       customerName: recipient.name,
-      title,
-      number: data.number,
-      issueDate: format.date(data.issueDate),
-      dueDate: data.dueDate ? format.date(data.dueDate) : null,
-      t: wording.labels,
-      grossTotal: format.money(data.grossTotal, data.currency),
       portalUrl: portalLink(
         this.deps.publicUrl,
         `/documents/${encodeURIComponent(data.documentId)}`,
         tenantId,
       ),
       attached: recipient.attachPdf,
-    };
+    });
     return deliverOnce(
       this.deps,
       {
@@ -93,7 +84,7 @@ export class DocumentEmails {
         eventId,
         kind: 'DOCUMENT_ISSUED',
         to: recipient.email,
-        subject: `${title} ${data.number}`,
+        subject,
         customerId: data.customer.id,
         accessId: recipient.accessId,
         documentId: data.documentId,
@@ -123,10 +114,35 @@ export class DocumentEmails {
   }
 
   private pdf(data: Issued, locale: Locale, branding: BrandingRecord): Promise<Buffer> {
-    return this.deps.renderer.render(
-      renderTemplate('document.pdf', documentView(data, locale, branding)),
-    );
+    return this.deps.renderer.render(documentPdfHtml(data, locale, branding));
   }
+}
+
+/** The HTML a document's PDF is printed from. */
+export const documentPdfHtml = (data: Issued, locale: Locale, branding: BrandingRecord) =>
+  renderTemplate('document.pdf', documentView(data, locale, branding));
+
+/** The subject and the data of the email telling a recipient about an issued document. */
+export function issuedEmailView(
+  data: Issued,
+  locale: Locale,
+  recipient: { customerName: string; portalUrl: string; attached: boolean },
+) {
+  const format = formatterOf(locale);
+  const wording = wordingOf(locale);
+  const title = wording.titles[data.type];
+  return {
+    subject: `${title} ${data.number}`,
+    view: {
+      ...recipient,
+      title,
+      number: data.number,
+      issueDate: format.date(data.issueDate),
+      dueDate: data.dueDate ? format.date(data.dueDate) : null,
+      t: wording.labels,
+      grossTotal: format.money(data.grossTotal, data.currency),
+    },
+  };
 }
 
 /**

@@ -3,6 +3,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { pdfRenderSeconds } from '../metrics';
 import type { Logger } from '@portico/logger';
 
+// Puppeteer's own, which PDFs have always been laid out in; a screenshot puts it back.
+const DEFAULT_VIEWPORT = { width: 800, height: 600 };
+
 export interface PdfRendererOptions {
   chromiumPath: string;
   logger: Logger;
@@ -73,6 +76,35 @@ export class PdfRenderer {
   constructor(private readonly options: PdfRendererOptions) {}
 
   async render(html: string): Promise<Buffer> {
+    return this.onPage(async (page) => {
+      const timer = pdfRenderSeconds.startTimer(); // from a free slot, so queueing is not counted
+      try {
+        const pdf = await this.renderOn(page, html);
+        timer({ outcome: 'rendered' });
+        return pdf;
+      } catch (error) {
+        timer({ outcome: 'failed' });
+        throw error;
+      }
+    });
+  }
+
+  /** A PNG of the HTML as a screen `width` px wide shows it, whole (an email's preview). */
+  async screenshot(html: string, width: number): Promise<Buffer> {
+    return this.onPage(async (page) => {
+      const timeout = this.options.timeoutMs ?? 15_000;
+      await page.setViewport({ width, height: 400 });
+      try {
+        await page.setContent(html, { waitUntil: 'load', timeout });
+        return Buffer.from(await page.screenshot({ type: 'png', fullPage: true }));
+      } finally {
+        await page.setViewport(DEFAULT_VIEWPORT);
+      }
+    });
+  }
+
+  /** Runs `work` on a pooled page of the current browser, within the pool's concurrency. */
+  private async onPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
     await this.acquire();
     if (this.closed) {
       this.release();
@@ -83,19 +115,14 @@ export class PdfRenderer {
     if (++generation.renders >= (this.options.rendersPerBrowser ?? 1_000) && !this.successor)
       this.replace(generation);
     let page: Page | undefined;
-    const timer = pdfRenderSeconds.startTimer(); // from a free slot, so queueing is not counted
     try {
       page = generation.idle.pop() ?? (await this.openPage(await generation.browser));
-      const pdf = await this.renderOn(page, html).catch((error: unknown) => {
-        timer({ outcome: 'failed' });
-        throw error;
-      });
-      timer({ outcome: 'rendered' });
+      const result = await work(page);
       if (!generation.retired) {
         generation.idle.push(page);
         page = undefined;
       }
-      return pdf;
+      return result;
     } finally {
       // A page that failed (or whose browser retired) is not reused.
       if (page) await page.close().catch(() => undefined);

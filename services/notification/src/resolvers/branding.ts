@@ -14,6 +14,15 @@ export const brandingQueryResolvers = {
   branding: async (_: unknown, __: unknown, { auth, store }: NotificationContext) =>
     toApi(await store.brandings.of(requireStaff(auth).tenantId)),
 
+  async brandingPreview(
+    _: unknown,
+    { input }: { input: BrandingInput },
+    { auth, store, previewBranding }: NotificationContext,
+  ) {
+    const { tenantId } = requireStaff(auth, ['OWNER', 'ADMIN']);
+    return previewBranding(tenantId, await store.brandings.withChanges(tenantId, input));
+  },
+
   /** Public: what its emails already show anyone they reach, no more. */
   async portalBrand(
     _: unknown,
