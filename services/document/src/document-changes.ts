@@ -1,7 +1,7 @@
 import { lockDocument } from '@portico/outbox';
 import { randomUUID } from 'node:crypto';
 import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
-import { AppError, badInput, forbidden, notFound } from '@portico/errors';
+import { AppError, badInput, conflict, forbidden, notFound } from '@portico/errors';
 import { createEvent, type DocumentType, type EventData, type EventType } from '@portico/events';
 import type { UpdateQuery } from 'mongoose';
 import { requireDate, requireText, optionalText } from '@portico/validation';
@@ -18,8 +18,6 @@ import {
 } from './numbering';
 import type { DocumentStore } from './store';
 import type { DocumentViewer } from './viewer';
-
-const conflict = (message: string, field = 'id') => new AppError('CONFLICT', message, field);
 
 /**
  * Every change to documents: drafts, issuing with its number, voiding,
@@ -55,7 +53,7 @@ export class DocumentChanges {
 
   async update(viewer: DocumentViewer, id: string, input: DocumentInput): Promise<DocumentRecord> {
     const draft = await this.store.requireDocument(viewer.scope, id);
-    if (draft.status !== 'DRAFT') throw conflict('Only a draft can be changed');
+    if (draft.status !== 'DRAFT') throw conflict('id', 'Only a draft can be changed');
     const content = documentContentFrom(input);
     const customer = await this.reachableCustomer(viewer, draft.tenantId, input.customerId);
     return this.write(
@@ -80,7 +78,7 @@ export class DocumentChanges {
   /** Numbers the draft (gap-free, see numbering.ts), freezes the bill-to data, publishes document issued. */
   async issue(viewer: DocumentViewer, id: string): Promise<DocumentRecord> {
     const draft = await this.store.requireDocument(viewer.scope, id);
-    if (draft.status !== 'DRAFT') throw conflict('Only a draft can be issued');
+    if (draft.status !== 'DRAFT') throw conflict('id', 'Only a draft can be issued');
     const customer = await this.store.findCustomer(draft.tenantId, draft.customerId);
     if (!customer) throw notFound('Customer');
     const issueDate = draft.issueDate ?? today();
@@ -150,10 +148,11 @@ export class DocumentChanges {
   async void(viewer: DocumentViewer, staff: StaffPrincipal, id: string, reason: string) {
     const document = await this.store.requireDocument(viewer.scope, id);
     const why = requireText('reason', reason, 500);
-    if (document.status === 'DRAFT') throw conflict('A draft is not issued; change it instead');
-    if (document.status === 'VOID') throw conflict('The document is void already');
+    if (document.status === 'DRAFT')
+      throw conflict('id', 'A draft is not issued; change it instead');
+    if (document.status === 'VOID') throw conflict('id', 'The document is void already');
     if (document.paidMinor !== 0)
-      throw conflict('Payments were recorded; issue a credit note instead');
+      throw conflict('id', 'Payments were recorded; issue a credit note instead');
     const event = this.event(document, 'portico.document.voided.v1', {
       ...this.eventBase(document),
       reason: why,
@@ -178,8 +177,8 @@ export class DocumentChanges {
     const document = await this.store.requireDocument(viewer.scope, id);
     if (!document.paymentState || document.status === 'VOID' || document.status === 'DRAFT')
       throw conflict(
-        'Only issued invoices, debit notes, reminders and credit notes take payments',
         'documentId',
+        'Only issued invoices, debit notes, reminders and credit notes take payments',
       );
     const amountMinor = positiveAmountToMinor('input.amount', input.amount, document.exponent);
     const sign = document.grossMinor < 0 ? -1 : 1;
@@ -281,7 +280,8 @@ export class DocumentChanges {
     const estimate = await this.store.requireDocument(viewer.scope, id);
     if (estimate.type !== 'ESTIMATE')
       throw badInput('id', 'Only estimates are accepted or declined');
-    if (estimate.status !== 'ISSUED') throw conflict(`The estimate is ${estimate.status} already`);
+    if (estimate.status !== 'ISSUED')
+      throw conflict('id', `The estimate is ${estimate.status} already`);
     const note = optionalText('comment', comment, 2000);
     const event = this.event(estimate, 'portico.document.estimate-answered.v1', {
       ...this.eventBase(estimate),
@@ -326,7 +326,7 @@ export class DocumentChanges {
       update,
       document.customerId,
     );
-    if (!updated) throw conflict('The document changed meanwhile; reload and try again');
+    if (!updated) throw conflict('id', 'The document changed meanwhile; reload and try again');
     void this.publishPending();
     return updated;
   }
