@@ -42,6 +42,9 @@ const SORT_FIELDS = {
   RETRIEVED_AT: { field: 'lastRetrievedAt', kind: 'date' },
 } as const satisfies Record<string, Omit<SortSpec, 'direction'>>;
 
+/** Every field a list can be sorted by. */
+export const DOCUMENT_SORT_FIELDS = Object.keys(SORT_FIELDS) as DocumentSort['field'][];
+
 // Without a sort: newest first.
 const NEWEST_FIRST: SortSpec = { field: 'createdAt', direction: -1, kind: 'date' };
 
