@@ -50,6 +50,38 @@ test.describe('the overview', () => {
     );
     await expect(page.getByRole('checkbox', { name: 'Overdue' })).toBeChecked();
 
+    // Documents issued this month: drafts left out, the same count on the list behind it.
+    const today = new Date().toISOString().slice(0, 10);
+    await issueDocument(world, { issueDate: today });
+    await world.staff('mutation($input: DocumentInput!) { createDocument(input: $input) { id } }', {
+      input: {
+        customerId: world.customerId,
+        type: 'INVOICE',
+        currency: 'EUR',
+        issueDate: today,
+        lines: [{ description: 'Draft', quantity: '1', unitPrice: '10.00', taxRate: '19' }],
+      },
+    });
+    const monthStart = today.slice(0, 8) + '01';
+    const nextMonth = new Date();
+    nextMonth.setUTCDate(1);
+    nextMonth.setUTCMonth(nextMonth.getUTCMonth() + 1);
+    const monthEnd = new Date(nextMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const { issued } = await world.staff<{ issued: { totalCount: number } }>(
+      `{ issued: documents(filter: { issueDateFrom: "${monthStart}", issueDateTo: "${monthEnd}", statuses: [ISSUED, PARTIALLY_PAID, PAID, VOID, ACCEPTED, DECLINED] }) { totalCount } }`,
+    );
+    expect(issued.totalCount).toBeGreaterThan(0);
+    await page.goBack();
+    await page.reload(); // the overview again, with the two documents above
+    const issuedTile = page.getByRole('link', { name: /^Documents issued this month/ });
+    await expect(issuedTile).toContainText(String(issued.totalCount));
+    await issuedTile.click();
+    await expect(page.getByRole('status').filter({ hasText: /documents?$/ })).toHaveText(
+      `${issued.totalCount} document${issued.totalCount === 1 ? '' : 's'}`,
+    );
+    await expect(page.getByRole('checkbox', { name: 'Draft' })).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Issued' })).toBeChecked();
+
     await page.goBack();
     await page.getByRole('link', { name: /Contacts invited, not yet active/ }).click();
     await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible();

@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import { reportOf } from '../api/errors';
 import { useFormats } from '../format/formats';
 import { FormProblem } from '../forms/fields';
+import { DOCUMENT_STATUSES, paramsFromView } from '../documents/list-params';
 import { graphql } from '../gql';
+import type { DocumentFilter, DocumentSort } from '../gql/graphql';
 import { useT } from '../i18n/locale';
 import { managesOrganization, useUser } from '../session/use-session';
 
 const Overview = graphql(`
-  query Overview($monthStart: String!, $weekAgo: String!, $withEmails: Boolean!) {
+  query Overview($issuedThisMonth: DocumentFilter!, $weekAgo: String!, $withEmails: Boolean!) {
     open: documents(filter: { paymentStates: [UNPAID, PARTIALLY_PAID, OVERDUE] }, first: 1) {
       totalCount
       totals {
@@ -23,7 +25,7 @@ const Overview = graphql(`
         balanceDue
       }
     }
-    dated: documents(filter: { issueDateFrom: $monthStart }, first: 1) {
+    issued: documents(filter: $issuedThisMonth, first: 1) {
       totalCount
     }
     invited: portalAccesses(status: INVITED, first: 1) {
@@ -37,18 +39,25 @@ const Overview = graphql(`
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
+const NEWEST: DocumentSort = { field: 'ISSUE_DATE', direction: 'DESC' };
+
 /** What needs attention today, each figure a link to the list behind it. */
 export function OverviewPage() {
   const t = useT();
   const f = useFormats();
   const user = useUser();
   const now = new Date();
-  const monthStart = day(new Date(Date.UTC(now.getFullYear(), now.getMonth(), 1)));
+  // Issued (any status but draft) with an issue date in this calendar month.
+  const issuedThisMonth: DocumentFilter = {
+    issueDateFrom: day(new Date(Date.UTC(now.getFullYear(), now.getMonth(), 1))),
+    issueDateTo: day(new Date(Date.UTC(now.getFullYear(), now.getMonth() + 1, 0))),
+    statuses: DOCUMENT_STATUSES.filter((status) => status !== 'DRAFT'),
+  };
   // A day's precision keeps the query (and its cache entry) the same all day.
   const weekAgo = `${day(new Date(now.getTime() - 7 * 86_400_000))}T00:00:00Z`;
   const withEmails = managesOrganization(user);
   const { data, error, refetch } = useQuery(Overview, {
-    variables: { monthStart, weekAgo, withEmails },
+    variables: { issuedThisMonth, weekAgo, withEmails },
   });
   if (error) return <FormProblem report={reportOf(error)} onRetry={() => void refetch()} />;
   if (!data) return <p role="status">{t('state.loading')}</p>;
@@ -79,9 +88,11 @@ export function OverviewPage() {
           </Link>
         </li>
         <li>
-          <Link to={`/documents?issuedFrom=${monthStart}`}>
-            <span className="tile-label">{t('overview.dated')}</span>
-            <span className="tile-figure">{data.dated.totalCount}</span>
+          <Link
+            to={`/documents?${paramsFromView({ filter: issuedThisMonth, sort: NEWEST, after: null })}`}
+          >
+            <span className="tile-label">{t('overview.issued')}</span>
+            <span className="tile-figure">{data.issued.totalCount}</span>
           </Link>
         </li>
         <li>
