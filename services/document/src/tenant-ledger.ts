@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { inTurn, isDuplicateKeyError, isFerretDb, upsertRetried } from '@portico/mongo';
+import { upsertRetried } from '@portico/mongo';
 import { RecentReads, sharedWhileRunning } from '@portico/subgraph';
 import type { Connection } from 'mongoose';
 import type { ShelvedDocument } from './customer-shelves';
+import { JsonDocuments } from './json-documents';
 import { outlastTrust, VERSION_TRUSTED_MS } from './version-trust';
 
 /** What staff lists across customers filter, sort, page and total by; the rest is read by id. */
@@ -42,22 +43,11 @@ const BUILD_BATCH = 100_000;
 // Buckets read at once on a cold read.
 const PARALLEL_READS = 16;
 
-/** Per document id, its row's values in COLUMNS order (dates as milliseconds). */
+/** A bucket: per document id, its row's values in COLUMNS order (dates as milliseconds). */
 type PackedRows = Record<string, unknown[]>;
 
-interface Bucket {
-  _id: string;
-  /** Changes with every write: a write on MongoDB replaces the bucket only if it is unchanged. */
-  version: string;
-  /** PackedRows as one JSON string: FerretDB decodes one string much faster than many fields. */
-  rows: string;
-}
-
-interface Versions {
-  _id: string;
-  /** Per bucket ("b<n>"), a new random version after every change to it. */
-  buckets: Record<string, string>;
-}
+/** Per bucket ("b<n>"), a new random version after every change to it. */
+type BucketVersions = Record<string, string>;
 
 interface Kept {
   buckets: Map<string, { version: string; rows: LedgerRow[] }>;
@@ -99,10 +89,10 @@ const bucketId = (tenantId: string, bucket: number) => `${tenantId}/b${bucket}`;
  * Why: FerretDB 1.24 (SQLite) pushes no filter but `_id` down, and decodes
  * each whole document it reads (80-150 µs), so a list over the `documents`
  * collection took 25-33 s at 100,000 documents. Here a tenant's rows are
- * spread over 256 buckets, each one JSON string read by `_id`, and listed in
- * memory: filter, sort, page, count and totals as on a customer's shelf.
- * MongoDB could answer from its indexes instead; the ledger keeps one code
- * path, exact on both (see `change`).
+ * spread over 256 buckets, each one JSON string read by `_id` (see
+ * json-documents.ts), and listed in memory: filter, sort, page, count and
+ * totals as on a customer's shelf. MongoDB could answer from its indexes
+ * instead; the ledger keeps one code path, exact on both.
  *
  * Kept in step like the shelves (see customer-shelves.ts): the store writes
  * a document's row under its lock, then stamps the bucket's version in
@@ -113,12 +103,18 @@ const bucketId = (tenantId: string, bucket: number) => `${tenantId}/b${bucket}`;
 export class TenantLedger {
   private readonly kept = new Map<string, Kept>();
   private readonly reading = sharedWhileRunning<string, LedgerRow[]>();
-  private readonly versionsRead: RecentReads<string, Record<string, string>>;
+  private readonly versionsRead: RecentReads<string, BucketVersions>;
+  /** `<tenantId>/b<n>`: the rows of one bucket. */
+  private readonly buckets: JsonDocuments<PackedRows>;
+  /** Per tenant: its buckets' versions. */
+  private readonly versions: JsonDocuments<BucketVersions>;
 
   constructor(
     private readonly connection: Connection,
     private readonly trustMs = VERSION_TRUSTED_MS,
   ) {
+    this.buckets = new JsonDocuments(connection, 'ledger_buckets', () => ({}));
+    this.versions = new JsonDocuments(connection, 'ledger_versions', () => ({}));
     this.versionsRead = new RecentReads({
       keepMs: trustMs,
       capacity: 1_000,
@@ -134,7 +130,7 @@ export class TenantLedger {
   /** Writes the document's row; returns once every replica reads it. */
   async put(document: ShelvedDocument): Promise<void> {
     const bucket = bucketOf(document._id);
-    await this.change(document.tenantId, bucket, (rows) => {
+    await this.buckets.change(bucketId(document.tenantId, bucket), (rows) => {
       rows[document._id] = packRow(document);
     });
     await this.stamp(document.tenantId, [bucket]);
@@ -173,39 +169,10 @@ export class TenantLedger {
       byBucket.set(bucket, inBucket);
     }
     for (const [bucket, inBucket] of byBucket)
-      await this.change(tenantId, bucket, (rows) => inBucket.forEach((item) => edit(rows, item)));
+      await this.buckets.change(bucketId(tenantId, bucket), (rows) =>
+        inBucket.forEach((item) => edit(rows, item)),
+      );
     return [...byBucket.keys()];
-  }
-
-  /**
-   * Reads a bucket, edits its rows and writes it back: in turns within this
-   * process, and on MongoDB only if no other replica changed it meanwhile
-   * (else read again). FerretDB runs one replica, and would read the whole
-   * collection for a condition beside `_id`.
-   */
-  private async change(tenantId: string, bucket: number, edit: (rows: PackedRows) => void) {
-    const id = bucketId(tenantId, bucket);
-    const buckets = this.buckets();
-    const alone = await isFerretDb(this.connection);
-    await inTurn(`ledger/${id}`, async () => {
-      for (;;) {
-        const current = await buckets.findOne({ _id: id });
-        const rows = current ? (JSON.parse(current.rows) as PackedRows) : {};
-        edit(rows);
-        const next = { version: randomUUID(), rows: JSON.stringify(rows) };
-        if (!current) {
-          try {
-            await buckets.insertOne({ _id: id, ...next });
-            return;
-          } catch (error) {
-            if (!isDuplicateKeyError(error)) throw error;
-            continue; // another replica made it first: edit what it wrote
-          }
-        }
-        const where = alone ? { _id: id } : { _id: id, version: current.version };
-        if ((await buckets.replaceOne(where, next)).matchedCount === 1) return;
-      }
-    });
   }
 
   /**
@@ -237,7 +204,7 @@ export class TenantLedger {
   private async read(tenantId: string): Promise<LedgerRow[]> {
     const versions = await this.versionsRead.get(
       tenantId,
-      async () => (await this.versions().findOne({ _id: tenantId }))?.buckets ?? {},
+      async () => (await this.versions.read(tenantId)) ?? {},
     );
     const known = this.kept.get(tenantId);
     this.kept.delete(tenantId); // re-inserted below: the map's order is least recently used first
@@ -252,12 +219,9 @@ export class TenantLedger {
     // Read after the versions: the rows are at least as new as the versions they are kept with.
     for (let start = 0; start < stale.length; start += PARALLEL_READS) {
       const batch = stale.slice(start, start + PARALLEL_READS);
-      const read = await Promise.all(
-        batch.map(([key]) => this.buckets().findOne({ _id: `${tenantId}/${key}` })),
-      );
+      const read = await Promise.all(batch.map(([key]) => this.buckets.read(`${tenantId}/${key}`)));
       batch.forEach(([key, version], index) => {
-        const packed = read[index] ? (JSON.parse(read[index].rows) as PackedRows) : {};
-        const rows = Object.entries(packed).map(([documentId, values]) =>
+        const rows = Object.entries(read[index] ?? {}).map(([documentId, values]) =>
           unpackRow(tenantId, documentId, values),
         );
         buckets.set(key, { version, rows });
@@ -281,22 +245,9 @@ export class TenantLedger {
 
   /** New versions for the tenant's changed buckets. */
   private async stamp(tenantId: string, changed: number[]): Promise<void> {
-    const fields = Object.fromEntries(
-      changed.map((bucket) => [`buckets.b${bucket}`, randomUUID()]),
-    );
-    await inTurn(`ledger-versions/${tenantId}`, () =>
-      upsertRetried(() =>
-        this.versions().updateOne({ _id: tenantId }, { $set: fields }, { upsert: true }),
-      ),
-    );
+    await this.versions.change(tenantId, (versions) => {
+      for (const bucket of changed) versions[`b${bucket}`] = randomUUID();
+    });
     this.versionsRead.forget(tenantId); // this process reads its own change at once
-  }
-
-  private buckets() {
-    return this.connection.db!.collection<Bucket>('ledger_buckets');
-  }
-
-  private versions() {
-    return this.connection.db!.collection<Versions>('ledger_versions');
   }
 }
