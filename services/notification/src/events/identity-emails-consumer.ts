@@ -1,9 +1,9 @@
-import type { CloudEvent } from '@portico/events';
+import type { CloudEvent, EventData, EventType } from '@portico/events';
 import { openSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { senderOf } from '../branding';
-import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
+import { deliverOnce, type DeliveryDependencies, type NewDelivery } from '../mail/tracked-delivery';
 import { formatterOf, wordingOf } from '../rendering/locale';
 import { portalLink } from '../rendering/portal-link';
 import { renderEmail } from '../rendering/templates';
@@ -18,174 +18,171 @@ type Dependencies = DeliveryDependencies & {
   logger: Logger;
 };
 
+/** What composing an email needs besides the event's data: its words, times and links. */
+interface Composing {
+  wording: ReturnType<typeof wordingOf>;
+  until: (expiresAt: string) => string;
+  /** A portal link carrying the event's sealed one-time secret, opened, in `?token=`. */
+  link: (path: string, sealed: string) => string;
+}
+
+/** One email an identity event asks for: its template, what it shows and its history entry. */
+interface IdentityEmail {
+  template: string;
+  view: object;
+  entry: Pick<NewDelivery, 'kind' | 'to' | 'subject'> &
+    Partial<Pick<NewDelivery, 'customerId' | 'accessId'>>;
+}
+
+type Composer<K extends EventType> = (data: EventData<K>, composing: Composing) => IdentityEmail;
+
+const composers: {
+  [
+    K in
+      | 'portico.identity.password-reset-requested.v1'
+      | 'portico.identity.password-reset-unavailable.v1'
+      | 'portico.identity.owner-verification-requested.v1'
+      | 'portico.identity.staff-invited.v1'
+      | 'portico.identity.contact-invited.v1'
+  ]: Composer<K>;
+} = {
+  'portico.identity.password-reset-requested.v1': (data, { wording, until, link }) => ({
+    template: 'password-reset',
+    view: {
+      name: data.firstName ?? null,
+      link: link('/reset-password', data.token),
+      expiresAt: until(data.expiresAt),
+    },
+    entry: { kind: 'PASSWORD_RESET', to: data.email, subject: wording.subjects.passwordReset },
+  }),
+  'portico.identity.password-reset-unavailable.v1': (data, { wording }) => ({
+    template: 'password-reset-unavailable',
+    view: {
+      name: data.firstName ?? null,
+      organization: data.organizationName,
+      contact: data.kind === 'CONTACT',
+    },
+    entry: {
+      kind: 'PASSWORD_RESET',
+      to: data.email,
+      subject: wording.subjects.notActivated,
+      customerId: data.customerId ?? null,
+      accessId: data.accessId ?? null,
+    },
+  }),
+  'portico.identity.owner-verification-requested.v1': (data, { wording, until, link }) => ({
+    template: 'email-verification',
+    view: {
+      name: data.firstName ?? null,
+      organization: data.organizationName,
+      link: link('/verify-email', data.token),
+      expiresAt: until(data.expiresAt),
+    },
+    entry: {
+      kind: 'EMAIL_VERIFICATION',
+      to: data.email,
+      subject: wording.subjects.emailVerification(data.organizationName),
+    },
+  }),
+  'portico.identity.staff-invited.v1': (data, { wording, until, link }) => ({
+    template: 'staff-invitation',
+    view: {
+      name: data.firstName ?? null,
+      organization: data.organizationName,
+      invitedBy: data.invitedBy ?? null,
+      role: data.role.toLowerCase(),
+      link: link('/accept-invitation', data.token),
+      expiresAt: until(data.expiresAt),
+    },
+    entry: {
+      kind: 'STAFF_INVITATION',
+      to: data.email,
+      subject: wording.subjects.staffInvitation(data.organizationName),
+    },
+  }),
+  'portico.identity.contact-invited.v1': (data, { wording, until, link }) => ({
+    template: 'contact-invitation',
+    view: {
+      name: data.firstName ?? null,
+      organization: data.organizationName,
+      customer: data.customerName,
+      needsCode: Boolean(data.code),
+      link: link('/accept-invitation', data.token),
+      expiresAt: until(data.expiresAt),
+    },
+    entry: {
+      kind: 'INVITATION',
+      to: data.email,
+      subject: wording.subjects.invitation(data.organizationName),
+      customerId: data.customerId,
+      // So staff find a bounced invitation in the contact's own history.
+      accessId: data.accessId,
+    },
+  }),
+};
+
+const asksForEmail = (type: string): type is keyof typeof composers => type in composers;
+
 /**
- * Identity's messages: password reset links, staff invitations, contact
- * invitations (email, and the code by SMS). The email
- * history keeps subject and status only; the secret never reaches the database.
+ * Identity's messages: password reset links, owner verification, staff
+ * invitations, contact invitations (email, and the code by SMS), each in the
+ * tenant's language and brand. The email history keeps subject and status
+ * only; the secret never reaches the database.
  */
 export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
   return {
     name: 'identity-emails',
     topics: ['identity.events.v1'],
     async handle(event: CloudEvent) {
-      const base = {
-        tenantId: event.tenantid,
-        eventId: event.id,
-        customerId: null,
-        documentId: null,
-      };
+      const type = event.type;
+      if (!asksForEmail(type)) return;
       // Before a tenant has branding (its first owner's mails), Portico's own in English.
       const branding = await deps.store.brandings.of(event.tenantid);
       const { locale } = branding;
-      const wording = wordingOf(locale);
       const format = formatterOf(locale);
-      const sender = senderOf(branding);
-      const until = (expiresAt: string) => format.moment(new Date(expiresAt));
-      // The one-time secret in `?token=`.
-      const link = (path: string, token: string) =>
-        portalLink(deps.publicUrl, path, event.tenantid, { token });
       const opened = (field: string, sealed: string) =>
-        openSecret(deps.keyring, sealed, secretContext(event.type, field, event.subject));
-      switch (event.type) {
-        case 'portico.identity.password-reset-requested.v1': {
-          const data =
-            event.data as CloudEvent<'portico.identity.password-reset-requested.v1'>['data'];
-          const view = {
-            name: data.firstName ?? null,
-            link: link('/reset-password', opened('token', data.token)),
-            expiresAt: until(data.expiresAt),
-          };
-          await deliverOnce(
-            deps,
-            {
-              ...base,
-              kind: 'PASSWORD_RESET',
-              to: data.email,
-              subject: wording.subjects.passwordReset,
-            },
-            async () => ({
-              ...sender,
-              ...renderEmail(locale, 'password-reset', view, branding),
-            }),
-          );
-          return;
-        }
-        case 'portico.identity.password-reset-unavailable.v1': {
-          const data =
-            event.data as CloudEvent<'portico.identity.password-reset-unavailable.v1'>['data'];
-          const view = {
-            name: data.firstName ?? null,
-            organization: data.organizationName,
-            contact: data.kind === 'CONTACT',
-          };
-          await deliverOnce(
-            deps,
-            {
-              ...base,
-              customerId: data.customerId ?? null,
-              accessId: data.accessId ?? null,
-              kind: 'PASSWORD_RESET',
-              to: data.email,
-              subject: wording.subjects.notActivated,
-            },
-            async () => ({
-              ...sender,
-              ...renderEmail(locale, 'password-reset-unavailable', view, branding),
-            }),
-          );
-          return;
-        }
-        case 'portico.identity.owner-verification-requested.v1': {
-          const data =
-            event.data as CloudEvent<'portico.identity.owner-verification-requested.v1'>['data'];
-          const view = {
-            name: data.firstName ?? null,
-            organization: data.organizationName,
-            link: link('/verify-email', opened('token', data.token)),
-            expiresAt: until(data.expiresAt),
-          };
-          await deliverOnce(
-            deps,
-            {
-              ...base,
-              kind: 'EMAIL_VERIFICATION',
-              to: data.email,
-              subject: wording.subjects.emailVerification(data.organizationName),
-            },
-            async () => ({
-              ...sender,
-              ...renderEmail(locale, 'email-verification', view, branding),
-            }),
-          );
-          return;
-        }
-        case 'portico.identity.staff-invited.v1': {
-          const data = event.data as CloudEvent<'portico.identity.staff-invited.v1'>['data'];
-          const view = {
-            name: data.firstName ?? null,
-            organization: data.organizationName,
-            invitedBy: data.invitedBy ?? null,
-            role: data.role.toLowerCase(),
-            link: link('/accept-invitation', opened('token', data.token)),
-            expiresAt: until(data.expiresAt),
-          };
-          const subject = wording.subjects.staffInvitation(data.organizationName);
-          await deliverOnce(
-            deps,
-            { ...base, kind: 'STAFF_INVITATION', to: data.email, subject },
-            async () => ({
-              ...sender,
-              ...renderEmail(locale, 'staff-invitation', view, branding),
-            }),
-          );
-          return;
-        }
-        case 'portico.identity.contact-invited.v1': {
-          const data = event.data as CloudEvent<'portico.identity.contact-invited.v1'>['data'];
-          const view = {
-            name: data.firstName ?? null,
-            organization: data.organizationName,
-            customer: data.customerName,
-            needsCode: Boolean(data.code),
-            link: link('/accept-invitation', opened('token', data.token)),
-            expiresAt: until(data.expiresAt),
-          };
-          const subject = wording.subjects.invitation(data.organizationName);
-          await deliverOnce(
-            deps,
-            {
-              ...base,
-              customerId: data.customerId,
-              // So staff find a bounced invitation in the contact's own history.
-              accessId: data.accessId,
-              kind: 'INVITATION',
-              to: data.email,
-              subject,
-            },
-            async () => ({
-              ...sender,
-              ...renderEmail(locale, 'contact-invitation', view, branding),
-            }),
-          );
-          // After the email: a retry then resends at most the SMS, never the email.
-          if (data.phone && data.code) {
-            if (!deps.sms) {
-              deps.logger.warn(
-                { eventId: event.id },
-                'no SMS_WEBHOOK_URL: invitation code not sent',
-              );
-              return;
-            }
-            await deps.sms.send(
-              data.phone,
-              `${data.organizationName} portal: your invitation code is ${opened('code', data.code)}`,
-            );
-          }
-          return;
-        }
-        default:
-          return undefined;
-      }
+        openSecret(deps.keyring, sealed, secretContext(type, field, event.subject));
+      const compose = composers[type] as Composer<typeof type>;
+      const email = compose(event.data as EventData<typeof type>, {
+        wording: wordingOf(locale),
+        until: (expiresAt) => format.moment(new Date(expiresAt)),
+        link: (path, sealed) =>
+          portalLink(deps.publicUrl, path, event.tenantid, { token: opened('token', sealed) }),
+      });
+      await deliverOnce(
+        deps,
+        {
+          tenantId: event.tenantid,
+          eventId: event.id,
+          customerId: null,
+          documentId: null,
+          ...email.entry,
+        },
+        async () => ({
+          ...senderOf(branding),
+          ...renderEmail(locale, email.template, email.view, branding),
+        }),
+      );
+      if (type === 'portico.identity.contact-invited.v1')
+        await sendInvitationCode(deps, event, event.data as EventData<typeof type>, opened);
     },
   };
+}
+
+/** After the email: a retry then resends at most the SMS, never the email. */
+async function sendInvitationCode(
+  deps: Dependencies,
+  event: CloudEvent,
+  data: EventData<'portico.identity.contact-invited.v1'>,
+  opened: (field: string, sealed: string) => string,
+): Promise<void> {
+  if (!data.phone || !data.code) return;
+  if (!deps.sms) {
+    deps.logger.warn({ eventId: event.id }, 'no SMS_WEBHOOK_URL: invitation code not sent');
+    return;
+  }
+  await deps.sms.send(
+    data.phone,
+    `${data.organizationName} portal: your invitation code is ${opened('code', data.code)}`,
+  );
 }
