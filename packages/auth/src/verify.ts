@@ -30,6 +30,14 @@ export interface TokenVerifierOptions {
 const VERIFIED_FOR_MS = 60_000;
 const VERIFIED_KEPT = 10_000;
 
+interface VerifiedToken {
+  principal: Principal;
+  /** The token's iat, in ms. */
+  issuedAt: number;
+  /** Trusted without a signature check until then. */
+  until: number;
+}
+
 /** Verifies against a key source; `keys` is injectable so unit tests need no server. */
 export function createTokenVerifierFromKeys(
   keys: JWTVerifyGetKey,
@@ -37,14 +45,15 @@ export function createTokenVerifierFromKeys(
   now: () => number = Date.now,
 ): TokenVerifier {
   // Token → its principal and until when it is trusted; oldest first (a Map keeps insertion order).
-  const verified = new Map<string, { principal: Principal; until: number }>();
+  const verified = new Map<string, VerifiedToken>();
 
-  async function verify(token: string): Promise<Principal> {
+  async function verify(token: string): Promise<VerifiedToken> {
     const known = verified.get(token);
-    if (known && known.until > now()) return known.principal;
+    if (known && known.until > now()) return known;
     verified.delete(token);
     let principal: Principal;
     let expiresAt: number;
+    let issuedAt: number;
     try {
       // jose only ever uses `keys`: jku/jwk/x5u headers in the token are ignored.
       const { payload } = await jwtVerify<PorticoClaims>(token, keys, {
@@ -57,12 +66,14 @@ export function createTokenVerifierFromKeys(
       });
       principal = toPrincipal(payload);
       expiresAt = payload.exp! * 1_000;
+      issuedAt = payload.iat! * 1_000;
     } catch {
       throw unauthenticated('Invalid or expired access token');
     }
-    verified.set(token, { principal, until: Math.min(expiresAt, now() + VERIFIED_FOR_MS) });
+    const entry = { principal, issuedAt, until: Math.min(expiresAt, now() + VERIFIED_FOR_MS) };
+    verified.set(token, entry);
     if (verified.size > VERIFIED_KEPT) verified.delete(verified.keys().next().value!);
-    return principal;
+    return entry;
   }
 
   return {
@@ -70,8 +81,8 @@ export function createTokenVerifierFromKeys(
       if (!authorization) return { kind: 'ANONYMOUS' };
       const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(authorization);
       if (!match) throw unauthenticated('Malformed Authorization header');
-      const principal = await verify(match[1]!);
-      const refusal = revocations?.refusal(principal);
+      const { principal, issuedAt } = await verify(match[1]!);
+      const refusal = revocations?.refusal(principal, issuedAt);
       if (refusal) throw unauthenticated(refusal);
       return principal;
     },

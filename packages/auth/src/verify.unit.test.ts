@@ -38,6 +38,8 @@ function token(
     iss?: string;
     aud?: string;
     exp?: string;
+    /** Seconds since the epoch; default now. */
+    iat?: number;
     claims?: object;
   } = {},
 ) {
@@ -46,7 +48,7 @@ function token(
     .setSubject('u1')
     .setIssuer(overrides.iss ?? TOKEN_ISSUER)
     .setAudience(overrides.aud ?? TOKEN_AUDIENCE)
-    .setIssuedAt()
+    .setIssuedAt(overrides.iat)
     .setExpirationTime(overrides.exp ?? '15m')
     .sign(overrides.key ?? privateKey);
 }
@@ -152,5 +154,26 @@ describe('token verification', () => {
     expect(await codeOf(cached.authenticate(`Bearer ${forged}`))).toBe('UNAUTHENTICATED');
     expect(await codeOf(cached.authenticate(`Bearer ${forged}`))).toBe('UNAUTHENTICATED');
     expect(lookups).toBe(before + 2);
+  });
+
+  it('refuses tokens older than a broker outage once the revocation feed is stale', async () => {
+    const feedBehind = new RevocationList();
+    const guarded = createTokenVerifierFromKeys(jwks, feedBehind);
+    const now = Math.floor(Date.now() / 1_000);
+    const before = await token({ iat: now - 60 });
+    const since = await token({ iat: now - 20 });
+    feedBehind.feedReadAt(Date.now());
+    expect(await codeOf(guarded.authenticate(`Bearer ${before}`))).toBe('OK');
+    // Unread for 25 s: within the bound, every token still passes.
+    feedBehind.feedReadAt(Date.now() - 25_000);
+    expect(feedBehind.staleSince()).toBeNull();
+    expect(await codeOf(guarded.authenticate(`Bearer ${before}`))).toBe('OK');
+    // Unread for 40 s: tokens issued before the last read are refused, also those checked before.
+    feedBehind.feedReadAt(Date.now() - 40_000);
+    expect(await codeOf(guarded.authenticate(`Bearer ${before}`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(guarded.authenticate(`Bearer ${since}`))).toBe('OK');
+    // The feed reads again: the old token is good again.
+    feedBehind.feedReadAt(Date.now());
+    expect(await codeOf(guarded.authenticate(`Bearer ${before}`))).toBe('OK');
   });
 });

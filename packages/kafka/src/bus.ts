@@ -42,6 +42,8 @@ export interface SubscribeOptions {
   concurrency?: number;
   /** Called when the consumer stops for good; the process should exit. */
   onFatal: (error: Error) => void;
+  /** Called after each fetch from the broker has answered (with messages or none after its wait). */
+  onFetch?: () => void;
 }
 
 export interface Subscription {
@@ -69,9 +71,7 @@ export interface EventBus {
   ): Promise<Map<string, Map<string, bigint>>>;
   /** Creates missing topics (and their dead-letter topics) with their partition counts. */
   ensureTopics(): Promise<void>;
-  /** Connects the producer; call at start-up so readiness reflects the broker. */
+  /** Connects the producer; call at start-up, so a broker that cannot be reached stops the start. */
   connect(): Promise<void>;
-  /** Readiness: the producer is connected. */
-  isConnected(): boolean;
   close(): Promise<void>;
 }

@@ -6,5 +6,6 @@ export {
   type SubscribeOptions,
   type Subscription,
 } from './bus';
-export { createKafkaBus, type KafkaBusOptions } from './kafkajs-bus';
+export { createKafkaBus } from './kafkajs-bus';
+export type { KafkaBusOptions } from './kafkajs-client';
 export { readRawMessages } from './raw-reader';

@@ -1,13 +1,10 @@
 import {
-  Kafka,
-  logLevel,
   Partitioners,
   type Admin,
   type Consumer,
   type IHeaders,
   type KafkaMessage,
   type Producer,
-  type SASLOptions,
 } from 'kafkajs';
 import {
   allTopics,
@@ -19,8 +16,8 @@ import {
   type TopicName,
 } from '@portico/events';
 import { Gauge, Histogram } from 'prom-client';
-import { kafkajsLogCreator } from './kafkajs-log';
-import { currentRequestId, REQUEST_ID_HEADER, withRequestId, type Logger } from '@portico/logger';
+import { createKafkaClient, type KafkaBusOptions } from './kafkajs-client';
+import { currentRequestId, REQUEST_ID_HEADER, withRequestId } from '@portico/logger';
 import { RetryLater, type EventBus, type SubscribeOptions, type Subscription } from './bus';
 
 /** Messages a consumer group has yet to handle, per partition, after its last batch. */
@@ -36,19 +33,6 @@ const handlingSeconds = new Histogram({
   labelNames: ['group', 'topic'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
 });
-
-export interface KafkaBusOptions {
-  brokers: string[];
-  clientId: string;
-  logger: Logger;
-  /** TLS to the brokers (production); off for the local broker. */
-  ssl?: boolean;
-  sasl?: {
-    mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
-    username: string;
-    password: string;
-  };
-}
 
 const CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
 
@@ -71,30 +55,25 @@ const MAX_PAUSE_MS = 5_000;
 const MAX_TRANSIENT_PAUSE_MS = 10_000;
 // A crashed consumer is started again for this long before its process gives up.
 const RESTART_GIVE_UP_MS = 5 * 60_000;
+// Pauses between restarts grow to this: a broker that comes back is found again within it
+// (revocation feeds among them, whose tokens stay refused until then).
+const RESTART_PAUSE_MAX_MS = 5_000;
 const SESSION_TIMEOUT_MS = 15_000;
 
 export function createKafkaBus(options: KafkaBusOptions): EventBus {
-  const { brokers, clientId, logger } = options;
-  const kafka = new Kafka({
-    clientId,
-    brokers,
-    ssl: options.ssl ?? false,
-    ...(options.sasl ? { sasl: options.sasl as SASLOptions } : {}),
-    logLevel: logLevel.WARN,
-    logCreator: kafkajsLogCreator(logger),
-    retry: { retries: 8, initialRetryTime: 200 },
-  });
+  const { logger } = options;
+  const kafka = createKafkaClient(options);
   const producer: Producer = kafka.producer({
     createPartitioner: Partitioners.DefaultPartitioner,
     allowAutoTopicCreation: false,
     // One request in flight keeps per-key order across retries. Delivery is
     // at-least-once; consumers are idempotent, so no idempotent producer needed.
     maxInFlightRequests: 1,
+    // Give up within about two seconds: the outbox relay tries again on its next tick, and a
+    // broker that is gone must not hold a shutdown's drain for the client's minute of retries.
+    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 1_000 },
   });
-  let connected = false;
   let connecting: Promise<void> | undefined;
-  producer.on(producer.events.CONNECT, () => (connected = true));
-  producer.on(producer.events.DISCONNECT, () => (connected = false));
   const consumers: Consumer[] = [];
   const halts = new Set<() => void>();
 
@@ -191,6 +170,7 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
       // A fetch returns as soon as data arrives; this only bounds an idle long-poll,
       // and with it how long leaving the group takes at shutdown.
       maxWaitTimeInMs: 1_000,
+      retry: { retries: 8, initialRetryTime: 200, maxRetryTime: RESTART_PAUSE_MAX_MS },
     });
     consumers.push(consumer);
     consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
@@ -199,6 +179,8 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
         Number(payload.offsetLag),
       );
     });
+    const { onFetch } = options;
+    if (onFetch) consumer.on(consumer.events.FETCH, () => onFetch());
     // kafkajs gives up for good on some errors a broker outage causes (no group
     // coordinator, say). Start again after a pause, as a restarted process would;
     // only when that keeps failing for RESTART_GIVE_UP_MS does the process go.
@@ -214,7 +196,7 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
     };
     const startAgain = async (crash: Error) => {
       const giveUpAt = Date.now() + RESTART_GIVE_UP_MS;
-      for (let wait = 1_000; !stopping; wait = Math.min(wait * 2, 30_000)) {
+      for (let wait = 1_000; !stopping; wait = Math.min(wait * 2, RESTART_PAUSE_MAX_MS)) {
         await pause(wait);
         if (stopping) return;
         try {
@@ -376,7 +358,6 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
     liveGroupOffsets,
     ensureTopics,
     connect: connectProducer,
-    isConnected: () => connected,
     close: async () => {
       halts.forEach((halt) => halt());
       await Promise.all(consumers.map(disconnect));

@@ -3,16 +3,16 @@ import { logLevel } from 'kafkajs';
 import { createLogger } from '@portico/logger';
 import { kafkajsLogCreator } from './kafkajs-log';
 
-function capture() {
-  const lines: { level: number; msg: string }[] = [];
+function capture(now: () => number = Date.now) {
+  const lines: { level: number; msg: string; repeated?: number }[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
+      lines.push(JSON.parse(chunk.toString()) as (typeof lines)[number]);
       done();
     },
   });
   const logger = createLogger('test', { level: 'debug', destination });
-  return { lines, log: kafkajsLogCreator(logger)() };
+  return { lines, log: kafkajsLogCreator(logger, now)() };
 }
 
 const entry = (level: logLevel, message: string, extra: Record<string, unknown> = {}) => ({
@@ -45,5 +45,27 @@ describe('kafkajs log lines', () => {
       log(entry(logLevel.ERROR, 'Response Heartbeat(key: 12, version: 3)', { error }));
     log(entry(logLevel.ERROR, 'Response Produce(key: 0, version: 7)', { error: 'Not authorized' }));
     expect(lines.map((line) => line.level)).toEqual([20, 20, 20, 50]);
+  });
+
+  it('write a failure to reach the broker once per 10 s, with how often it came meanwhile', () => {
+    let clock = 0;
+    const { lines, log } = capture(() => clock);
+    const refused = 'Connection error: connect ECONNREFUSED 127.0.0.1:9092';
+    const seed = 'Failed to connect to seed broker, trying another broker from the list';
+    for (let second = 0; second < 25; second++, clock += 1_000) {
+      log(entry(logLevel.ERROR, refused));
+      log(entry(logLevel.ERROR, refused));
+      log(entry(logLevel.ERROR, seed));
+    }
+    log(entry(logLevel.ERROR, 'Crash: KafkaJSNonRetriableError'));
+    expect(lines.map((line) => [line.msg.slice(7, 22), line.repeated])).toEqual([
+      ['Connection erro', undefined],
+      ['Failed to conne', undefined],
+      ['Connection erro', 19],
+      ['Failed to conne', 9],
+      ['Connection erro', 19],
+      ['Failed to conne', 9],
+      ['Crash: KafkaJSN', undefined],
+    ]);
   });
 });

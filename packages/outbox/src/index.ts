@@ -19,8 +19,11 @@ export const outboxPath = { outbox: { type: [Object], default: [] as CloudEvent[
 export interface OutboxRelay {
   /** Starts relaying from these sources: now, then every tick. */
   start(sources: OutboxSource[]): void;
-  /** Relays now instead of at the next tick (call after a write); resolves once relayed. No-op before start. */
-  kick(): Promise<void>;
+  /**
+   * Relays now instead of at the next tick (call after a write); resolves true once relayed,
+   * false when the broker refused (the events wait for the next tick). No-op before start.
+   */
+  kick(): Promise<boolean>;
   /** Relays until nothing is pending; for tests and shutdown. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -54,7 +57,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { bus, logger, intervalMs = 500, sweepMs = 30_000, batchSize = 100 } = options;
   let sources: OutboxSource[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let running: Promise<boolean> | undefined;
   let again = false;
   let stopped = false;
   let sweepDue = true;
@@ -107,14 +110,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     } while (again && !stopped);
   }
 
-  function run(): Promise<void> {
+  function run(): Promise<boolean> {
     if (running) {
       again = true;
       return running;
     }
     running = relayAll()
-      .catch((error: unknown) =>
-        logger.warn({ err: error }, 'outbox relay failed; retrying on next tick'),
+      .then(
+        () => true,
+        (error: unknown) => {
+          logger.warn({ err: error }, 'outbox relay failed; retrying on next tick');
+          return false;
+        },
       )
       .finally(() => (running = undefined));
     return running;
@@ -128,7 +135,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       timer.unref();
       void run();
     },
-    kick: () => (timer ? run() : Promise.resolve()),
+    kick: () => (timer ? run() : Promise.resolve(true)),
     drain: async () => {
       await run();
       await run();

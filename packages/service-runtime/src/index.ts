@@ -26,6 +26,10 @@ import {
 } from '@portico/revocation-feed';
 import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
 
+// How long a revoking mutation waits for its events to reach the broker.
+const RELAY_WAIT_MS = 3_000;
+const sleepUnref = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export type ServiceConfig = z.infer<z.ZodObject<typeof serviceEnv>>;
 
 /** A Kafka consumer of the service; its group is `<service>.<name>`, shared by all replicas. */
@@ -123,16 +127,25 @@ async function startService<TContext extends SubgraphContext>(
 
   const relay = createOutboxRelay({ bus, logger });
   const publishRevocations = async () => {
-    await relay.kick();
-    const { applied, waitedMs, behind } = await waitUntilRevocationsApplied(bus);
+    // Bounded: with the broker gone the events wait in the outbox, and the mutation answers
+    // (each process's stale feed refuses older tokens meanwhile).
+    const relayed = await Promise.race([relay.kick(), sleepUnref(RELAY_WAIT_MS).then(() => false)]);
+    if (!relayed) {
+      logger.warn('answering before the revocation reached the broker; it waits in the outbox');
+      return;
+    }
+    const { applied, waitedMs, behind, error } = await waitUntilRevocationsApplied(bus);
     if (!applied)
-      logger.warn({ waitedMs, behind }, 'answering before every process applied the revocation');
+      logger.warn(
+        { waitedMs, behind, error },
+        'answering before every process applied the revocation',
+      );
   };
   const parts = await service.setup({
     connection,
     bus,
     logger,
-    publishPending: relay.kick,
+    publishPending: async () => void (await relay.kick()),
     publishRevocations,
     followRevocationFeed: (follower) => followers.push(follower),
     revocations,
@@ -146,8 +159,9 @@ async function startService<TContext extends SubgraphContext>(
     service: name,
     logger,
     readiness: [
+      // Not the broker: reads and sign-ins need only the database, and writes keep their
+      // events in the outbox until the broker is back.
       { name: 'mongo', check: () => mongoAnswers(connection) },
-      { name: 'kafka', check: () => bus.isConnected() },
       ...(parts.readiness ?? []),
     ],
   });
@@ -168,9 +182,9 @@ async function startService<TContext extends SubgraphContext>(
   const metricsServer = await http.listenMetrics(metricsPortOf(config));
   shutdown.add({ name: 'metrics', stop: () => metricsServer.close() });
 
-  await Promise.all(
-    parts.consumers.map(async (consumer) => {
-      const subscription = await bus.subscribe({
+  const subscriptions = await Promise.all(
+    parts.consumers.map((consumer) =>
+      bus.subscribe({
         groupId: `${name}.${consumer.name}`,
         topics: consumer.topics,
         handle: consumer.handle,
@@ -178,10 +192,14 @@ async function startService<TContext extends SubgraphContext>(
         // A database that does not answer is waited for, not a reason to dead-letter events.
         isTransient: isDatabaseUnavailable,
         onFatal,
-      });
-      shutdown.add({ name: `consumer ${consumer.name}`, stop: () => subscription.stop() });
-    }),
+      }),
+    ),
   );
+  // Side by side: with the broker gone, each waits out its leave timeout.
+  shutdown.add({
+    name: 'consumers',
+    stop: async () => void (await Promise.all(subscriptions.map((each) => each.stop()))),
+  });
   // Registered last, so it runs first: load balancers stop sending before anything closes.
   shutdown.add({ name: 'readiness', stop: () => http.setDraining() });
   logger.info({ consumers: parts.consumers.map((consumer) => consumer.name) }, `${name} ready`);
