@@ -7,5 +7,13 @@ export {
   type Subscription,
 } from './bus';
 export { createKafkaBus } from './kafkajs-bus';
-export type { KafkaBusOptions } from './kafkajs-client';
+export { createKafkaClient, type KafkaBusOptions } from './kafkajs-client';
 export { readRawMessages } from './raw-reader';
+export {
+  DEAD_LETTER_HEADERS,
+  DeadLetterNotFound,
+  openDeadLetterDesk,
+  REPLAYS_TOPIC,
+  type DeadLetter,
+  type DeadLetterDesk,
+} from './dead-letters';

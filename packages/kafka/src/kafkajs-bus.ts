@@ -15,7 +15,8 @@ import {
   type CloudEvent,
   type TopicName,
 } from '@portico/events';
-import { Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { DEAD_LETTER_HEADERS } from './dead-letters';
 import { createKafkaClient, type KafkaBusOptions } from './kafkajs-client';
 import { currentRequestId, REQUEST_ID_HEADER, withRequestId } from '@portico/logger';
 import { RetryLater, type EventBus, type SubscribeOptions, type Subscription } from './bus';
@@ -32,6 +33,12 @@ const handlingSeconds = new Histogram({
   help: 'Time from a message reaching its handler to the handler finishing (retries included)',
   labelNames: ['group', 'topic'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+});
+
+const deadLetters = new Counter({
+  name: 'kafka_dead_letters_total',
+  help: 'Messages a consumer group gave up on and wrote to the dead-letter topic (alert on any)',
+  labelNames: ['group', 'topic'],
 });
 
 const CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
@@ -131,7 +138,12 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
     });
   }
 
-  async function toDeadLetter(topic: string, message: KafkaMessage, error: Error): Promise<void> {
+  async function toDeadLetter(
+    group: string,
+    topic: string,
+    message: KafkaMessage,
+    error: Error,
+  ): Promise<void> {
     await connectProducer();
     await producer.send({
       topic: deadLetterTopic(topic as TopicName),
@@ -141,13 +153,15 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
           value: message.value,
           headers: {
             ...message.headers,
-            'x-error': error.message.slice(0, 2000),
-            'x-original-topic': topic,
-            'x-original-offset': message.offset,
+            [DEAD_LETTER_HEADERS.error]: error.message.slice(0, 2000),
+            [DEAD_LETTER_HEADERS.originalTopic]: topic,
+            [DEAD_LETTER_HEADERS.originalOffset]: message.offset,
+            [DEAD_LETTER_HEADERS.group]: group,
           },
         },
       ],
     });
+    deadLetters.inc({ group, topic });
   }
 
   async function subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -213,6 +227,9 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
       consumer.run({
         partitionsConsumedConcurrently: options.concurrency ?? 1,
         eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          // A replayed dead letter is for the group that gave up on it; the others had handled it.
+          const replayFor = headerString(message.headers, DEAD_LETTER_HEADERS.replayFor);
+          if (replayFor !== undefined && replayFor !== options.groupId) return;
           const requestId = headerString(message.headers, REQUEST_ID_HEADER);
           const handled = handlingSeconds.startTimer({ group: options.groupId, topic });
           await withRequestId(
@@ -259,7 +276,7 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
                 { err: lastError, topic, offset: message.offset },
                 'event sent to dead-letter topic',
               );
-              await toDeadLetter(topic, message, lastError!);
+              await toDeadLetter(options.groupId, topic, message, lastError!);
             },
           ).finally(() => handled());
         },
