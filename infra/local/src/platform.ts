@@ -21,6 +21,11 @@ export interface PlatformOptions {
   basePort: number;
   logDir: string;
   logLevel?: string;
+  /**
+   * Runs each process's compiled JavaScript (`pnpm build` first) under
+   * `--conditions=compiled`, as the images do, instead of TypeScript through tsx.
+   */
+  compiled?: boolean;
   /** Extra node flags for one service's processes, e.g. `--cpu-prof` to profile it. */
   nodeArgs?: Partial<Record<ServiceName | 'gateway', string[]>>;
   /** Extra variables for one service's processes. */
@@ -55,10 +60,14 @@ export interface Platform {
   stop(): Promise<Record<string, number | null>>;
 }
 
-const entryPoint = (name: ServiceName | 'gateway') =>
-  name === 'gateway'
-    ? join(repoRoot, 'gateway/src/main.ts')
-    : join(repoRoot, `services/${name}/src/main.ts`);
+const packageDir = (name: ServiceName | 'gateway') =>
+  name === 'gateway' ? join(repoRoot, 'gateway') : join(repoRoot, `services/${name}`);
+
+/** The node arguments that start a process: its source through tsx, or its compiled build. */
+const entryArgs = (name: ServiceName | 'gateway', compiled: boolean) =>
+  compiled
+    ? ['--conditions=compiled', join(packageDir(name), 'dist/main.js')]
+    : ['--import', 'tsx', join(packageDir(name), 'src/main.ts')];
 
 const ready = (port: number) => () =>
   fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
@@ -124,7 +133,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       process: startProcess({
         name,
         command: process.execPath,
-        args: [...(options.nodeArgs?.[service] ?? []), '--import', 'tsx', entryPoint(service)],
+        args: [
+          ...(options.nodeArgs?.[service] ?? []),
+          ...entryArgs(service, options.compiled ?? false),
+        ],
         cwd: repoRoot,
         env: {
           ...shared,
@@ -147,7 +159,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   await Promise.all(
     [...instances.map(({ service, replica }) => nameOf(service, replica)), 'gateway'].map((name) =>
-      stopLeftover(join(logDir, `${name}.pid`), 'main.ts'),
+      stopLeftover(join(logDir, `${name}.pid`), '/main.'),
     ),
   );
   const processes = instances.map(({ service, replica }) => launch(service, replica));

@@ -22,7 +22,7 @@ export interface TestPlatform {
 export async function startTestPlatform(
   name: string,
   basePort: number,
-  options: Pick<PlatformOptions, 'replicas' | 'nodeArgs'> & {
+  options: Pick<PlatformOptions, 'replicas' | 'nodeArgs' | 'compiled'> & {
     /** Providers of the test's own, e.g. a broker it stops (KAFKA_BROKERS). */
     providerEnv?: Record<string, string>;
     mailbox?: MailboxOptions;
@@ -44,6 +44,7 @@ export async function startTestPlatform(
     logDir: join(cacheDir, `test/logs/${name}`),
     replicas: options.replicas,
     nodeArgs: options.nodeArgs,
+    compiled: options.compiled,
   }).catch(async (error: unknown) => {
     await mailbox.close();
     await sms.close();
