@@ -12,7 +12,10 @@ module.exports = function jestLayer(layer, extra = {}) {
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)sx?$': swc },
     // Some dependencies ship ESM only; let swc turn them into CommonJS too.
-    transformIgnorePatterns: ['/node_modules/(?!.pnpm/(?:jose|@as-integrations|pdf-parse)@)'],
+    // pnpm paths hold two node_modules (.pnpm/<name>@<version>/node_modules/<name>): neither may ignore them.
+    transformIgnorePatterns: [
+      '/node_modules/(?!(?:\\.pnpm/)?(?:jose|@as-integrations|pdf-parse)[@/])',
+    ],
     testMatch: [`<rootDir>/**/*.${layer}.test.ts`],
     testPathIgnorePatterns: ['/node_modules/', '/.cache/', '/dist/'],
     ...extra,

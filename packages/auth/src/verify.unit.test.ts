@@ -4,7 +4,8 @@ import {
   generateKeyPair,
   SignJWT,
   type JWK,
-  type KeyLike,
+  type CryptoKey,
+  type JWTVerifyGetKey,
 } from 'jose';
 import { AppError } from '@portico/errors';
 import {
@@ -16,8 +17,8 @@ import {
   TOKEN_ISSUER,
 } from './index';
 
-let privateKey: KeyLike;
-let otherKey: KeyLike;
+let privateKey: CryptoKey;
+let otherKey: CryptoKey;
 let verifier: ReturnType<typeof createTokenVerifierFromKeys>;
 let jwks: ReturnType<typeof createLocalJWKSet>;
 const revocations = new RevocationList();
@@ -33,7 +34,7 @@ beforeAll(async () => {
 
 function token(
   overrides: {
-    key?: KeyLike;
+    key?: CryptoKey;
     typ?: string;
     iss?: string;
     aud?: string;
@@ -87,7 +88,7 @@ describe('token verification', () => {
   });
 
   it.each([
-    ['a foreign key', { key: undefined as unknown as KeyLike, foreign: true }],
+    ['a foreign key', { key: undefined as unknown as CryptoKey, foreign: true }],
     ['another issuer', { iss: 'evil' }],
     ['another audience', { aud: 'other' }],
     ['a refresh-token type', { typ: 'JWT' }],
@@ -136,7 +137,7 @@ describe('token verification', () => {
 
   it('checks a token’s signature once a minute at most, and never trusts it past its expiry', async () => {
     let lookups = 0;
-    const countingKeys: typeof jwks = (...args) => ((lookups += 1), jwks(...args));
+    const countingKeys: JWTVerifyGetKey = (...args) => ((lookups += 1), jwks(...args));
     let clock = Date.now();
     const cached = createTokenVerifierFromKeys(countingKeys, revocations, () => clock);
     const signed = await token({ exp: '90s' });

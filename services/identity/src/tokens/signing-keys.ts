@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
 import type { Model } from 'mongoose';
 import type { SigningKeyRecord } from '../model/signing-key';
 import { seal, unseal } from './key-sealing';
@@ -32,7 +32,7 @@ const signsFrom = (record: Pick<SigningKeyRecord, 'signsFrom' | 'createdAt'>) =>
 
 interface KeyState {
   at: number;
-  signing: { kid: string; key: KeyLike };
+  signing: { kid: string; key: CryptoKey };
   jwks: { keys: JWK[] };
 }
 
@@ -53,7 +53,7 @@ export class SigningKeys {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  async current(): Promise<{ kid: string; key: KeyLike }> {
+  async current(): Promise<{ kid: string; key: CryptoKey }> {
     return (await this.load()).signing;
   }
 
@@ -126,9 +126,9 @@ export class SigningKeys {
     return this.state;
   }
 
-  private async privateKey(record: SigningKeyRecord): Promise<KeyLike> {
+  private async privateKey(record: SigningKeyRecord): Promise<CryptoKey> {
     const jwk = JSON.parse(unseal(this.options.secret, record.sealedPrivateJwk!)) as JWK;
-    return (await importJWK(jwk, 'EdDSA')) as KeyLike;
+    return (await importJWK(jwk, 'EdDSA')) as CryptoKey;
   }
 
   private async read(): Promise<KeyState> {
