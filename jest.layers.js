@@ -11,11 +11,9 @@ module.exports = function jestLayer(layer, extra = {}) {
     rootDir: __dirname,
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)sx?$': swc },
-    // Some dependencies ship ESM only; let swc turn them into CommonJS too.
-    // pnpm paths hold two node_modules (.pnpm/<name>@<version>/node_modules/<name>): neither may ignore them.
-    transformIgnorePatterns: [
-      '/node_modules/(?!(?:\\.pnpm/)?(?:jose|@as-integrations|pdf-parse)[@/])',
-    ],
+    // jose ships ESM only; let swc turn it into CommonJS too. A pnpm path holds two
+    // node_modules (.pnpm/jose@<version>/node_modules/jose): neither may ignore it.
+    transformIgnorePatterns: ['/node_modules/(?!(?:\\.pnpm/)?jose[@/])'],
     testMatch: [`<rootDir>/**/*.${layer}.test.ts`],
     testPathIgnorePatterns: ['/node_modules/', '/.cache/', '/dist/'],
     ...extra,

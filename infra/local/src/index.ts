@@ -12,3 +12,4 @@ export { createTopics } from './topics';
 export { metricTotal, scrapeMetrics, type MetricSample } from './metrics-scrape';
 export { cpuMs, settle, startCpuCount } from './process-cpu';
 export { percentile } from './percentile';
+export { parsePdf, pdfText } from './pdf-text';

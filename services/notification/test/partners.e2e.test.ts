@@ -61,7 +61,9 @@ beforeAll(async () => {
         body: Buffer.concat(chunks).toString(),
       });
       const status = script.get(req.url!)?.shift() ?? 200;
-      res.writeHead(status).end(status === 200 ? 'ok' : `nope ${status}`);
+      // A redirect points at this same receiver, so a followed one would show up in `received`.
+      const location = status >= 300 && status < 400 ? { location: `/followed${req.url}` } : {};
+      res.writeHead(status, location).end(status === 200 ? 'ok' : `nope ${status}`);
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -350,6 +352,21 @@ describe('webhooks', () => {
     });
     expect(again).toMatchObject({ attempts: 1, responseStatus: 200 });
     expect(received.filter((request) => request.path === path)).toHaveLength(5);
+  });
+
+  it('follows no redirect: a receiver that answers 302 has failed', async () => {
+    const path = `/moved-${randomUUID()}`;
+    script.set(path, [302, 302, 302, 302]);
+    const endpoint = await register(owner.accessToken, path, ['DOCUMENT_ISSUED']);
+    await issueInvoice(owner.accessToken, await customer(owner.accessToken, 'Moved SE'));
+
+    const [failed] = await eventually(async () => {
+      const list = await deliveries(owner.accessToken, endpoint.id);
+      return list[0]?.status === 'FAILED' ? list : undefined;
+    }, 30_000);
+    expect(failed).toMatchObject({ attempts: 4, responseStatus: 302 });
+    expect(received.filter((request) => request.path === path)).toHaveLength(4);
+    expect(received.some((request) => request.path === `/followed${path}`)).toBe(false);
   });
 
   it('signs with the new secret only, once rotated; a disabled endpoint gets nothing', async () => {

@@ -146,7 +146,8 @@ export class WebhookDispatcher {
         body: delivery.body,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
-        maxRedirections: 0,
+        // No redirect is followed (undici's request never does without its redirect
+        // interceptor): one could lead to an internal address past the check above.
       });
       const text = (await answer.body.text()).slice(0, ERROR_TEXT_LIMIT);
       if (answer.statusCode >= 200 && answer.statusCode < 300)

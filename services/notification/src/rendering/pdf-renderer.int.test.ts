@@ -1,8 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-// The library entry point itself: the package index reads a sample file when not required by a parent.
-import pdfParse from 'pdf-parse/lib/pdf-parse.js';
-import { eventually } from '@portico/local-infra';
+import { eventually, parsePdf, pdfText } from '@portico/local-infra';
 import { createLogger } from '@portico/logger';
 import { defaultBranding } from '../model/branding';
 import { documentView, statementView } from './document-view';
@@ -23,10 +21,6 @@ let renderer: PdfRenderer;
 /** A renderer on the test's Chromium with two pages, unless `options` say otherwise. */
 const rendererWith = (options: Partial<PdfRendererOptions> = {}) =>
   new PdfRenderer({ chromiumPath: process.env.CHROMIUM_PATH!, logger, concurrency: 2, ...options });
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  return (await pdfParse(pdf)).text;
-}
 
 beforeAll(() => {
   renderer = rendererWith();
@@ -86,7 +80,7 @@ describe('PDF rendering with Handlebars and Chromium', () => {
     const pdf = await renderer.render(
       renderTemplate('document.pdf', documentView(issued(200), 'de', branding)),
     );
-    const parsed = await pdfParse(pdf);
+    const parsed = await parsePdf(pdf);
     const text = plain(parsed.text);
     expect(parsed.numpages).toBeGreaterThanOrEqual(4);
     for (let page = 1; page <= parsed.numpages; page++)
@@ -179,9 +173,13 @@ describe('the Chromium behind the renderer', () => {
     try {
       expect(await text(1)).toBe('render 1');
       const first = (await restarting.browserPid())!;
-      expect([await text(2), await text(3)]).toEqual(['render 2', 'render 3']);
+      const [pdf2, pdf3] = [await restarting.render(html(2)), await restarting.render(html(3))];
       // The third render started the successor; until it is up, the first browser renders on.
       expect(await restarting.browserPid()).toBe(first);
+      expect([await pdfText(pdf2), await pdfText(pdf3)].map((each) => each.trim())).toEqual([
+        'render 2',
+        'render 3',
+      ]);
       expect(await text(4)).toBe('render 4');
       await eventually(async () => (await restarting.browserPid()) !== first);
       expect(restarting.idlePages).toBe(2); // it took over with its pages open
