@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate } from 'react-router';
 import { Button } from '../forms/fields';
 import { useT } from '../i18n/locale';
 import { OfflineError } from '../api/graphql-request';
@@ -14,7 +14,6 @@ import { useSession } from './use-session';
 export function RequireSession({ children }: { children: ReactNode }) {
   const t = useT();
   const state = useSession();
-  const location = useLocation();
   const [offline, setOffline] = useState(false);
   useEffect(() => {
     if (state.status !== 'unknown') return;
@@ -22,7 +21,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
       if (error instanceof OfflineError) setOffline(true);
     });
   }, [state.status]);
-  if (state.status === 'signed-out') return <Navigate to={signInPathFor(location)} replace />;
+  // The address bar, not the rendered location: a navigation still in its transition (a sort
+  // just clicked) is where the visitor was going, and where signing in brings them back.
+  if (state.status === 'signed-out')
+    return <Navigate to={signInPathFor(window.location)} replace />;
   if (state.status === 'unknown') {
     return (
       <main className="loading" id="main">
