@@ -36,19 +36,15 @@ export async function runDeadLetterCommand(
     }
     case 'replay': {
       if (!topic || !offset) throw new UsageError('replay needs a topic and an offset (or --all)');
-      const offsets =
-        offset === '--all'
-          ? (await desk.list(topic)).filter((letter) => !letter.replayedAt).map((l) => l.offset)
-          : [offset];
-      if (offsets.length === 0) write(`${topic}: nothing waits to be replayed`);
-      for (const each of offsets) {
-        const { replayed, letter } = await desk.replay(topic, each);
+      const replays =
+        offset === '--all' ? await desk.replayWaiting(topic) : [await desk.replay(topic, offset)];
+      if (replays.length === 0) write(`${topic}: nothing waits to be replayed`);
+      for (const { replayed, letter } of replays)
         write(
           replayed
-            ? `replayed ${topic}:${each} to ${letter.originalTopic} for ${letter.group ?? 'every group'}`
-            : `${topic}:${each} was replayed at ${letter.replayedAt}; not sent again`,
+            ? `replayed ${topic}:${letter.offset} to ${letter.originalTopic} for ${letter.group ?? 'every group'}`
+            : `${topic}:${letter.offset} was replayed at ${letter.replayedAt}; not sent again`,
         );
-      }
       return;
     }
     default:

@@ -96,6 +96,20 @@ describe('pnpm portico dlq', () => {
     );
   });
 
+  it('replays every waiting letter with --all, each once', async () => {
+    const offsets = [await deadLetter(randomUUID()), await deadLetter(randomUUID())];
+    const first = await portico('dlq', 'replay', DLQ, '--all');
+    expect(first.code).toBe(0);
+    for (const offset of offsets)
+      expect(first.out).toContain(
+        `replayed ${DLQ}:${offset} to customer.events.v1 for document.customers\n`,
+      );
+    // Other tests may dead-letter into this topic meanwhile: only these two are watched.
+    const second = await portico('dlq', 'replay', DLQ, '--all');
+    expect(second.code).toBe(0);
+    for (const offset of offsets) expect(second.out).not.toContain(`${DLQ}:${offset} `);
+  });
+
   it('says what is wrong with its arguments', async () => {
     const missing = await portico('dlq', 'replay', DLQ);
     expect(missing.code).toBe(2);

@@ -2,4 +2,4 @@ export * from './claims';
 export { PUBLIC_ROOT_FIELDS } from './public-fields';
 export { requireContact, requirePrincipal, requireStaff } from './require';
 export { createTokenVerifier, createTokenVerifierFromKeys, type TokenVerifier } from './verify';
-export { FEED_STALE_AFTER_MS, RevocationList } from './revocations';
+export { RevocationList } from './revocations';

@@ -50,8 +50,16 @@ export interface DeadLetterDesk {
    * Publishes the letter to its original topic again, for the group that gave up only.
    * Idempotent: a letter already replayed is not published again (`replayed: false`).
    */
-  replay(topic: string, offset: string): Promise<{ replayed: boolean; letter: DeadLetter }>;
+  replay(topic: string, offset: string): Promise<Replay>;
+  /** The same for every letter of the topic not yet replayed, from one reading of it. */
+  replayWaiting(topic: string): Promise<Replay[]>;
   close(): Promise<void>;
+}
+
+export interface Replay {
+  /** False when the letter had been replayed before and was not sent again. */
+  replayed: boolean;
+  letter: DeadLetter;
 }
 
 export class DeadLetterNotFound extends Error {
@@ -116,6 +124,38 @@ export function openDeadLetterDesk(options: KafkaBusOptions): DeadLetterDesk {
     return letter;
   }
 
+  async function replayLetter(letter: DeadLetter): Promise<Replay> {
+    const { topic, offset } = letter;
+    if (letter.replayedAt) return { replayed: false, letter };
+    const { error, originalTopic, originalOffset, group } = DEAD_LETTER_HEADERS;
+    const failureHeaders = new Set<string>([error, originalTopic, originalOffset, group]);
+    const headers = Object.fromEntries(
+      Object.entries(letter.headers).filter(([name]) => !failureHeaders.has(name)),
+    );
+    await producer.send({
+      topic: letter.originalTopic,
+      messages: [
+        {
+          key: letter.key,
+          value: letter.value,
+          headers: {
+            ...headers,
+            [DEAD_LETTER_HEADERS.replayedFrom]: `${topic}:${offset}`,
+            ...(letter.group ? { [DEAD_LETTER_HEADERS.replayFor]: letter.group } : {}),
+          },
+        },
+      ],
+    });
+    // Written after the publish: a replay cut off in between publishes again next time,
+    // which the idempotent consumers absorb.
+    const replayedAt = new Date().toISOString();
+    await producer.send({
+      topic: REPLAYS_TOPIC,
+      messages: [{ key: `${topic}:${offset}`, value: JSON.stringify({ replayedAt }) }],
+    });
+    return { replayed: true, letter: { ...letter, replayedAt } };
+  }
+
   return {
     async topics() {
       await connect();
@@ -129,35 +169,13 @@ export function openDeadLetterDesk(options: KafkaBusOptions): DeadLetterDesk {
     list,
     show,
     async replay(topic, offset) {
-      const letter = await show(topic, offset);
-      if (letter.replayedAt) return { replayed: false, letter };
-      const { error, originalTopic, originalOffset, group } = DEAD_LETTER_HEADERS;
-      const failureHeaders = new Set<string>([error, originalTopic, originalOffset, group]);
-      const headers = Object.fromEntries(
-        Object.entries(letter.headers).filter(([name]) => !failureHeaders.has(name)),
-      );
-      await producer.send({
-        topic: letter.originalTopic,
-        messages: [
-          {
-            key: letter.key,
-            value: letter.value,
-            headers: {
-              ...headers,
-              [DEAD_LETTER_HEADERS.replayedFrom]: `${topic}:${offset}`,
-              ...(letter.group ? { [DEAD_LETTER_HEADERS.replayFor]: letter.group } : {}),
-            },
-          },
-        ],
-      });
-      // Written after the publish: a replay cut off in between publishes again next time,
-      // which the idempotent consumers absorb.
-      const replayedAt = new Date().toISOString();
-      await producer.send({
-        topic: REPLAYS_TOPIC,
-        messages: [{ key: `${topic}:${offset}`, value: JSON.stringify({ replayedAt }) }],
-      });
-      return { replayed: true, letter: { ...letter, replayedAt } };
+      return replayLetter(await show(topic, offset));
+    },
+    async replayWaiting(topic) {
+      const waiting = (await list(topic)).filter((letter) => !letter.replayedAt);
+      const replays: Replay[] = [];
+      for (const letter of waiting) replays.push(await replayLetter(letter));
+      return replays;
     },
     async close() {
       await Promise.all([admin.disconnect(), producer.disconnect()]);

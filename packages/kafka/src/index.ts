@@ -16,4 +16,5 @@ export {
   REPLAYS_TOPIC,
   type DeadLetter,
   type DeadLetterDesk,
+  type Replay,
 } from './dead-letters';
