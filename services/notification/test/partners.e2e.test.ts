@@ -138,6 +138,19 @@ async function deliveries(token: string, endpointId: string): Promise<Delivery[]
   return webhookEndpoint.deliveries.edges.map((edge) => edge.node);
 }
 
+/** The endpoint's deliveries once the newest has reached `status`. */
+function deliveriesOnce(
+  token: string,
+  endpointId: string,
+  status: string,
+  timeoutMs?: number,
+): Promise<Delivery[]> {
+  return eventually(async () => {
+    const list = await deliveries(token, endpointId);
+    return list[0]?.status === status ? list : undefined;
+  }, timeoutMs);
+}
+
 async function register(token: string, path: string, eventTypes: string[]) {
   const { registerWebhookEndpoint } = await data<{
     registerWebhookEndpoint: { secret: string; endpoint: { id: string; url: string } };
@@ -290,10 +303,7 @@ describe('webhooks', () => {
       await customer(owner.accessToken, 'Hook AG'),
     );
 
-    const [delivery] = await eventually(async () => {
-      const list = await deliveries(owner.accessToken, endpoint.id);
-      return list[0]?.status === 'SUCCEEDED' ? list : undefined;
-    }, 20_000);
+    const [delivery] = await deliveriesOnce(owner.accessToken, endpoint.id, 'SUCCEEDED', 20_000);
     expect(delivery).toMatchObject({
       eventType: 'DOCUMENT_ISSUED',
       attempts: 3,
@@ -334,10 +344,7 @@ describe('webhooks', () => {
     const endpoint = await register(owner.accessToken, path, ['DOCUMENT_ISSUED']);
     await issueInvoice(owner.accessToken, await customer(owner.accessToken, 'Down KG'));
 
-    const [failed] = await eventually(async () => {
-      const list = await deliveries(owner.accessToken, endpoint.id);
-      return list[0]?.status === 'FAILED' ? list : undefined;
-    }, 30_000);
+    const [failed] = await deliveriesOnce(owner.accessToken, endpoint.id, 'FAILED', 30_000);
     expect(failed).toMatchObject({ attempts: 4, responseStatus: 500, error: 'HTTP 500: nope 500' });
 
     const { redeliverWebhook } = await data<{ redeliverWebhook: Delivery }>(
@@ -346,10 +353,7 @@ describe('webhooks', () => {
       owner.accessToken,
     );
     expect(redeliverWebhook.status).toBe('PENDING');
-    const [again] = await eventually(async () => {
-      const list = await deliveries(owner.accessToken, endpoint.id);
-      return list[0]?.status === 'SUCCEEDED' ? list : undefined;
-    });
+    const [again] = await deliveriesOnce(owner.accessToken, endpoint.id, 'SUCCEEDED');
     expect(again).toMatchObject({ attempts: 1, responseStatus: 200 });
     expect(received.filter((request) => request.path === path)).toHaveLength(5);
   });
@@ -360,10 +364,7 @@ describe('webhooks', () => {
     const endpoint = await register(owner.accessToken, path, ['DOCUMENT_ISSUED']);
     await issueInvoice(owner.accessToken, await customer(owner.accessToken, 'Moved SE'));
 
-    const [failed] = await eventually(async () => {
-      const list = await deliveries(owner.accessToken, endpoint.id);
-      return list[0]?.status === 'FAILED' ? list : undefined;
-    }, 30_000);
+    const [failed] = await deliveriesOnce(owner.accessToken, endpoint.id, 'FAILED', 30_000);
     expect(failed).toMatchObject({ attempts: 4, responseStatus: 302 });
     expect(received.filter((request) => request.path === path)).toHaveLength(4);
     expect(received.some((request) => request.path === `/followed${path}`)).toBe(false);
