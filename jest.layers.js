@@ -10,10 +10,13 @@ module.exports = function jestLayer(layer, extra = {}) {
     displayName: layer,
     rootDir: __dirname,
     testEnvironment: 'node',
-    transform: { '^.+\\.(t|j)sx?$': swc },
-    // jose ships ESM only; let swc turn it into CommonJS too. A pnpm path holds two
+    transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.cjs$': swc },
+    // jose ships ESM only; let swc turn it into CommonJS too. The OTLP exporter loads node:http
+    // with import(), which jest's VM refuses; swc makes it a require. A pnpm path holds two
     // node_modules (.pnpm/jose@<version>/node_modules/jose): neither may ignore it.
-    transformIgnorePatterns: ['/node_modules/(?!(?:\\.pnpm/)?jose[@/])'],
+    transformIgnorePatterns: [
+      '/node_modules/(?!(?:\\.pnpm/)?(?:jose|@opentelemetry[+/]otlp-exporter-base)[@/])',
+    ],
     testMatch: [`<rootDir>/**/*.${layer}.test.ts`],
     testPathIgnorePatterns: ['/node_modules/', '/.cache/', '/dist/'],
     ...extra,

@@ -21,9 +21,10 @@ import {
   stopOnSignals,
 } from '@portico/lifecycle';
 import { createLogger, currentRequestId } from '@portico/logger';
+import { startTracing } from '@portico/tracing';
 import { followRevocations } from '@portico/revocation-feed';
 import { readSupergraph, type SubgraphName } from '@portico/schemas';
-import { kafkaConnectionOf, metricsPortOf } from '@portico/config';
+import { kafkaConnectionOf, metricsPortOf, tracingOf } from '@portico/config';
 import { clientAddress } from './client-address';
 import { loadGatewayConfig, subgraphTimeoutMs } from './config';
 import { DirectFetchRoutes } from './direct-fetch-routes';
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = createLogger('gateway', { level: config.LOG_LEVEL });
   const shutdown = stopOnSignals(logger);
+  // Stopped last: the spans of the requests that shutdown lets finish are sent too.
+  const tracing = startTracing(tracingOf('gateway', config));
+  shutdown.add({ name: 'tracing', stop: () => tracing.shutdown() });
   const urls: Record<SubgraphName, string> = {
     identity: config.IDENTITY_URL,
     customer: config.CUSTOMER_URL,

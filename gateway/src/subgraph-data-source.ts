@@ -3,6 +3,7 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { GraphQLError } from 'graphql';
 import { Agent, errors } from 'undici';
 import { REQUEST_ID_HEADER } from '@portico/logger';
+import { currentTraceHeaders, inSpan, SpanKind } from '@portico/tracing';
 import {
   CLIENT_IP_HEADER,
   CLIENT_USER_AGENT_HEADER,
@@ -106,7 +107,23 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     return headers;
   }
 
-  private async post(headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+  /** The call itself, in a client span whose trace context goes along (added after sharing). */
+  private post(headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+    return inSpan(
+      `POST ${this.origin}${this.path}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'server.address': this.origin, 'url.path': this.path },
+      },
+      async (span) => {
+        const answer = await this.postNow({ ...headers, ...currentTraceHeaders() }, body);
+        span.setAttribute('http.response.status_code', answer.status);
+        return answer;
+      },
+    );
+  }
+
+  private async postNow(headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
     const { agent, timeoutMs } = this.connection;
     try {
       // undici's own timeouts, cleared with the request: an AbortSignal.timeout per fetch kept a

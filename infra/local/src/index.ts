@@ -2,6 +2,7 @@ export { ensureChromium } from './chromium';
 export { startProviders, type Profile, type Providers } from './providers';
 export { startTestMailbox, type MailboxOptions, type TestMailbox } from './test-mailbox';
 export { startSmsInbox, type Sms, type SmsInbox } from './sms-inbox';
+export { startTraceCollector, type CollectedSpan, type TraceCollector } from './trace-collector';
 export { startPlatform, type Platform } from './platform';
 export { eventually, graphqlData, graphqlRequest, type GraphQLResponse } from './gateway-client';
 export { cacheDir } from './paths';

@@ -89,7 +89,29 @@ export const commonEnv = {
     .describe(
       `internal port serving Prometheus /metrics only (never publish it); PORT + ${METRICS_PORT_OFFSET} when unset`,
     ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url()
+    .optional()
+    .describe(
+      'OpenTelemetry collector (OTLP/HTTP); traces go to <it>/v1/traces. Unset: no tracing',
+    ),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
+    .describe('share of new traces recorded, 0 to 1; a traced caller keeps its own decision'),
 };
+
+/** startTracing's options from a process's config. */
+export const tracingOf = (
+  service: string,
+  config: { OTEL_EXPORTER_OTLP_ENDPOINT?: string; OTEL_TRACES_SAMPLER_ARG: number },
+) => ({
+  service,
+  endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
+});
 
 /** The port /metrics is served on: METRICS_PORT, or PORT + METRICS_PORT_OFFSET. */
 export function metricsPortOf(config: { PORT: number; METRICS_PORT?: number }): number {

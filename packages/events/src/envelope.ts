@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { currentRequestId } from '@portico/logger';
+import { currentTraceHeaders } from '@portico/tracing';
 import type { EventData, EventType } from './catalog';
 
 /** A Portico event as a CloudEvents 1.0 structured JSON envelope. */
@@ -19,6 +20,12 @@ export interface CloudEvent<T extends EventType = EventType> {
    * an event published later by the outbox relay still names its request.
    */
   requestid?: string;
+  /**
+   * CloudEvents Distributed Tracing extension: the trace context of the span that made the
+   * event, so its consumers continue that trace however much later the outbox relays it.
+   */
+  traceparent?: string;
+  tracestate?: string;
   data: EventData<T>;
 }
 
@@ -42,6 +49,7 @@ export function createEvent<T extends EventType>(event: NewEvent<T>): CloudEvent
     datacontenttype: 'application/json',
     tenantid: event.tenantId,
     ...withRequest(currentRequestId()),
+    ...currentTraceHeaders(),
     data: event.data,
   };
 }

@@ -1683,6 +1683,16 @@ export const envelopeSchema = {
       description:
         'Extension attribute: the request that caused the event, for joining logs across services',
     },
+    traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description:
+        'Distributed Tracing extension: the W3C trace context of the span that caused the event (present when the producer traces)',
+    },
+    tracestate: {
+      type: 'string',
+      description: 'Distributed Tracing extension: the W3C tracestate that goes with traceparent',
+    },
     data: { type: 'object' },
   },
 } as const;

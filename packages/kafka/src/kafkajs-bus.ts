@@ -19,6 +19,7 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import { DEAD_LETTER_HEADERS } from './dead-letters';
 import { createKafkaClient, type KafkaBusOptions } from './kafkajs-client';
 import { currentRequestId, REQUEST_ID_HEADER, withRequestId } from '@portico/logger';
+import { inSpan, recordFailure, SpanKind } from '@portico/tracing';
 import { RetryLater, type EventBus, type SubscribeOptions, type Subscription } from './bus';
 
 /** Messages a consumer group has yet to handle, per partition, after its last batch. */
@@ -131,6 +132,9 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
               'content-type': CONTENT_TYPE,
               'ce-type': event.type,
               ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+              // The trace the event belongs to, where consumers and partners' tools look for it.
+              ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+              ...(event.tracestate ? { tracestate: event.tracestate } : {}),
             },
           };
         }),
@@ -232,9 +236,25 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
           if (replayFor !== undefined && replayFor !== options.groupId) return;
           const requestId = headerString(message.headers, REQUEST_ID_HEADER);
           const handled = handlingSeconds.startTimer({ group: options.groupId, topic });
-          await withRequestId(
-            requestId ?? `kafka:${topic}:${partition}:${message.offset}`,
-            async () => {
+          const traceContext = {
+            traceparent: headerString(message.headers, 'traceparent'),
+            tracestate: headerString(message.headers, 'tracestate'),
+          };
+          const spanOptions = {
+            kind: SpanKind.CONSUMER,
+            parentHeaders: traceContext,
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.operation.type': 'process',
+              'messaging.destination.name': topic,
+              'messaging.destination.partition.id': String(partition),
+              'messaging.kafka.offset': Number(message.offset),
+              'messaging.consumer.group.name': options.groupId,
+              'cloudevents.event_type': headerString(message.headers, 'ce-type') ?? '',
+            },
+          };
+          await withRequestId(requestId ?? `kafka:${topic}:${partition}:${message.offset}`, () =>
+            inSpan(`process ${topic}`, spanOptions, async (span) => {
               let lastError: Error | undefined;
               for (let attempt = 1; ; attempt++) {
                 try {
@@ -276,8 +296,9 @@ export function createKafkaBus(options: KafkaBusOptions): EventBus {
                 { err: lastError, topic, offset: message.offset },
                 'event sent to dead-letter topic',
               );
+              recordFailure(span, lastError);
               await toDeadLetter(options.groupId, topic, message, lastError!);
-            },
+            }),
           ).finally(() => handled());
         },
       });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { collectDefaultMetrics, Histogram, register as sharedMetrics, Registry } from 'prom-client';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId, type Logger } from '@portico/logger';
+import { startServerSpan, type ServerSpan } from '@portico/tracing';
 
 export interface ReadinessCheck {
   name: string;
@@ -67,26 +68,43 @@ export function createServiceHttp(options: {
   });
   let draining = false;
   let front: FrontHandler | undefined;
-  // Each request gets its id and its timer once, whether the front handler or Express sees it
-  // first: the id set on the response says it is tracked already.
-  const track = (req: IncomingMessage & { route?: { path: string } }, res: ServerResponse) => {
-    const known = res.getHeader(REQUEST_ID_HEADER);
-    if (typeof known === 'string') return known;
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const stop = duration.startTimer({ method: req.method });
-    res.on('finish', () =>
-      stop({ route: routeLabel(req.route?.path, path), status: res.statusCode }),
-    );
-    return requestId;
+  // Each request gets its id, its timer and its server span once, whether the front handler or
+  // Express sees it first; both run it inside them (a body read on stream events leaves the
+  // request's async context, so Express's turn enters it again).
+  const started = new WeakMap<ServerResponse, { requestId: string; span: ServerSpan | null }>();
+  const tracked = (
+    req: IncomingMessage & { route?: { path: string } },
+    res: ServerResponse,
+    handle: () => void,
+  ) => {
+    let request = started.get(res);
+    if (!request) {
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const method = req.method ?? 'GET';
+      const stop = duration.startTimer({ method });
+      // Probes every few seconds would bury the requests in traces.
+      const span = path.startsWith('/health/')
+        ? null
+        : startServerSpan(method, req.headers, { 'http.request.method': method, 'url.path': path });
+      res.on('finish', () => {
+        const route = routeLabel(req.route?.path, path);
+        stop({ route, status: res.statusCode });
+        span?.end(res.statusCode, `${method} ${route}`);
+      });
+      request = { requestId, span };
+      started.set(res, request);
+    }
+    const { requestId, span } = request;
+    withRequestId(requestId, span ? () => span.run(handle) : handle);
   };
 
   const app = express();
   app.disable('x-powered-by');
   // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag is waste.
   app.set('etag', false);
-  app.use((req, res, next) => withRequestId(track(req, res), next));
+  app.use((req, res, next) => tracked(req, res, next));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -122,7 +140,7 @@ export function createServiceHttp(options: {
       const server: Server = createServer((req, res) => {
         if (!front) return void app(req, res);
         const handler = front;
-        withRequestId(track(req, res), () => handler(req, res, () => void app(req, res)));
+        tracked(req, res, () => handler(req, res, () => void app(req, res)));
       });
       const running = await serve(server, port, host);
       logger.info({ port: running.port }, `${service} listening`);

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { createTokenVerifier, type RevocationList } from '@portico/auth';
-import { kafkaConnectionOf, metricsPortOf, serviceEnv, z } from '@portico/config';
+import { kafkaConnectionOf, metricsPortOf, serviceEnv, tracingOf, z } from '@portico/config';
 import type { TopicName } from '@portico/events';
 import { createKafkaBus, type EventBus, type EventHandler } from '@portico/kafka';
 import {
@@ -24,6 +24,7 @@ import {
   waitUntilRevocationsApplied,
   type FeedFollower,
 } from '@portico/revocation-feed';
+import { startTracing } from '@portico/tracing';
 import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
 
 // How long a revoking mutation waits for its events to reach the broker.
@@ -105,6 +106,9 @@ async function startService<TContext extends SubgraphContext>(
 ): Promise<void> {
   const { config, name } = service;
   const shutdown = stopOnSignals(logger);
+  // Stopped last: the spans of the requests and events that shutdown lets finish are sent too.
+  const tracing = startTracing(tracingOf(name, config));
+  shutdown.add({ name: 'tracing', stop: () => tracing.shutdown() });
   const connection = await connectMongo(config.MONGO_URL, `portico_${name}`);
   shutdown.add({ name: 'mongo', stop: () => connection.close() });
   const bus = createKafkaBus({

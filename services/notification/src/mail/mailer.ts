@@ -1,6 +1,7 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { inSpan, SpanKind } from '@portico/tracing';
 
 export interface OutgoingEmail {
   to: string;
@@ -34,7 +35,12 @@ export class Mailer {
     this.transport = nodemailer.createTransport(pooledTransport(smtpUrl));
   }
 
-  async send({ senderName, replyTo, ...email }: OutgoingEmail): Promise<void> {
+  send(email: OutgoingEmail): Promise<void> {
+    const attributes = { 'email.attachments': email.attachments?.length ?? 0 };
+    return inSpan('smtp send', { kind: SpanKind.CLIENT, attributes }, () => this.sendNow(email));
+  }
+
+  private async sendNow({ senderName, replyTo, ...email }: OutgoingEmail): Promise<void> {
     const transport = this.transport;
     try {
       await transport.sendMail({

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { pdfRenderSeconds } from '../metrics';
 import type { Logger } from '@portico/logger';
+import { inSpan } from '@portico/tracing';
 
 // Puppeteer's own, which PDFs have always been laid out in; a screenshot puts it back.
 const DEFAULT_VIEWPORT = { width: 800, height: 600 };
@@ -75,7 +76,11 @@ export class PdfRenderer {
 
   constructor(private readonly options: PdfRendererOptions) {}
 
-  async render(html: string): Promise<Buffer> {
+  render(html: string): Promise<Buffer> {
+    return inSpan('render pdf', {}, () => this.renderNow(html));
+  }
+
+  private async renderNow(html: string): Promise<Buffer> {
     return this.onPage(async (page) => {
       const timer = pdfRenderSeconds.startTimer(); // from a free slot, so queueing is not counted
       try {
