@@ -22,6 +22,9 @@
  * BENCH_GATEWAY_TARGETS (default all: a,b,b',c,d,e) the targets to measure.
  * BENCH_GATEWAY_PROFILE=1 writes a CPU profile of our gateway (and the
  * document subgraph) to .cache/bench/profiles when they stop.
+ * BENCH_GATEWAY_TRACING=<ratio> runs the platform with tracing on, sampling
+ * that share of traces, exporting to an OTLP receiver in this process: the
+ * CPU per request against a run without it is what tracing costs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -40,12 +43,14 @@ import {
   registerOrganization,
   startProviders,
   startTestPlatform,
+  startTraceCollector,
 } from '@portico/local-infra';
 import { GATEWAY_SECRET_HEADER } from '@portico/subgraph';
 
 const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_GATEWAY_CONNECTIONS ?? '1,16').split(',').map(Number);
 const TARGETS = process.env.BENCH_GATEWAY_TARGETS?.split(',').map((name) => `(${name.trim()})`);
+const TRACE_RATIO = process.env.BENCH_GATEWAY_TRACING;
 const DOCUMENTS = 30;
 const BASE_PORT = 5100;
 const PEER_PORTS = {
@@ -167,9 +172,17 @@ async function main(): Promise<void> {
   const providers = await startProviders('test');
   Object.assign(process.env, providers.env);
   const profile = [`--cpu-prof`, `--cpu-prof-dir=${join(cacheDir, 'bench/profiles')}`];
+  const collector = TRACE_RATIO ? await startTraceCollector() : null;
   const running = await startTestPlatform('bench-gateway', BASE_PORT, {
     nodeArgs: process.env.BENCH_GATEWAY_PROFILE ? { gateway: profile, document: profile } : {},
+    providerEnv: collector
+      ? {
+          OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
+          OTEL_TRACES_SAMPLER_ARG: TRACE_RATIO!,
+        }
+      : {},
   });
+  if (collector) console.log(`tracing on, sampling ${TRACE_RATIO} of new traces`);
   const peers: ChildProcess[] = [];
   try {
     const gateway = running.platform.gatewayUrl;
@@ -307,6 +320,16 @@ async function main(): Promise<void> {
     for (const peer of peers) peer.kill('SIGKILL'); // stateless; Hive Gateway waits for connections on SIGTERM
     await running.stop();
     await providers.stop();
+    if (collector) {
+      const traces = new Set(collector.spans.map((span) => span.traceId)).size;
+      const byName = new Map<string, number>();
+      for (const { service, name } of collector.spans)
+        byName.set(`${service} ${name}`, (byName.get(`${service} ${name}`) ?? 0) + 1);
+      console.log(
+        `tracing: ${collector.spans.length} spans in ${traces} traces received (${[...byName].map(([name, count]) => `${name}: ${count}`).join(', ')})`,
+      );
+      await collector.close();
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { keyringFrom } from '@portico/event-secrets';
 import { z } from 'zod';
 
 export { z };
+export { envEntries, type EnvEntry } from './env-entries';
 
 /** Thrown when the environment does not satisfy a process's config schema. */
 export class ConfigError extends Error {
