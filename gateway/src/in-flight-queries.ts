@@ -1,5 +1,5 @@
 import { REQUEST_ID_HEADER } from '@portico/logger';
-import { sharedWhileRunning } from '@portico/subgraph';
+import { sharedWhileRunning } from '@portico/read-sharing';
 
 /** A subgraph's answer as plain values, so each caller that shares it parses its own copy. */
 export interface SubgraphAnswer {

@@ -6,6 +6,4 @@ export {
   type SubgraphContext,
   type SubgraphOptions,
 } from './serve-subgraph';
-export { oncePerKey, sharedWhileRunning, type OncePerKey } from './once-per-key';
-export { RecentReads, type RecentReadsOptions } from './recent-reads';
 export { selectsPath } from './selects-path';

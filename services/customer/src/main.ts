@@ -1,5 +1,5 @@
 import { subgraphTypeDefs } from '@portico/schemas';
-import { oncePerKey } from '@portico/subgraph';
+import { oncePerKey } from '@portico/read-sharing';
 import { runService } from '@portico/service-runtime';
 import { loadCustomerConfig } from './config';
 import type { CustomerContext } from './context';

@@ -1,4 +1,5 @@
-import type { OncePerKey, SubgraphContext } from '@portico/subgraph';
+import type { OncePerKey } from '@portico/read-sharing';
+import type { SubgraphContext } from '@portico/subgraph';
 import type { DocumentChanges } from './document-changes';
 import type { Downloads } from './downloads';
 import type { CustomerReplicaRecord } from './model/customer-replica';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput } from '@portico/errors';
 import { isDuplicateKeyError, isFerretDb, upsertRetried } from '@portico/mongo';
-import { RecentReads, sharedWhileRunning } from '@portico/subgraph';
+import { RecentReads, sharedWhileRunning } from '@portico/read-sharing';
 import type { Connection, mongo } from 'mongoose';
 import type { DocumentRecord } from './model/document';
 import { outlastTrust, VERSION_TRUSTED_MS } from './version-trust';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { upsertRetried } from '@portico/mongo';
-import { RecentReads, sharedWhileRunning } from '@portico/subgraph';
+import { RecentReads, sharedWhileRunning } from '@portico/read-sharing';
 import type { Connection } from 'mongoose';
 import type { ShelvedDocument } from './customer-shelves';
 import { JsonDocuments } from './json-documents';

@@ -1,5 +1,5 @@
 import type { CloudEvent, DocumentType } from '@portico/events';
-import { RecentReads } from '@portico/subgraph';
+import { RecentReads } from '@portico/read-sharing';
 import { accessChangeOf, type AccessReplicaRecord } from './model/access-replica';
 import type { CustomerReplicaRecord } from './model/customer-replica';
 import type { DocumentStore } from './store';
