@@ -60,11 +60,9 @@ export async function inSpan<T>(
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
   const parent = options.parentHeaders ? contextFrom(options.parentHeaders) : context.active();
-  const span = tracer().startSpan(
-    name,
-    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },
-    parent,
-  );
+  const span = tracer().startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL }, parent);
+  // Set after sampling: most spans are not recorded, and checking attributes costs.
+  if (options.attributes && span.isRecording()) span.setAttributes(options.attributes);
   try {
     const result = await context.with(trace.setSpan(parent, span), () => work(span));
     finish(span);
@@ -90,14 +88,17 @@ export function startServerSpan(
   attributes: Attributes,
 ): ServerSpan {
   const parent = contextFrom(headers);
-  const span = tracer().startSpan(name, { kind: SpanKind.SERVER, attributes }, parent);
+  const span = tracer().startSpan(name, { kind: SpanKind.SERVER }, parent);
+  if (span.isRecording()) span.setAttributes(attributes);
   const active = trace.setSpan(parent, span);
   return {
     run: (handle) => context.with(active, handle),
     end(statusCode, name) {
-      span.updateName(name);
-      span.setAttribute('http.response.status_code', statusCode);
-      if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      if (span.isRecording()) {
+        span.updateName(name);
+        span.setAttribute('http.response.status_code', statusCode);
+        if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      }
       span.end();
     },
   };
