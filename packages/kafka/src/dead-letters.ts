@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import type { Kafka, KafkaMessage } from 'kafkajs';
 import { allTopics } from '@portico/events';
 import { createKafkaClient, type KafkaBusOptions } from './kafkajs-client';
+import { stringHeaders } from './message-headers';
 
 /** Headers the bus writes on a dead letter, and those a replay adds. */
 export const DEAD_LETTER_HEADERS = {
@@ -207,15 +208,6 @@ function letterOf(topic: string, message: KafkaMessage, replayedAt: string | nul
     value,
     headers,
   };
-}
-
-function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers ?? {}).flatMap(([name, value]) => {
-      const first = Array.isArray(value) ? value[0] : value;
-      return first === undefined ? [] : [[name, first.toString()]];
-    }),
-  );
 }
 
 /** Every message of a topic up to its end now, read by a throwaway group that commits nothing. */
