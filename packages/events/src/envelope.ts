@@ -3,8 +3,8 @@ import { currentRequestId } from '@portico/logger';
 import { currentTraceHeaders } from '@portico/tracing';
 import type { EventData, EventType } from './catalog';
 
-/** A Portico event as a CloudEvents 1.0 structured JSON envelope. */
-export interface CloudEvent<T extends EventType = EventType> {
+/** A Portico event of type `T` as a CloudEvents 1.0 structured JSON envelope. */
+export interface Envelope<T extends EventType> {
   id: string;
   source: string;
   type: T;
@@ -29,6 +29,12 @@ export interface CloudEvent<T extends EventType = EventType> {
   data: EventData<T>;
 }
 
+/**
+ * A Portico event: for one type its envelope; unparameterized, the union of every
+ * type's, so `switch (event.type)` narrows `event.data` to that type's payload.
+ */
+export type CloudEvent<T extends EventType = EventType> = { [K in T]: Envelope<K> }[T];
+
 export interface NewEvent<T extends EventType> {
   type: T;
   /** The producing service, e.g. "customer"; becomes source "/portico/customer". */
@@ -39,7 +45,7 @@ export interface NewEvent<T extends EventType> {
 }
 
 export function createEvent<T extends EventType>(event: NewEvent<T>): CloudEvent<T> {
-  return {
+  const envelope: Envelope<T> = {
     id: randomUUID(),
     source: `/portico/${event.service}`,
     type: event.type,
@@ -52,6 +58,8 @@ export function createEvent<T extends EventType>(event: NewEvent<T>): CloudEvent
     ...currentTraceHeaders(),
     data: event.data,
   };
+  // For one type the two are the same; for a union of types TypeScript cannot see that itself.
+  return envelope as CloudEvent<T>;
 }
 
 const withRequest = (requestId: string | undefined) => (requestId ? { requestid: requestId } : {});

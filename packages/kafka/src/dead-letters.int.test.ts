@@ -32,7 +32,8 @@ function customerCreated(customerId: string, subject = customerId): CloudEvent {
   });
 }
 
-const customerOf = (event: CloudEvent) => (event.data as { customerId: string }).customerId;
+const customerOf = (event: CloudEvent) =>
+  event.type === 'portico.customer.created.v1' ? event.data.customerId : '';
 
 async function subscribe(groupId: string, handle: (event: CloudEvent) => void): Promise<void> {
   subscriptions.push(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RevocationList } from '@portico/auth';
-import type { CloudEvent, EventData, TopicName } from '@portico/events';
+import type { CloudEvent, TopicName } from '@portico/events';
 import type { EventBus, Subscription } from '@portico/kafka';
 import { Gauge } from 'prom-client';
 
@@ -162,17 +162,17 @@ async function revocationsNow(bus: EventBus): Promise<Map<string, bigint>> {
 function apply(revocations: RevocationList, event: CloudEvent): void {
   switch (event.type) {
     case 'portico.identity.session-revoked.v1': {
-      const data = event.data as EventData<typeof event.type>;
+      const data = event.data;
       revocations.add(data.sessionId, new Date(data.tokensValidUntil));
       return;
     }
     case 'portico.access.revoked.v1': {
-      const data = event.data as EventData<typeof event.type>;
+      const data = event.data;
       revocations.cutAccess(data.accessId, new Date(data.revokedAt));
       return;
     }
     case 'portico.access.updated.v1': {
-      const data = event.data as EventData<typeof event.type>;
+      const data = event.data;
       if (data.expiresAt) revocations.cutAccess(data.accessId, new Date(data.expiresAt));
       else revocations.restoreAccess(data.accessId);
       return;

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import { lockDocument } from '@portico/outbox';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerStore } from '../store';
@@ -13,7 +13,7 @@ export function erasureConsumer(store: CustomerStore): ConsumerDefinition {
     topics: ['customer.events.v1'],
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
-      const { customerId } = event.data as EventData<typeof event.type>;
+      const { customerId } = event.data;
       const tenantId = event.tenantid;
       await store.accesses.deleteMany({ tenantId, customerId });
       await lockDocument(store.customers, customerId, () =>

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { PortalAccesses } from '../portal-accesses';
 import type { CustomerStore } from '../store';
@@ -19,7 +19,7 @@ export function identityConsumer(
       const tenantId = event.tenantid;
       switch (event.type) {
         case 'portico.identity.organization-registered.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await store.staffMembers.updateOne(
             { _id: data.ownerUserId },
             { $set: { tenantId, role: 'OWNER' } },
@@ -28,7 +28,7 @@ export function identityConsumer(
           return;
         }
         case 'portico.identity.staff-invited.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await store.staffMembers.updateOne(
             { _id: data.userId },
             { $set: { tenantId, role: data.role } },
@@ -37,9 +37,9 @@ export function identityConsumer(
           return;
         }
         case 'portico.identity.contact-activated.v1':
-          return accesses.markActivated(tenantId, event.data as EventData<typeof event.type>);
+          return accesses.markActivated(tenantId, event.data);
         case 'portico.identity.signed-in.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           if (data.accessId)
             await accesses.recordSignIn(tenantId, data.accessId, new Date(data.at));
           return;

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentNumbers } from '../numbering';
 import type { DocumentStore } from '../store';
@@ -23,7 +23,7 @@ export function customerReplicaConsumer(
       switch (event.type) {
         case 'portico.customer.created.v1':
         case 'portico.customer.updated.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await store.customers.updateOne(
             { _id: data.customerId, tenantId },
             {
@@ -43,7 +43,7 @@ export function customerReplicaConsumer(
           return;
         }
         case 'portico.customer.portal-settings-changed.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await store.settings.updateOne(
             { _id: tenantId },
             {
@@ -58,7 +58,7 @@ export function customerReplicaConsumer(
           return;
         }
         case 'portico.customer.deleted.v1': {
-          const { customerId } = event.data as EventData<typeof event.type>;
+          const { customerId } = event.data;
           const documents = await store.documents.find({ tenantId, customerId }, { _id: 1 }).lean();
           await numbers.forget(documents.map((document) => document._id));
           await store.comments.deleteMany({ tenantId, customerId });

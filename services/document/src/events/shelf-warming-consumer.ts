@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentStore } from '../store';
 
@@ -17,7 +17,7 @@ export function shelfWarmingConsumer(store: DocumentStore): ConsumerDefinition {
     topics: ['identity.events.v1'],
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.identity.signed-in.v1') return;
-      const { customerId, kind } = event.data as EventData<typeof event.type>;
+      const { customerId, kind } = event.data;
       if (customerId) await store.shelves.contents(customerId);
       else if (kind === 'STAFF') await store.ledger.rows(event.tenantid);
     },

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentStore } from '../store';
 
@@ -10,9 +10,9 @@ export function staffConsumer(store: DocumentStore): ConsumerDefinition {
     async handle(event: CloudEvent) {
       const userId =
         event.type === 'portico.identity.organization-registered.v1'
-          ? (event.data as EventData<typeof event.type>).ownerUserId
+          ? event.data.ownerUserId
           : event.type === 'portico.identity.staff-invited.v1'
-            ? (event.data as EventData<typeof event.type>).userId
+            ? event.data.userId
             : null;
       if (!userId) return;
       await store.staffMembers.updateOne(

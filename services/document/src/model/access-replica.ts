@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import type { CloudEvent, EventData, Permission } from '@portico/events';
+import type { CloudEvent, Permission } from '@portico/events';
 
 /** The document service's read model of portal accesses: what each contact may do. */
 export interface AccessReplicaRecord {
@@ -35,11 +35,11 @@ export function accessChangeOf(event: CloudEvent): AccessChange | null {
   switch (event.type) {
     case 'portico.access.granted.v1':
     case 'portico.access.updated.v1': {
-      const { accessId, customerId, permissions } = event.data as EventData<typeof event.type>;
+      const { accessId, customerId, permissions } = event.data;
       return { accessId, customerId, permissions };
     }
     case 'portico.access.revoked.v1': {
-      const { accessId, customerId } = event.data as EventData<typeof event.type>;
+      const { accessId, customerId } = event.data;
       return { accessId, customerId, revoked: true };
     }
     default:

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { ContactInvitations } from '../contact-invitations';
 import type { IdentityStore } from '../store';
@@ -22,9 +22,9 @@ export function accessConsumer(
       switch (event.type) {
         case 'portico.access.granted.v1':
         case 'portico.access.invitation-resent.v1':
-          return invitations.invite(tenantId, event.data as EventData<typeof event.type>);
+          return invitations.invite(tenantId, event.data);
         case 'portico.access.updated.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await store.users.updateOne(
             { tenantId, accessId: data.accessId },
             { $set: { accessExpiresAt: data.expiresAt ? new Date(data.expiresAt) : null } },
@@ -32,7 +32,7 @@ export function accessConsumer(
           return;
         }
         case 'portico.access.revoked.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           const user = await store.users
             .findOneAndUpdate(
               { tenantId, accessId: data.accessId },

@@ -1,11 +1,9 @@
-import type { CloudEvent, EventData, EventType } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { IdentityStore, NewAuditEntry } from '../store';
 
 type AuditFields = Pick<NewAuditEntry, 'actorId' | 'action'> &
   Pick<Partial<NewAuditEntry>, 'targetType' | 'targetId' | 'customerId' | 'details' | 'ip'>;
-
-const dataOf = <T extends EventType>(event: CloudEvent, _type: T) => event.data as EventData<T>;
 
 // What an entry is about; the customer is kept so erasing it finds the entry.
 const aboutCustomer = (customerId: string) => ({
@@ -33,7 +31,7 @@ const aboutDocument = (data: {
 export function auditEntryFor(event: CloudEvent): AuditFields | null {
   switch (event.type) {
     case 'portico.customer.created.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.createdBy ?? null,
         action: 'customer.created',
@@ -41,7 +39,7 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.customer.updated.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.updatedBy.userId,
         action: 'customer.updated',
@@ -50,7 +48,7 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.customer.deleted.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.deletedBy,
         action: 'customer.deleted',
@@ -58,7 +56,7 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.access.granted.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.grantedBy,
         action: 'access.granted',
@@ -67,7 +65,7 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.access.invitation-resent.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.resentBy,
         action: 'access.invitation-resent',
@@ -76,7 +74,7 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.access.updated.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.updatedBy,
         action: 'access.updated',
@@ -85,7 +83,7 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.access.revoked.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.revokedBy ?? null,
         action: 'access.revoked',
@@ -94,7 +92,7 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.document.retrieved.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.userId,
         action: data.how === 'VIEWED' ? 'document.viewed' : 'document.downloaded',
@@ -104,11 +102,11 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.document.voided.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return { actorId: data.voidedBy, action: 'document.voided', ...aboutDocument(data) };
     }
     case 'portico.document.payment-recorded.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: data.recordedBy,
         action: 'document.payment-recorded',
@@ -116,13 +114,13 @@ export function auditEntryFor(event: CloudEvent): AuditFields | null {
       };
     }
     case 'portico.document.estimate-answered.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       const action =
         data.decision === 'ACCEPT' ? 'document.estimate-accepted' : 'document.estimate-declined';
       return { actorId: data.answeredBy, action, ...aboutDocument(data) };
     }
     case 'portico.email.sent.v1': {
-      const data = dataOf(event, event.type);
+      const { data } = event;
       return {
         actorId: null,
         action: 'email.sent',

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { OneTimeTokens } from '../one-time-tokens';
 import type { IdentityStore } from '../store';
@@ -14,7 +14,7 @@ export function erasureConsumer(store: IdentityStore, tokens: OneTimeTokens): Co
     topics: ['customer.events.v1'],
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
-      const { customerId, accessIds } = event.data as EventData<typeof event.type>;
+      const { customerId, accessIds } = event.data;
       const tenantId = event.tenantid;
       const contacts = await store.users
         .find({ tenantId, customerId }, { _id: 1, email: 1 })

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { Brandings } from '../branding';
 
@@ -9,7 +9,7 @@ export function brandingConsumer(brandings: Brandings): ConsumerDefinition {
     topics: ['identity.events.v1'],
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.identity.organization-registered.v1') return;
-      const { name } = event.data as EventData<typeof event.type>;
+      const { name } = event.data;
       await brandings.registered(event.tenantid, name);
     },
   };

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
 import type { DocumentEmails } from './document-issued-emails';
@@ -9,17 +9,9 @@ import type { StatementEmails } from './statement-emails';
 export function documentEmailSender(documents: DocumentEmails, statements: StatementEmails) {
   return async (event: CloudEvent): Promise<void> => {
     if (event.type === 'portico.document.issued.v1')
-      await documents.issued(
-        event.tenantid,
-        event.id,
-        event.data as EventData<'portico.document.issued.v1'>,
-      );
+      await documents.issued(event.tenantid, event.id, event.data);
     else if (event.type === 'portico.document.statement-requested.v1')
-      await statements.send(
-        event.tenantid,
-        event.id,
-        event.data as EventData<'portico.document.statement-requested.v1'>,
-      );
+      await statements.send(event.tenantid, event.id, event.data);
   };
 }
 
@@ -47,15 +39,9 @@ export function documentEmailsConsumer(
     concurrency: 6,
     async handle(event: CloudEvent) {
       if (event.type === 'portico.document.statement-pdf-requested.v1')
-        await downloads.render(
-          event.tenantid,
-          event.data as EventData<'portico.document.statement-pdf-requested.v1'>,
-        );
+        await downloads.render(event.tenantid, event.data);
       if (event.type === 'portico.document.issued.v1')
-        await documents.keepPdf(
-          event.tenantid,
-          event.data as EventData<'portico.document.issued.v1'>,
-        );
+        await documents.keepPdf(event.tenantid, event.data);
       if (
         event.type === 'portico.document.issued.v1' ||
         event.type === 'portico.document.statement-requested.v1'

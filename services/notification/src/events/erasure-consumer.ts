@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { StoredPdfs } from '../files/stored-pdfs';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
@@ -15,7 +15,7 @@ export function erasureConsumer(
     topics: ['customer.events.v1'],
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
-      const { customerId } = event.data as EventData<typeof event.type>;
+      const { customerId } = event.data;
       await store.emails.deleteMany({ tenantId: event.tenantid, customerId });
       for (const stored of pdfs) await stored.eraseCustomer(event.tenantid, customerId);
       await store.recipients.deleteMany({ tenantId: event.tenantid, customerId });

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData, EventType } from '@portico/events';
+import type { CloudEvent, Envelope, EventData, EventType } from '@portico/events';
 import { openSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
@@ -121,7 +121,19 @@ const composers: {
   }),
 };
 
-const asksForEmail = (type: string): type is keyof typeof composers => type in composers;
+type EmailEvent = CloudEvent<keyof typeof composers>;
+
+const asksForEmail = (event: CloudEvent): event is EmailEvent => event.type in composers;
+
+/** The email an event asks for, composed by its type's composer. */
+function composeEmail<K extends EmailEvent['type']>(
+  event: Envelope<K>,
+  composing: Composing,
+): IdentityEmail {
+  // A table indexed by a union gives a union of composers; each is called with its own type.
+  const compose = composers[event.type] as Composer<K>;
+  return compose(event.data, composing);
+}
 
 /**
  * Identity's messages: password reset links, owner verification, staff
@@ -134,16 +146,15 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
     name: 'identity-emails',
     topics: ['identity.events.v1'],
     async handle(event: CloudEvent) {
+      if (!asksForEmail(event)) return;
       const type = event.type;
-      if (!asksForEmail(type)) return;
       // Before a tenant has branding (its first owner's mails), Portico's own in English.
       const branding = await deps.store.brandings.of(event.tenantid);
       const { locale } = branding;
       const format = formatterOf(locale);
       const opened = (field: string, sealed: string) =>
         openSecret(deps.keyring, sealed, secretContext(type, field, event.subject));
-      const compose = composers[type] as Composer<typeof type>;
-      const email = compose(event.data as EventData<typeof type>, {
+      const email = composeEmail(event, {
         wording: wordingOf(locale),
         until: (expiresAt) => format.moment(new Date(expiresAt)),
         link: (path, sealed) =>
@@ -163,8 +174,8 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
           ...renderEmail(locale, email.template, email.view, branding),
         }),
       );
-      if (type === 'portico.identity.contact-invited.v1')
-        await sendInvitationCode(deps, event, event.data as EventData<typeof type>, opened);
+      if (event.type === 'portico.identity.contact-invited.v1')
+        await sendInvitationCode(deps, event, event.data, opened);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData } from '@portico/events';
+import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { NotificationStore } from '../store';
 
@@ -19,7 +19,7 @@ export function recipientsConsumer(store: NotificationStore): ConsumerDefinition
       switch (event.type) {
         case 'portico.access.granted.v1':
         case 'portico.access.invitation-resent.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await upsert(data.accessId, {
             customerId: data.customerId,
             email: data.email,
@@ -30,7 +30,7 @@ export function recipientsConsumer(store: NotificationStore): ConsumerDefinition
           return;
         }
         case 'portico.access.updated.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await upsert(data.accessId, {
             customerId: data.customerId,
             permissions: data.permissions,
@@ -39,12 +39,12 @@ export function recipientsConsumer(store: NotificationStore): ConsumerDefinition
           return;
         }
         case 'portico.access.revoked.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await upsert(data.accessId, { customerId: data.customerId, revoked: true });
           return;
         }
         case 'portico.identity.contact-activated.v1': {
-          const data = event.data as EventData<typeof event.type>;
+          const data = event.data;
           await upsert(data.accessId, { customerId: data.customerId, active: true });
           return;
         }
