@@ -27,6 +27,27 @@ export default tseslint.config(
     },
   },
   {
+    // Rules that need types: promises nobody awaits, handlers that return them, awaits of
+    // non-promises, switches that miss a case of a union.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // React Aria's onSubmit/onPress take async handlers; ours report failures via useSubmission.
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+    },
+  },
+  {
     files: ['packages/kafka/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -31,7 +31,7 @@ async function hive(): Promise<void> {
       }),
     },
   });
-  createServer(runtime).listen(port, '127.0.0.1');
+  createServer((request, response) => void runtime(request, response)).listen(port, '127.0.0.1');
 }
 
 async function apolloDefault(): Promise<void> {

@@ -40,10 +40,8 @@ export async function startRoundRobinProxy(
     });
 
   const server: Server = createServer((incoming, response) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', async () => {
-      const body = Buffer.concat(chunks);
+    // Every failure is answered inside, so nothing is left to reject.
+    const relay = async (body: Buffer) => {
       // This request's turn; on a refusal it tries the upstreams after it, each once. (Taking
       // `next` again per try could land on the refusing one twice while other requests advance it.)
       const first = next++;
@@ -63,7 +61,10 @@ export async function startRoundRobinProxy(
         }
       }
       response.writeHead(503).end('no replica is up');
-    });
+    };
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => void relay(Buffer.concat(chunks)));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

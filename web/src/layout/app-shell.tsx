@@ -72,7 +72,7 @@ export function AppShell() {
     await signOut().catch(() => undefined);
     session.clear('signed-out');
     await client.clearStore();
-    navigate('/sign-in', { replace: true });
+    void navigate('/sign-in', { replace: true });
   };
   return (
     <ViewerProvider>

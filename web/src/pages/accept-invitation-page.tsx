@@ -64,7 +64,7 @@ export function AcceptInvitationPage() {
       });
       if (!data) return;
       session.signedIn(data.acceptInvitation);
-      navigate('/documents', { replace: true });
+      void navigate('/documents', { replace: true });
     });
   };
 

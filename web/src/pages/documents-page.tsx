@@ -91,7 +91,7 @@ export function DocumentsPage() {
               sorting={{
                 current: view.sort,
                 onSort: (field) =>
-                  show({ ...view, sort: toggledSort(view.sort, field), after: null }),
+                  void show({ ...view, sort: toggledSort(view.sort, field), after: null }),
               }}
             />
           )}

@@ -63,7 +63,7 @@ export function SignInPage() {
         SESSION_HEADERS,
       );
       session.signedIn(data.login);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     });
     setLoading(false);
     if (problem?.fields.organizationSlug) setAskOrganization(true);

@@ -220,7 +220,7 @@ function DeleteCustomerSection({ customer }: { customer: { id: string; displayNa
         onConfirm={async () => {
           const problem = await run(() => remove({ variables: { id: customer.id } }));
           if (problem) return false;
-          navigate('/customers', { replace: true });
+          void navigate('/customers', { replace: true });
         }}
       >
         <p>{t('customer.deleteWhat')}</p>

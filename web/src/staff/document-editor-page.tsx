@@ -188,7 +188,7 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
     setChanged(false);
     setSavedId(documentId);
     if (!savedId && !thenIssue)
-      navigate(`/documents/${documentId}/edit`, { replace: true, state: { saved: true } });
+      void navigate(`/documents/${documentId}/edit`, { replace: true, state: { saved: true } });
     return documentId;
   };
   const submit = (event: FormEvent) => {
@@ -202,7 +202,7 @@ function DocumentEditor({ initial, id }: { initial: DocumentDraft; id: string | 
     const problem = await run(() => issue({ variables: { id: documentId } }));
     setBusy(false);
     if (problem) return false;
-    navigate(`/documents/${documentId}`, { replace: true });
+    void navigate(`/documents/${documentId}`, { replace: true });
   };
   const money = (amount: string | undefined) => (amount ? f.money(amount, draft.currency) : '–');
 

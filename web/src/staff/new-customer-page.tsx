@@ -28,7 +28,7 @@ export function NewCustomerPage() {
         submitLabel={t('action.save')}
         onSave={async (input) => {
           const { data } = await create({ variables: { input } });
-          navigate(`/customers/${data!.createCustomer.id}`);
+          void navigate(`/customers/${data!.createCustomer.id}`);
         }}
       />
     </div>

@@ -70,7 +70,7 @@ async function signIn(
   };
 }
 
-export function mutationResolvers(publishPending: () => void) {
+export function mutationResolvers(publishPending: () => Promise<void>) {
   return {
     async registerOrganization(
       _: unknown,
@@ -127,7 +127,7 @@ export function mutationResolvers(publishPending: () => void) {
         if (isDuplicateKeyError(error)) throw conflict('input.slug', 'This slug is taken');
         throw error;
       }
-      publishPending();
+      void publishPending(); // not awaited: the relay publishes on its own, and never rejects
       // The organization exists either way: a lost email is asked for again (requestEmailVerification).
       await context.ownerVerification
         .request(owner)
