@@ -11,7 +11,14 @@ import {
 
 export { SpanKind };
 
+// Asked for each time: a tracer kept would stay with a provider that startTracing replaced.
 const tracer = () => trace.getTracer('portico');
+
+// The getter pair propagation.extract reads headers with; one for all requests.
+const headerGetter = {
+  keys: (carrier: Record<string, string | string[] | undefined>) => Object.keys(carrier),
+  get: (carrier: Record<string, string | string[] | undefined>, key: string) => carrier[key],
+};
 
 /** Trace context headers (`traceparent`, `tracestate`) as a plain record. */
 export type TraceHeaders = Record<string, string>;
@@ -25,10 +32,7 @@ export function currentTraceHeaders(): TraceHeaders {
 
 /** The context a caller (an HTTP client, a Kafka producer) passed on in its headers. */
 function contextFrom(headers: Record<string, string | string[] | undefined>): Context {
-  return propagation.extract(context.active(), headers, {
-    keys: (carrier) => Object.keys(carrier),
-    get: (carrier, key) => carrier[key],
-  });
+  return propagation.extract(context.active(), headers, headerGetter);
 }
 
 /** Marks a span failed with `error`, for work that fails without throwing (a dead-lettered event). */
@@ -90,16 +94,27 @@ export function startServerSpan(
   const parent = contextFrom(headers);
   const span = tracer().startSpan(name, { kind: SpanKind.SERVER }, parent);
   if (span.isRecording()) span.setAttributes(attributes);
-  const active = trace.setSpan(parent, span);
-  return {
-    run: (handle) => context.with(active, handle),
-    end(statusCode, name) {
-      if (span.isRecording()) {
-        span.updateName(name);
-        span.setAttribute('http.response.status_code', statusCode);
-        if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      }
-      span.end();
-    },
-  };
+  return new RequestSpan(span, trace.setSpan(parent, span));
+}
+
+// A class, not an object of closures: one is made per request, on the hot path.
+class RequestSpan implements ServerSpan {
+  constructor(
+    private readonly span: Span,
+    private readonly active: Context,
+  ) {}
+
+  run<T>(handle: () => T): T {
+    return context.with(this.active, handle);
+  }
+
+  end(statusCode: number, name: string): void {
+    const { span } = this;
+    if (span.isRecording()) {
+      span.updateName(name);
+      span.setAttribute('http.response.status_code', statusCode);
+      if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    }
+    span.end();
+  }
 }
