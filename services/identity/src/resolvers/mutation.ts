@@ -36,6 +36,23 @@ function audit(context: IdentityContext, entry: AuditFields): Promise<void> {
   });
 }
 
+/** Audits what a staff member did to a staff user's role (invited with it, changed it). */
+function auditRole(
+  context: IdentityContext,
+  actor: { tenantId: string; userId: string },
+  action: string,
+  user: { _id: string; role: string | null },
+): Promise<void> {
+  return audit(context, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action,
+    targetType: 'User',
+    targetId: user._id,
+    details: JSON.stringify({ role: user.role }),
+  });
+}
+
 /**
  * Opens a session for `user`, with a device token for the next sign-in from this device
  * (`device`: the one it came with, kept).
@@ -268,14 +285,7 @@ export function mutationResolvers(publishPending: () => Promise<void>) {
     ) {
       const inviter = requireStaff(await activePrincipal(context));
       const user = await context.staffInvitations.invite(inviter, input);
-      await audit(context, {
-        tenantId: user.tenantId,
-        actorId: inviter.userId,
-        action: 'user.staff-invited',
-        targetType: 'User',
-        targetId: user._id,
-        details: JSON.stringify({ role: user.role }),
-      });
+      await auditRole(context, inviter, 'user.staff-invited', user);
       return user;
     },
 
@@ -370,14 +380,7 @@ export function mutationResolvers(publishPending: () => Promise<void>) {
     ) {
       const actor = requireStaff(await activePrincipal(context));
       const user = await context.staffDirectory.setRole(actor, args.id, args.role);
-      await audit(context, {
-        tenantId: actor.tenantId,
-        actorId: actor.userId,
-        action: 'user.role-changed',
-        targetType: 'User',
-        targetId: user._id,
-        details: JSON.stringify({ role: user.role }),
-      });
+      await auditRole(context, actor, 'user.role-changed', user);
       return user;
     },
 
