@@ -92,9 +92,20 @@ it('follows an issued invoice from the client through the subgraph and Kafka to 
   const mail = await emailTo(running.mailbox, 'billing@traced-customer.example', 'Invoice');
   expect(mail.attachments.map((attachment) => attachment.contentType)).toContain('application/pdf');
 
-  const spans = await collector.waitFor((all) =>
-    all.some((span) => span.traceId === traceId && span.name === 'smtp send'),
-  );
+  // Each process sends its spans in batches of its own: wait for every one this test reads.
+  const expected = [
+    'gateway POST /graphql',
+    'document POST /graphql',
+    'notification process document.events.v1',
+    'notification render pdf',
+    'notification smtp send',
+  ];
+  const spans = await collector.waitFor((all) => {
+    const seen = new Set(
+      all.filter((span) => span.traceId === traceId).map((span) => `${span.service} ${span.name}`),
+    );
+    return expected.every((name) => seen.has(name));
+  });
   const trace = traceOf(spans, traceId);
   const gatewayServer = trace.find('gateway', 'POST /graphql');
   const gatewayCall = trace.find('gateway', /^POST http:\/\/127\.0\.0\.1:\d+\/graphql$/);
