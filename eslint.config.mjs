@@ -2,6 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Mongoose model methods; outside a store their calls bypass the tenant scope the store applies.
+const MODEL_METHODS =
+  '/^(find|findOne|findById|findOneAndUpdate|findOneAndDelete|create|insertMany|updateOne|updateMany|replaceOne|deleteOne|deleteMany|countDocuments|distinct|aggregate|bulkWrite)$/';
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', 'coverage/**', 'web/src/gql/**'] },
   js.configs.recommended,
@@ -44,6 +48,23 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': [
         'error',
         { considerDefaultExhaustiveForUnions: true },
+      ],
+    },
+  },
+  {
+    // Reads and writes go through a service's store: no model calls in consumers.
+    files: ['services/*/src/events/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=${MODEL_METHODS}][callee.object.object.name='store']`,
+          message: 'Call a method of the store instead of one of its models.',
+        },
+        {
+          selector: `CallExpression[callee.property.name=${MODEL_METHODS}][callee.object.object.property.name='store']`,
+          message: 'Call a method of the store instead of one of its models.',
+        },
       ],
     },
   },

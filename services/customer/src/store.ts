@@ -1,7 +1,13 @@
 import { Query } from 'mingo';
+import type { StaffRole } from '@portico/auth';
 import type { Connection } from 'mongoose';
 import { nextSequence } from '@portico/mongo';
-import { accessLevelModel, type AccessLevelRecord } from './model/access-level';
+import { lockDocument } from '@portico/outbox';
+import {
+  accessLevelModel,
+  DEFAULT_ACCESS_LEVELS,
+  type AccessLevelRecord,
+} from './model/access-level';
 import { customerModel, type CustomerRecord } from './model/customer';
 import { portalAccessModel, type PortalAccessRecord } from './model/portal-access';
 import {
@@ -110,6 +116,36 @@ export class CustomerStore {
   }
 
   /** Generated customer numbers: C-00001, C-00002, ... per tenant. */
+  /** A staff user of the tenant, with the role identity reported (administrators are checked against these). */
+  async recordStaffMember(tenantId: string, userId: string, role: StaffRole): Promise<void> {
+    await this.staffMembers.updateOne(
+      { _id: userId },
+      { $set: { tenantId, role } },
+      { upsert: true },
+    );
+  }
+
+  /** A new tenant's access levels, by fixed ids: levels it has already stay as they are. */
+  async seedAccessLevels(tenantId: string): Promise<void> {
+    await this.accessLevels.bulkWrite(
+      DEFAULT_ACCESS_LEVELS.map((level) => ({
+        updateOne: {
+          filter: { _id: `${tenantId}:${level.key}`, tenantId },
+          update: { $setOnInsert: { name: level.name, permissions: level.permissions } },
+          upsert: true,
+        },
+      })),
+    );
+  }
+
+  /** Erases a customer marked deleted: its accesses, then the customer itself. */
+  async eraseCustomer(tenantId: string, customerId: string): Promise<void> {
+    await this.accesses.deleteMany({ tenantId, customerId });
+    await lockDocument(this.customers, customerId, () =>
+      this.customers.deleteOne({ _id: customerId, tenantId, deletedAt: { $ne: null } }),
+    );
+  }
+
   async nextCustomerNumber(tenantId: string): Promise<string> {
     return `C-${String(await nextSequence(this.connection, `${tenantId}:customer-number`)).padStart(5, '0')}`;
   }

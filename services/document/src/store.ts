@@ -5,7 +5,11 @@ import { isFerretDb } from '@portico/mongo';
 import { lockDocument } from '@portico/outbox';
 import { CustomerShelves, type ShelvedDocument } from './customer-shelves';
 import { TenantLedger } from './tenant-ledger';
-import { accessReplicaModel, type AccessReplicaRecord } from './model/access-replica';
+import {
+  accessReplicaModel,
+  type AccessChange,
+  type AccessReplicaRecord,
+} from './model/access-replica';
 import { customerReplicaModel, type CustomerReplicaRecord } from './model/customer-replica';
 import { documentModel, type DocumentRecord } from './model/document';
 import { documentCommentModel } from './model/document-comment';
@@ -172,6 +176,48 @@ export class DocumentStore {
   /** An access by `{ _id }` alone, whichever tenant it belongs to: callers check the tenant. */
   accessById(accessId: string): Promise<AccessReplicaRecord | null> {
     return this.accesses.findOne({ _id: accessId }).lean<AccessReplicaRecord>().exec();
+  }
+
+  /** A staff user of the tenant (owners at registration, invited staff), to check processors. */
+  async recordStaffMember(tenantId: string, userId: string): Promise<void> {
+    await this.staffMembers.updateOne({ _id: userId }, { $set: { tenantId } }, { upsert: true });
+  }
+
+  /** What an access may do now (granted, changed, revoked), upserted by its id. */
+  async applyAccessChange({ accessId, ...changed }: AccessChange, tenantId: string): Promise<void> {
+    await this.accesses.updateOne({ _id: accessId, tenantId }, { $set: changed }, { upsert: true });
+  }
+
+  /** The customer as the customer service last described it, upserted by its id. */
+  async keepCustomer(
+    tenantId: string,
+    { _id, ...fields }: Omit<CustomerReplicaRecord, 'tenantId'>,
+  ): Promise<void> {
+    await this.customers.updateOne({ _id, tenantId }, { $set: fields }, { upsert: true });
+  }
+
+  /** The tenant's portal settings as the customer service last described them. */
+  async keepPortalSettings(
+    tenantId: string,
+    settings: Pick<TenantSettingsRecord, 'enabledDocumentTypes' | 'shareNewDocuments'>,
+  ): Promise<void> {
+    await this.settings.updateOne({ _id: tenantId }, { $set: settings }, { upsert: true });
+  }
+
+  /** The ids of a customer's documents, for erasing what refers to them. */
+  async customerDocumentIds(tenantId: string, customerId: string): Promise<string[]> {
+    const rows = await this.documents.find({ tenantId, customerId }, { _id: 1 }).lean().exec();
+    return rows.map((row) => row._id);
+  }
+
+  /** Erases a deleted customer: comments, documents (with shelf and ledger rows), accesses, itself. */
+  async eraseCustomer(tenantId: string, customerId: string, documentIds: string[]): Promise<void> {
+    await this.comments.deleteMany({ tenantId, customerId });
+    await this.documents.deleteMany({ tenantId, customerId });
+    await this.shelves.drop(customerId);
+    await this.ledger.remove(tenantId, documentIds);
+    await this.accesses.deleteMany({ tenantId, customerId });
+    await this.customers.deleteOne({ _id: customerId, tenantId });
   }
 
   async tenantSettings(tenantId: string): Promise<TenantSettingsRecord> {

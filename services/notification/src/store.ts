@@ -32,6 +32,26 @@ export class NotificationStore {
     return this.emails.findOne({ _id: id, tenantId }, { outbox: 0 }).lean().exec();
   }
 
+  /** A contact's recipient record, if it belongs to the tenant. */
+  findRecipient(tenantId: string, accessId: string) {
+    return this.recipients.findOne({ _id: accessId, tenantId }).lean().exec();
+  }
+
+  /** The recipient records of a customer's contacts. */
+  customerRecipients(tenantId: string, customerId: string) {
+    return this.recipients.find({ tenantId, customerId }).lean().exec();
+  }
+
+  /** A deleted customer's email history. */
+  async eraseCustomerEmails(tenantId: string, customerId: string): Promise<void> {
+    await this.emails.deleteMany({ tenantId, customerId });
+  }
+
+  /** A deleted customer's recipient records. */
+  async eraseCustomerRecipients(tenantId: string, customerId: string): Promise<void> {
+    await this.recipients.deleteMany({ tenantId, customerId });
+  }
+
   /**
    * Sets fields of an access's recipient record (made if missing). Writes of
    * one record take turns in this process: the recipients consumer and a

@@ -1,5 +1,4 @@
 import type { CloudEvent } from '@portico/events';
-import { lockDocument } from '@portico/outbox';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerStore } from '../store';
 
@@ -15,10 +14,7 @@ export function erasureConsumer(store: CustomerStore): ConsumerDefinition {
       if (event.type !== 'portico.customer.deleted.v1') return;
       const { customerId } = event.data;
       const tenantId = event.tenantid;
-      await store.accesses.deleteMany({ tenantId, customerId });
-      await lockDocument(store.customers, customerId, () =>
-        store.customers.deleteOne({ _id: customerId, tenantId, deletedAt: { $ne: null } }),
-      );
+      await store.eraseCustomer(tenantId, customerId);
     },
   };
 }

@@ -19,22 +19,10 @@ export function identityConsumer(
       const tenantId = event.tenantid;
       switch (event.type) {
         case 'portico.identity.organization-registered.v1': {
-          const data = event.data;
-          await store.staffMembers.updateOne(
-            { _id: data.ownerUserId },
-            { $set: { tenantId, role: 'OWNER' } },
-            { upsert: true },
-          );
-          return;
+          return store.recordStaffMember(tenantId, event.data.ownerUserId, 'OWNER');
         }
         case 'portico.identity.staff-invited.v1': {
-          const data = event.data;
-          await store.staffMembers.updateOne(
-            { _id: data.userId },
-            { $set: { tenantId, role: data.role } },
-            { upsert: true },
-          );
-          return;
+          return store.recordStaffMember(tenantId, event.data.userId, event.data.role);
         }
         case 'portico.identity.contact-activated.v1':
           return accesses.markActivated(tenantId, event.data);

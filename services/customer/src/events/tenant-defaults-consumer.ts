@@ -1,6 +1,5 @@
 import type { CloudEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
-import { DEFAULT_ACCESS_LEVELS } from '../model/access-level';
 import type { CustomerStore } from '../store';
 
 /** Seeds a new tenant's access levels. Upserts by fixed ids, so a redelivery changes nothing. */
@@ -10,16 +9,7 @@ export function tenantDefaultsConsumer(store: CustomerStore): ConsumerDefinition
     topics: ['identity.events.v1'],
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.identity.organization-registered.v1') return;
-      const tenantId = event.tenantid;
-      await store.accessLevels.bulkWrite(
-        DEFAULT_ACCESS_LEVELS.map((level) => ({
-          updateOne: {
-            filter: { _id: `${tenantId}:${level.key}`, tenantId },
-            update: { $setOnInsert: { name: level.name, permissions: level.permissions } },
-            upsert: true,
-          },
-        })),
-      );
+      await store.seedAccessLevels(event.tenantid);
     },
   };
 }

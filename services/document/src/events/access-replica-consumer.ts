@@ -11,12 +11,7 @@ export function accessReplicaConsumer(store: DocumentStore): ConsumerDefinition 
     async handle(event: CloudEvent) {
       const change = accessChangeOf(event);
       if (!change) return;
-      const { accessId, ...changed } = change;
-      await store.accesses.updateOne(
-        { _id: accessId, tenantId: event.tenantid },
-        { $set: changed },
-        { upsert: true },
-      );
+      await store.applyAccessChange(change, event.tenantid);
     },
   };
 }

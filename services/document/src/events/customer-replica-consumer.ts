@@ -24,52 +24,33 @@ export function customerReplicaConsumer(
         case 'portico.customer.created.v1':
         case 'portico.customer.updated.v1': {
           const data = event.data;
-          await store.customers.updateOne(
-            { _id: data.customerId, tenantId },
-            {
-              $set: {
-                number: data.number,
-                displayName: data.displayName,
-                email: data.email ?? null,
-                address: data.address ?? null,
-                taxId: data.taxId ?? null,
-                vatId: data.vatId ?? null,
-                administratorIds: data.administratorIds ?? [],
-              },
-            },
-            { upsert: true },
-          );
+          await store.keepCustomer(tenantId, {
+            _id: data.customerId,
+            number: data.number,
+            displayName: data.displayName,
+            email: data.email ?? null,
+            address: data.address ?? null,
+            taxId: data.taxId ?? null,
+            vatId: data.vatId ?? null,
+            administratorIds: data.administratorIds ?? [],
+          });
           reads.forgetCustomer(data.customerId);
           return;
         }
         case 'portico.customer.portal-settings-changed.v1': {
           const data = event.data;
-          await store.settings.updateOne(
-            { _id: tenantId },
-            {
-              $set: {
-                enabledDocumentTypes: data.enabledDocumentTypes,
-                shareNewDocuments: data.shareNewDocuments ?? true,
-              },
-            },
-            { upsert: true },
-          );
+          await store.keepPortalSettings(tenantId, {
+            enabledDocumentTypes: data.enabledDocumentTypes,
+            shareNewDocuments: data.shareNewDocuments ?? true,
+          });
           reads.forgetSettings(tenantId);
           return;
         }
         case 'portico.customer.deleted.v1': {
           const { customerId } = event.data;
-          const documents = await store.documents.find({ tenantId, customerId }, { _id: 1 }).lean();
-          await numbers.forget(documents.map((document) => document._id));
-          await store.comments.deleteMany({ tenantId, customerId });
-          await store.documents.deleteMany({ tenantId, customerId });
-          await store.shelves.drop(customerId);
-          await store.ledger.remove(
-            tenantId,
-            documents.map((document) => document._id),
-          );
-          await store.accesses.deleteMany({ tenantId, customerId });
-          await store.customers.deleteOne({ _id: customerId, tenantId });
+          const documentIds = await store.customerDocumentIds(tenantId, customerId);
+          await numbers.forget(documentIds);
+          await store.eraseCustomer(tenantId, customerId, documentIds);
           reads.forgetCustomer(customerId);
           return;
         }

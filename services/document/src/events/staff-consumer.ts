@@ -15,11 +15,7 @@ export function staffConsumer(store: DocumentStore): ConsumerDefinition {
             ? event.data.userId
             : null;
       if (!userId) return;
-      await store.staffMembers.updateOne(
-        { _id: userId },
-        { $set: { tenantId: event.tenantid } },
-        { upsert: true },
-      );
+      await store.recordStaffMember(event.tenantid, userId);
     },
   };
 }

@@ -24,23 +24,11 @@ export function accessConsumer(
         case 'portico.access.invitation-resent.v1':
           return invitations.invite(tenantId, event.data);
         case 'portico.access.updated.v1': {
-          const data = event.data;
-          await store.users.updateOne(
-            { tenantId, accessId: data.accessId },
-            { $set: { accessExpiresAt: data.expiresAt ? new Date(data.expiresAt) : null } },
-          );
-          return;
+          const { accessId, expiresAt } = event.data;
+          return store.setAccessExpiry(tenantId, accessId, expiresAt ? new Date(expiresAt) : null);
         }
         case 'portico.access.revoked.v1': {
-          const data = event.data;
-          const user = await store.users
-            .findOneAndUpdate(
-              { tenantId, accessId: data.accessId },
-              { $set: { disabled: true } },
-              { new: true },
-            )
-            .lean()
-            .exec();
+          const user = await store.disableContact(tenantId, event.data.accessId);
           if (user) await sessions.revokeOthers(user, '', 'portal access revoked');
           return;
         }

@@ -157,9 +157,7 @@ async function recipientsOf(
 ): Promise<DocumentRecipient[]> {
   // Not shared, or of a type the portal hides: nobody is told, the billing address neither.
   if (data.shared === false) return [];
-  const contacts = (
-    await store.recipients.find({ tenantId, customerId: data.customer.id }).lean().exec()
-  )
+  const contacts = (await store.customerRecipients(tenantId, data.customer.id))
     .filter((contact) => wantsNewDocuments(contact))
     .map((contact) => ({
       email: contact.email,

@@ -16,9 +16,9 @@ export function erasureConsumer(
     async handle(event: CloudEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
       const { customerId } = event.data;
-      await store.emails.deleteMany({ tenantId: event.tenantid, customerId });
+      await store.eraseCustomerEmails(event.tenantid, customerId);
       for (const stored of pdfs) await stored.eraseCustomer(event.tenantid, customerId);
-      await store.recipients.deleteMany({ tenantId: event.tenantid, customerId });
+      await store.eraseCustomerRecipients(event.tenantid, customerId);
       await hold.eraseCustomer(event.tenantid, customerId);
     },
   };

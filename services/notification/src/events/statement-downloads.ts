@@ -23,7 +23,7 @@ export class StatementDownloads {
   async render(tenantId: string, data: Requested): Promise<void> {
     const { store, renderer, pdfs } = this.deps;
     const branding = await store.brandings.of(tenantId);
-    const contact = await store.recipients.findOne({ _id: data.accessId, tenantId }).lean().exec();
+    const contact = await store.findRecipient(tenantId, data.accessId);
     const locale = contact?.locale ?? branding.locale;
     await pdfs.renderOnce(data.statementId, { tenantId, customerId: data.customerId }, () =>
       renderer.render(renderTemplate('statement.pdf', statementView(data, locale, branding))),
