@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 // Mongoose model methods; outside a store their calls bypass the tenant scope the store applies.
 const MODEL_METHODS =
-  '/^(find|findOne|findById|findOneAndUpdate|findOneAndDelete|create|insertMany|updateOne|updateMany|replaceOne|deleteOne|deleteMany|countDocuments|distinct|aggregate|bulkWrite)$/';
+  '/^(find|findOne|findById|findOneAndUpdate|findOneAndDelete|exists|create|insertMany|updateOne|updateMany|replaceOne|deleteOne|deleteMany|countDocuments|distinct|aggregate|bulkWrite)$/';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', 'coverage/**', 'web/src/gql/**'] },
@@ -52,8 +52,10 @@ export default tseslint.config(
     },
   },
   {
-    // Reads and writes go through a service's store: no model calls in consumers.
-    files: ['services/*/src/events/**/*.ts'],
+    // Reads and writes go through a service's store (or a repository under it), which scopes
+    // them to the tenant: no model calls, and no models handed to the outbox's write helpers.
+    files: ['services/*/src/**/*.ts'],
+    ignores: ['services/*/src/store.ts', 'services/*/src/**/*-repository.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -64,6 +66,14 @@ export default tseslint.config(
         {
           selector: `CallExpression[callee.property.name=${MODEL_METHODS}][callee.object.object.property.name='store']`,
           message: 'Call a method of the store instead of one of its models.',
+        },
+        {
+          selector: `CallExpression[callee.name=/^(lockDocument|updateLocked)$/] > MemberExpression.arguments[object.name='store']`,
+          message: 'Call a method of the store instead of handing out one of its models.',
+        },
+        {
+          selector: `CallExpression[callee.name=/^(lockDocument|updateLocked)$/] > MemberExpression.arguments[object.property.name='store']`,
+          message: 'Call a method of the store instead of handing out one of its models.',
         },
       ],
     },

@@ -3,6 +3,7 @@ export {
   CLIENT_IP_HEADER,
   CLIENT_USER_AGENT_HEADER,
   serveSubgraph,
+  type RequestClient,
   type SubgraphContext,
   type SubgraphOptions,
 } from './serve-subgraph';

@@ -30,13 +30,18 @@ export const CLIENT_USER_AGENT_HEADER = 'x-client-user-agent';
 // The gateway's calls are small; a larger body is refused before it is parsed.
 const MAX_BODY_BYTES = 1_048_576;
 
+/** The end user's address and browser, for the audit trail. */
+export interface RequestClient {
+  ip: string | null;
+  userAgent: string | null;
+}
+
 /** What every resolver receives. */
 export interface SubgraphContext {
   auth: AuthContext;
   requestId: string;
   logger: Logger;
-  /** The end user's address and browser, for the audit trail. */
-  client: { ip: string | null; userAgent: string | null };
+  client: RequestClient;
 }
 
 export interface SubgraphOptions<TContext extends SubgraphContext> {

@@ -3,7 +3,6 @@ import type { ContactPrincipal, StaffPrincipal } from '@portico/auth';
 import { badInput, conflict, forbidden, notFound } from '@portico/errors';
 import { createEvent, type EventData } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
-import { lockDocument, updateLocked } from '@portico/outbox';
 import {
   customerFieldsFrom,
   customerNumberFrom,
@@ -56,20 +55,18 @@ export class CustomerChanges {
         },
       });
       try {
-        const created = await lockDocument(this.store.customers, _id, () =>
-          this.store.customers.create({
-            _id,
-            tenantId: staff.tenantId,
-            number,
-            ...fields,
-            portalEnabled: settings.portalAccessByDefault,
-            administratorIds,
-            createdBy: staff.userId,
-            outbox: [event],
-          }),
-        );
+        const created = await this.store.createCustomer({
+          _id,
+          tenantId: staff.tenantId,
+          number,
+          ...fields,
+          portalEnabled: settings.portalAccessByDefault,
+          administratorIds,
+          createdBy: staff.userId,
+          outbox: [event],
+        });
         void this.publishPending();
-        return created.toObject();
+        return created;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         if (given) throw conflict('input.number', `Customer number ${given} is taken`);
@@ -126,9 +123,7 @@ export class CustomerChanges {
     const unique = [...new Set(userIds)];
     if (unique.length > MAX_ADMINISTRATORS)
       throw badInput('userIds', `At most ${MAX_ADMINISTRATORS} administrators`);
-    const known = await this.store.staffMembers
-      .find({ _id: { $in: unique }, tenantId: staff.tenantId }, { _id: 1 })
-      .lean();
+    const known = await this.store.knownStaffIds(staff.tenantId, unique);
     if (known.length !== unique.length) throw badInput('userIds', 'Not a staff user of yours');
     return this.change(
       customer,
@@ -158,12 +153,7 @@ export class CustomerChanges {
         deletedBy: staff.userId,
       },
     });
-    await lockDocument(this.store.customers, customerId, () =>
-      this.store.customers.updateOne(
-        { _id: customer._id, tenantId: staff.tenantId, deletedAt: null },
-        { $set: { deletedAt: new Date() }, $push: { outbox: event } },
-      ),
-    );
+    await this.store.markCustomerDeleted(staff.tenantId, customer._id, event);
     await this.publishPending();
   }
 
@@ -204,11 +194,10 @@ export class CustomerChanges {
         updatedBy,
       },
     });
-    const updated = await updateLocked(
-      this.store.customers,
-      { _id: customer._id, tenantId: customer.tenantId, deletedAt: null },
-      { $set: { ...fields, updatedAt: new Date() }, $push: { outbox: event } },
-    );
+    const updated = await this.store.changeCustomer(customer.tenantId, customer._id, {
+      $set: { ...fields, updatedAt: new Date() },
+      $push: { outbox: event },
+    });
     if (!updated) throw notFound('Customer');
     void this.publishPending();
     return updated;

@@ -3,7 +3,6 @@ import type { ContactPrincipal, StaffPrincipal } from '@portico/auth';
 import { badInput, conflict, notFound } from '@portico/errors';
 import { createEvent, type EventData } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
-import { lockDocument, updateLocked } from '@portico/outbox';
 import type { UpdateQuery } from 'mongoose';
 import {
   normalizeEmail,
@@ -82,26 +81,24 @@ export class PortalAccesses {
       },
     });
     try {
-      const created = await lockDocument(this.store.accesses, _id, () =>
-        this.store.accesses.create({
-          _id,
-          tenantId: staff.tenantId,
-          customerId,
-          email,
-          emailKey: email,
-          phone,
-          firstName,
-          lastName,
-          accessLevelId: level._id,
-          status: 'INVITED',
-          expiresAt,
-          invitedAt: new Date(),
-          invitedBy: staff.userId,
-          outbox: [event],
-        }),
-      );
+      const created = await this.store.createAccess({
+        _id,
+        tenantId: staff.tenantId,
+        customerId,
+        email,
+        emailKey: email,
+        phone,
+        firstName,
+        lastName,
+        accessLevelId: level._id,
+        status: 'INVITED',
+        expiresAt,
+        invitedAt: new Date(),
+        invitedBy: staff.userId,
+        outbox: [event],
+      });
       void this.publishPending();
-      return created.toObject();
+      return created;
     } catch (error) {
       if (isDuplicateKeyError(error))
         throw conflict('input.email', 'This email already has portal access in your organization');
@@ -256,20 +253,16 @@ export class PortalAccesses {
     tenantId: string,
     data: EventData<'portico.identity.contact-activated.v1'>,
   ): Promise<void> {
-    await lockDocument(this.store.accesses, data.accessId, () =>
-      this.store.accesses.updateOne(
-        { _id: data.accessId, tenantId, status: 'INVITED' },
-        {
-          $set: { status: 'ACTIVE', activatedAt: new Date(data.activatedAt), userId: data.userId },
-        },
-      ),
+    await this.store.activateAccess(
+      tenantId,
+      data.accessId,
+      data.userId,
+      new Date(data.activatedAt),
     );
   }
 
   async recordSignIn(tenantId: string, accessId: string, at: Date): Promise<void> {
-    await lockDocument(this.store.accesses, accessId, () =>
-      this.store.accesses.updateOne({ _id: accessId, tenantId }, { $set: { lastLoginAt: at } }),
-    );
+    await this.store.recordAccessSignIn(tenantId, accessId, at);
   }
 
   /** The permissions of a contact's access while it is live; none once revoked or expired. */
@@ -306,11 +299,7 @@ export class PortalAccesses {
     access: PortalAccessRecord,
     update: UpdateQuery<PortalAccessRecord>,
   ): Promise<PortalAccessRecord> {
-    const updated = await updateLocked(
-      this.store.accesses,
-      { _id: access._id, tenantId: access.tenantId },
-      update,
-    );
+    const updated = await this.store.changeAccess(access.tenantId, access._id, update);
     if (!updated) throw notFound('Portal access');
     return updated;
   }

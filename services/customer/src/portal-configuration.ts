@@ -9,7 +9,6 @@ import {
   type Permission,
 } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
-import { lockDocument } from '@portico/outbox';
 import { requireText } from '@portico/validation';
 import type { AccessLevelRecord } from './model/access-level';
 import type { PortalSettingsRecord } from './model/portal-settings';
@@ -51,12 +50,11 @@ export class PortalConfiguration {
   ): Promise<AccessLevelRecord> {
     const fields = levelFieldsFrom(input);
     try {
-      const level = await this.store.accessLevels.create({
+      return await this.store.createAccessLevel({
         _id: randomUUID(),
         tenantId: staff.tenantId,
         ...fields,
       });
-      return level.toObject();
     } catch (error) {
       if (isDuplicateKeyError(error))
         throw conflict('input.name', 'An access level with this name exists');
@@ -77,7 +75,7 @@ export class PortalConfiguration {
     const level = await this.store.findAccessLevel(staff.tenantId, id);
     if (!level) throw notFound('Access level');
     try {
-      await this.store.accessLevels.updateOne({ _id: id }, { $set: fields });
+      await this.store.updateAccessLevel(staff.tenantId, id, fields);
     } catch (error) {
       if (isDuplicateKeyError(error))
         throw conflict('input.name', 'An access level with this name exists');
@@ -119,32 +117,10 @@ export class PortalConfiguration {
         shareNewDocuments: next.shareNewDocuments,
       },
     });
-    const { _id, ...fields } = next;
-    await lockDocument(this.store.portalSettings, _id, () =>
-      this.store.portalSettings.updateOne(
-        { _id },
-        { $set: fields, $push: { outbox: event } },
-        { upsert: true },
-      ),
-    );
-    if (input.applyToExistingCustomers) await this.applyToCustomers(staff.tenantId, next);
+    await this.store.savePortalSettings(next, event);
+    if (input.applyToExistingCustomers)
+      await this.store.applyPortalDefault(staff.tenantId, next.portalAccessByDefault);
     void this.publishPending();
     return next;
-  }
-
-  private async applyToCustomers(tenantId: string, settings: PortalSettings): Promise<void> {
-    const differing = await this.store.customers
-      .find(
-        { tenantId, deletedAt: null, portalEnabled: !settings.portalAccessByDefault },
-        { _id: 1 },
-      )
-      .lean();
-    for (const { _id } of differing)
-      await lockDocument(this.store.customers, _id, () =>
-        this.store.customers.updateOne(
-          { _id, tenantId },
-          { $set: { portalEnabled: settings.portalAccessByDefault, updatedAt: new Date() } },
-        ),
-      );
   }
 }

@@ -1,8 +1,9 @@
 import { Query } from 'mingo';
 import type { StaffRole } from '@portico/auth';
-import type { Connection } from 'mongoose';
+import type { Connection, UpdateQuery } from 'mongoose';
 import { nextSequence } from '@portico/mongo';
-import { lockDocument } from '@portico/outbox';
+import type { CloudEvent } from '@portico/events';
+import { lockDocument, updateLocked } from '@portico/outbox';
 import {
   accessLevelModel,
   DEFAULT_ACCESS_LEVELS,
@@ -16,6 +17,12 @@ import {
   type PortalSettingsRecord,
 } from './model/portal-settings';
 import { staffMemberModel } from './model/staff-member';
+
+export type NewPortalAccess = Omit<
+  PortalAccessRecord,
+  'createdAt' | 'updatedAt' | 'activatedAt' | 'lastLoginAt' | 'revokedAt' | 'userId'
+> &
+  Partial<Pick<PortalAccessRecord, 'userId'>>;
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
 
@@ -115,7 +122,6 @@ export class CustomerStore {
     return stored ?? defaultPortalSettings(tenantId);
   }
 
-  /** Generated customer numbers: C-00001, C-00002, ... per tenant. */
   /** A staff user of the tenant, with the role identity reported (administrators are checked against these). */
   async recordStaffMember(tenantId: string, userId: string, role: StaffRole): Promise<void> {
     await this.staffMembers.updateOne(
@@ -146,6 +152,124 @@ export class CustomerStore {
     );
   }
 
+  /** Adds a customer with its created event (outbox), in one write. */
+  async createCustomer(customer: Omit<CustomerRecord, 'createdAt' | 'updatedAt' | 'deletedAt'>) {
+    return (
+      await lockDocument(this.customers, customer._id, () => this.customers.create(customer))
+    ).toObject();
+  }
+
+  /**
+   * Applies `update` to a customer of the tenant not being deleted, with its event (outbox);
+   * the customer as changed, or null when there is none.
+   */
+  changeCustomer(
+    tenantId: string,
+    customerId: string,
+    update: UpdateQuery<CustomerRecord>,
+  ): Promise<CustomerRecord | null> {
+    return updateLocked(this.customers, { _id: customerId, tenantId, deletedAt: null }, update);
+  }
+
+  /** Marks a customer deleted, with the event that has the other services erase it. */
+  async markCustomerDeleted(tenantId: string, customerId: string, event: CloudEvent) {
+    await lockDocument(this.customers, customerId, () =>
+      this.customers.updateOne(
+        { _id: customerId, tenantId, deletedAt: null },
+        { $set: { deletedAt: new Date() }, $push: { outbox: event } },
+      ),
+    );
+  }
+
+  /** Sets every live customer's portal switch to the tenant's new default. */
+  async applyPortalDefault(tenantId: string, portalEnabled: boolean): Promise<void> {
+    const differing = await this.customers
+      .find({ tenantId, deletedAt: null, portalEnabled: !portalEnabled }, { _id: 1 })
+      .lean();
+    for (const { _id } of differing)
+      await lockDocument(this.customers, _id, () =>
+        this.customers.updateOne(
+          { _id, tenantId },
+          { $set: { portalEnabled, updatedAt: new Date() } },
+        ),
+      );
+  }
+
+  /** Which of `userIds` are staff users of the tenant. */
+  async knownStaffIds(tenantId: string, userIds: string[]): Promise<string[]> {
+    const known = await this.staffMembers
+      .find({ _id: { $in: userIds }, tenantId }, { _id: 1 })
+      .lean();
+    return known.map((member) => member._id);
+  }
+
+  /** Adds a portal access with its granted event (outbox), in one write. */
+  async createAccess(access: NewPortalAccess): Promise<PortalAccessRecord> {
+    return (
+      await lockDocument(this.accesses, access._id, () => this.accesses.create(access))
+    ).toObject();
+  }
+
+  /** Applies `update` to an access of the tenant; the access as changed, or null. */
+  changeAccess(
+    tenantId: string,
+    accessId: string,
+    update: UpdateQuery<PortalAccessRecord>,
+  ): Promise<PortalAccessRecord | null> {
+    return updateLocked(this.accesses, { _id: accessId, tenantId }, update);
+  }
+
+  /** An invited access becomes active once its contact has accepted; other states stay. */
+  async activateAccess(tenantId: string, accessId: string, userId: string, activatedAt: Date) {
+    await lockDocument(this.accesses, accessId, () =>
+      this.accesses.updateOne(
+        { _id: accessId, tenantId, status: 'INVITED' },
+        { $set: { status: 'ACTIVE', activatedAt, userId } },
+      ),
+    );
+  }
+
+  async recordAccessSignIn(tenantId: string, accessId: string, at: Date): Promise<void> {
+    await lockDocument(this.accesses, accessId, () =>
+      this.accesses.updateOne({ _id: accessId, tenantId }, { $set: { lastLoginAt: at } }),
+    );
+  }
+
+  /** The tenant's access levels by name. */
+  listAccessLevels(tenantId: string): Promise<AccessLevelRecord[]> {
+    return this.accessLevels.find({ tenantId }).sort({ name: 1 }).lean().exec();
+  }
+
+  /** Adds an access level; a taken name fails with a duplicate-key error. */
+  async createAccessLevel(level: AccessLevelRecord): Promise<AccessLevelRecord> {
+    return (await this.accessLevels.create(level)).toObject();
+  }
+
+  /** Changes an access level of the tenant; a taken name fails with a duplicate-key error. */
+  async updateAccessLevel(
+    tenantId: string,
+    levelId: string,
+    fields: Pick<AccessLevelRecord, 'name' | 'permissions'>,
+  ): Promise<void> {
+    await this.accessLevels.updateOne({ _id: levelId, tenantId }, { $set: fields });
+  }
+
+  /** Stores the tenant's portal settings with their changed event (outbox), in one write. */
+  async savePortalSettings(
+    settings: Omit<PortalSettingsRecord, 'outbox'>,
+    event: CloudEvent,
+  ): Promise<void> {
+    const { _id, ...fields } = settings;
+    await lockDocument(this.portalSettings, _id, () =>
+      this.portalSettings.updateOne(
+        { _id },
+        { $set: fields, $push: { outbox: event } },
+        { upsert: true },
+      ),
+    );
+  }
+
+  /** Generated customer numbers: C-00001, C-00002, ... per tenant. */
   async nextCustomerNumber(tenantId: string): Promise<string> {
     return `C-${String(await nextSequence(this.connection, `${tenantId}:customer-number`)).padStart(5, '0')}`;
   }

@@ -1,4 +1,3 @@
-import { lockDocument } from '@portico/outbox';
 import { randomUUID } from 'node:crypto';
 import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
 import { AppError, badInput, conflict, forbidden, notFound } from '@portico/errors';
@@ -228,9 +227,7 @@ export class DocumentChanges {
   ): Promise<DocumentRecord> {
     const document = await this.store.requireDocument(viewer.scope, id);
     const unique = [...new Set(userIds)];
-    const known = await this.store.staffMembers
-      .find({ _id: { $in: unique }, tenantId: document.tenantId }, { _id: 1 })
-      .lean();
+    const known = await this.store.knownStaffIds(document.tenantId, unique);
     if (known.length !== unique.length) throw badInput('userIds', 'Not a staff user of yours');
     return this.write(document, {}, { $set: { processorIds: unique } });
   }
@@ -251,20 +248,18 @@ export class DocumentChanges {
       commentId: _id,
       author: { kind: author.kind, userId: author.userId },
     });
-    const comment = await lockDocument(this.store.comments, _id, () =>
-      this.store.comments.create({
-        _id,
-        tenantId: document.tenantId,
-        documentId: document._id,
-        customerId: document.customerId,
-        authorId: author.userId,
-        authorKind: author.kind,
-        body: requireText('body', body, 2000),
-        outbox: [event],
-      }),
-    );
+    const comment = await this.store.addComment({
+      _id,
+      tenantId: document.tenantId,
+      documentId: document._id,
+      customerId: document.customerId,
+      authorId: author.userId,
+      authorKind: author.kind,
+      body: requireText('body', body, 2000),
+      outbox: [event],
+    });
     void this.publishPending();
-    return comment.toObject();
+    return comment;
   }
 
   /** A contact with RESPOND_TO_ESTIMATES accepts or declines an issued estimate, once. */
@@ -303,11 +298,7 @@ export class DocumentChanges {
 
   async setNumberPattern(staff: StaffPrincipal, type: DocumentType, pattern: string) {
     const checked = checkNumberPattern('pattern', pattern);
-    await this.store.settings.updateOne(
-      { _id: staff.tenantId },
-      { $set: { [`numberPatterns.${type}`]: checked } },
-      { upsert: true },
-    );
+    await this.store.setNumberPattern(staff.tenantId, type, checked);
     return { type, pattern: checked };
   }
 

@@ -1,5 +1,6 @@
 import type { Connection, mongo, RootFilterQuery, UpdateQuery } from 'mongoose';
 import { AppError } from '@portico/errors';
+import type { DocumentType } from '@portico/events';
 import { Query } from 'mingo';
 import { isFerretDb } from '@portico/mongo';
 import { lockDocument } from '@portico/outbox';
@@ -12,7 +13,7 @@ import {
 } from './model/access-replica';
 import { customerReplicaModel, type CustomerReplicaRecord } from './model/customer-replica';
 import { documentModel, type DocumentRecord } from './model/document';
-import { documentCommentModel } from './model/document-comment';
+import { documentCommentModel, type DocumentCommentRecord } from './model/document-comment';
 import { staffMemberModel } from './model/staff-member';
 import {
   defaultTenantSettings,
@@ -218,6 +219,49 @@ export class DocumentStore {
     await this.ledger.remove(tenantId, documentIds);
     await this.accesses.deleteMany({ tenantId, customerId });
     await this.customers.deleteOne({ _id: customerId, tenantId });
+  }
+
+  /** The tenant's numbering pattern for one document type. */
+  async setNumberPattern(tenantId: string, type: DocumentType, pattern: string): Promise<void> {
+    await this.settings.updateOne(
+      { _id: tenantId },
+      { $set: { [`numberPatterns.${type}`]: pattern } },
+      { upsert: true },
+    );
+  }
+
+  /** Which of `userIds` are staff users of the tenant. */
+  async knownStaffIds(tenantId: string, userIds: string[]): Promise<string[]> {
+    const known = await this.staffMembers
+      .find({ _id: { $in: userIds }, tenantId }, { _id: 1 })
+      .lean();
+    return known.map((member) => member._id);
+  }
+
+  /** Adds a comment with its event (outbox), in one write. */
+  async addComment(
+    comment: Omit<DocumentCommentRecord, 'createdAt'>,
+  ): Promise<DocumentCommentRecord> {
+    return (
+      await lockDocument(this.comments, comment._id, () => this.comments.create(comment))
+    ).toObject();
+  }
+
+  /** A document's comments, oldest first. */
+  commentsOn(
+    tenantId: string,
+    documentId: string,
+  ): Promise<Omit<DocumentCommentRecord, 'outbox'>[]> {
+    return this.comments
+      .find({ tenantId, documentId }, { outbox: 0 })
+      .sort({ createdAt: 1 })
+      .lean()
+      .exec();
+  }
+
+  /** A customer by `{ _id }` alone, whichever tenant it belongs to: callers check the tenant. */
+  customerById(customerId: string): Promise<CustomerReplicaRecord | null> {
+    return this.customers.findOne({ _id: customerId }).lean<CustomerReplicaRecord>().exec();
   }
 
   async tenantSettings(tenantId: string): Promise<TenantSettingsRecord> {

@@ -55,9 +55,7 @@ export class ViewerReads {
 
   /** This service's copy of a customer, whichever tenant it belongs to (callers check). */
   customer(customerId: string): Promise<CustomerReplicaRecord | null> {
-    return this.customers.get(customerId, (id) =>
-      this.store.customers.findOne({ _id: id }).lean<CustomerReplicaRecord>().exec(),
-    );
+    return this.customers.get(customerId, (id) => this.store.customerById(id));
   }
 
   /** An access event from the revocation feed: the access as it is now. */

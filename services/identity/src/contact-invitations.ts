@@ -68,13 +68,10 @@ export class ContactInvitations {
     tenantId: string,
     access: AccessInvitation,
   ): Promise<UserRecord | null> {
-    const existing = await this.store.users
-      .findOne({ tenantId, accessId: access.accessId })
-      .lean()
-      .exec();
+    const existing = await this.store.findContact(tenantId, access.accessId);
     if (existing) return existing;
     try {
-      const created = await this.store.users.create({
+      return await this.store.createUser({
         _id: randomUUID(),
         tenantId,
         email: access.email,
@@ -87,7 +84,6 @@ export class ContactInvitations {
         customerId: access.customerId,
         accessExpiresAt: access.expiresAt ? new Date(access.expiresAt) : null,
       });
-      return created.toObject();
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       // The customer service allows one live access per email; a staff user may still hold it.

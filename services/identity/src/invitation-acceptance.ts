@@ -20,14 +20,8 @@ export async function acceptInvitation(
     input.token,
     input.code,
   );
-  const user = await store.users
-    .findOneAndUpdate(
-      { _id: userId, tenantId, disabled: false },
-      { $set: { passwordHash: await hashPassword(input.password) } },
-      { new: true },
-    )
-    .lean()
-    .exec();
+  const passwordHash = await hashPassword(input.password);
+  const user = await store.updateUser(tenantId, userId, { passwordHash }, { onlyActive: true });
   if (!user) throw badInput('token', 'This link is invalid, used or expired; ask for a new one');
   return user;
 }

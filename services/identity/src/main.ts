@@ -13,6 +13,9 @@ import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
 import { organizationResolvers, userResolvers } from './resolvers/user';
 import { OneTimeTokens } from './one-time-tokens';
+import { OrganizationRegistration } from './organization-registration';
+import { PasswordChanges } from './password-changes';
+import { PasswordSignIn } from './password-sign-in';
 import { PasswordResets } from './password-resets';
 import { AttemptThrottle, RESET_REQUESTS, signupLimits } from './attempt-throttle';
 import { StaffDirectory } from './staff-directory';
@@ -69,10 +72,20 @@ runService<IdentityContext>({
     const staffInvitations = new StaffInvitations(store, bus, oneTimeTokens);
     const staffDirectory = new StaffDirectory(store, sessions);
     const contactInvitations = new ContactInvitations(store, bus, oneTimeTokens, logger);
+    const registration = new OrganizationRegistration({
+      store,
+      signup: { mode: config.SIGNUP_MODE, codes: config.SIGNUP_CODES },
+      throttle: signupThrottle,
+      ownerVerification,
+      publishPending,
+      logger,
+    });
+    const passwordSignIn = new PasswordSignIn(store, signInThrottle, deviceTokens);
+    const passwordChanges = new PasswordChanges(store, sessions);
     return {
       resolvers: {
         Query: queryResolvers,
-        Mutation: mutationResolvers(publishPending),
+        Mutation: mutationResolvers,
         User: userResolvers,
         Organization: organizationResolvers,
         AuditEntry: auditEntryResolvers,
@@ -81,10 +94,10 @@ runService<IdentityContext>({
         ...base,
         store,
         sessions,
-        signInThrottle,
         resetThrottle,
-        signupThrottle,
-        signup: { mode: config.SIGNUP_MODE, codes: config.SIGNUP_CODES },
+        registration,
+        passwordSignIn,
+        passwordChanges,
         passwordResets,
         staffInvitations,
         oneTimeTokens,

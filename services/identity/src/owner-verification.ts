@@ -1,7 +1,6 @@
 import { createEvent } from '@portico/events';
 import { forbidden } from '@portico/errors';
 import type { EventBus } from '@portico/kafka';
-import { updateLocked } from '@portico/outbox';
 import type { UserRecord } from './model/user';
 import type { OneTimeTokens } from './one-time-tokens';
 import type { IdentityStore } from './store';
@@ -60,21 +59,16 @@ export class OwnerVerification {
     const { tenantId } = await this.tokens.redeem(['EMAIL_VERIFICATION'], token);
     const verifiedAt = new Date();
     // The state and its event in one write (outbox); a second confirmation changes nothing.
-    await updateLocked(
-      this.store.organizations,
-      { _id: tenantId, verifiedAt: null },
-      {
-        $set: { verifiedAt },
-        $push: {
-          outbox: createEvent({
-            type: 'portico.identity.organization-verified.v1',
-            service: 'identity',
-            subject: tenantId,
-            tenantId,
-            data: { organizationId: tenantId, verifiedAt: verifiedAt.toISOString() },
-          }),
-        },
-      },
+    await this.store.markOrganizationVerified(
+      tenantId,
+      verifiedAt,
+      createEvent({
+        type: 'portico.identity.organization-verified.v1',
+        service: 'identity',
+        subject: tenantId,
+        tenantId,
+        data: { organizationId: tenantId, verifiedAt: verifiedAt.toISOString() },
+      }),
     );
     void this.publishPending();
   }

@@ -1,3 +1,4 @@
+import type { RequestClient } from '@portico/subgraph';
 import { badInput } from '@portico/errors';
 import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
@@ -26,14 +27,7 @@ export class PasswordResets {
    * the user asks again.
    */
   async request(email: string, organizationSlug: string | null): Promise<number> {
-    let users = await this.store.users.find({ email, disabled: false }).lean().exec();
-    if (organizationSlug) {
-      const organization = await this.store.organizations
-        .findOne({ slug: organizationSlug }, { _id: 1 })
-        .lean()
-        .exec();
-      users = users.filter((user) => user.tenantId === organization?._id);
-    }
+    const users = await this.store.accountsByEmail(email, organizationSlug);
     for (const user of users) {
       // No password yet means an invitation not accepted: a reset would activate the account
       // without the SMS code, so the email points back to the invitation instead.
@@ -79,10 +73,7 @@ export class PasswordResets {
   }
 
   private async invitationReminderEvent(user: UserRecord) {
-    const organization = await this.store.organizations
-      .findOne({ _id: user.tenantId }, { name: 1 })
-      .lean()
-      .exec();
+    const organizationName = await this.store.organizationName(user.tenantId);
     return createEvent({
       type: 'portico.identity.password-reset-unavailable.v1',
       service: 'identity',
@@ -93,7 +84,7 @@ export class PasswordResets {
         email: user.email,
         firstName: user.firstName,
         kind: user.kind,
-        organizationName: organization?.name ?? 'Portico',
+        organizationName: organizationName ?? 'Portico',
         accessId: user.accessId,
         customerId: user.customerId,
       },
@@ -101,17 +92,10 @@ export class PasswordResets {
   }
 
   /** Sets the new password and ends every session of the user. The token works once. */
-  async reset(
-    token: string,
-    newPassword: string,
-    client: { ip: string | null; userAgent: string | null },
-  ): Promise<void> {
+  async reset(token: string, newPassword: string, client: RequestClient): Promise<void> {
     await checkPasswordPolicy('newPassword', newPassword); // before the token is used up
     const { tenantId, userId } = await this.tokens.redeem(['PASSWORD_RESET'], token);
-    const user = await this.store.users
-      .findOne({ _id: userId, tenantId, disabled: false })
-      .lean()
-      .exec();
+    const user = await this.store.findActiveUser(tenantId, userId);
     if (!user) throw badInput('token', 'This link is invalid, used or expired; ask for a new one');
     // Resets are issued only for accounts with a password; one issued before that rule never
     // activates an invitation (that takes the invitation link and its SMS code).
@@ -120,10 +104,9 @@ export class PasswordResets {
         'token',
         'This account is not activated yet: use the invitation you were sent',
       );
-    await this.store.users.updateOne(
-      { _id: user._id, tenantId: user.tenantId },
-      { $set: { passwordHash: await hashPassword(newPassword) } },
-    );
+    await this.store.updateUser(user.tenantId, user._id, {
+      passwordHash: await hashPassword(newPassword),
+    });
     await this.sessions.revokeOthers(user, '', 'password reset');
     await this.store.audit({
       tenantId: user.tenantId,

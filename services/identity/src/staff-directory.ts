@@ -12,11 +12,7 @@ export class StaffDirectory {
   ) {}
 
   list(staff: StaffPrincipal): Promise<UserRecord[]> {
-    return this.store.users
-      .find({ tenantId: staff.tenantId, kind: 'STAFF' })
-      .sort({ email: 1 })
-      .lean()
-      .exec();
+    return this.store.staffUsers(staff.tenantId);
   }
 
   /**
@@ -29,14 +25,7 @@ export class StaffDirectory {
     if (user._id === actor.userId) throw badInput('id', 'You cannot disable yourself');
     if (user.role === 'OWNER' && actor.role !== 'OWNER')
       throw forbidden('Only an owner may disable an owner');
-    const updated = await this.store.users
-      .findOneAndUpdate(
-        { _id: user._id, tenantId: user.tenantId },
-        { $set: { disabled } },
-        { new: true },
-      )
-      .lean()
-      .exec();
+    const updated = await this.store.updateUser(user.tenantId, user._id, { disabled });
     if (!updated) throw notFound('User');
     if (disabled) await this.sessions.revokeOthers(updated, '', 'user disabled');
     return updated;
@@ -52,22 +41,10 @@ export class StaffDirectory {
       throw forbidden('Only an owner may give or take the owner role');
     if (user.role === role) return user;
     if (user.role === 'OWNER') {
-      const owners = await this.store.users.countDocuments({
-        tenantId: actor.tenantId,
-        kind: 'STAFF',
-        role: 'OWNER',
-        disabled: false,
-      });
-      if (owners <= 1) throw conflict('role', 'The organization keeps at least one owner');
+      if ((await this.store.countActiveOwners(actor.tenantId)) <= 1)
+        throw conflict('role', 'The organization keeps at least one owner');
     }
-    const updated = await this.store.users
-      .findOneAndUpdate(
-        { _id: user._id, tenantId: user.tenantId },
-        { $set: { role } },
-        { new: true },
-      )
-      .lean()
-      .exec();
+    const updated = await this.store.updateUser(user.tenantId, user._id, { role });
     if (!updated) throw notFound('User');
     await this.sessions.revokeOthers(updated, '', 'role changed');
     return updated;

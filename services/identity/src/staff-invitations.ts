@@ -36,18 +36,16 @@ export class StaffInvitations {
     const email = normalizeEmail('input.email', input.email);
     let user: UserRecord;
     try {
-      user = (
-        await this.store.users.create({
-          _id: randomUUID(),
-          tenantId: inviter.tenantId,
-          email,
-          passwordHash: null,
-          firstName: optionalText('input.firstName', input.firstName, 100),
-          lastName: optionalText('input.lastName', input.lastName, 100),
-          kind: 'STAFF',
-          role: input.role,
-        })
-      ).toObject();
+      user = await this.store.createUser({
+        _id: randomUUID(),
+        tenantId: inviter.tenantId,
+        email,
+        passwordHash: null,
+        firstName: optionalText('input.firstName', input.firstName, 100),
+        lastName: optionalText('input.lastName', input.lastName, 100),
+        kind: 'STAFF',
+        role: input.role,
+      });
     } catch (error) {
       if (isDuplicateKeyError(error))
         throw conflict('input.email', 'A user with this email exists in your organization');

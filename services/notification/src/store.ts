@@ -1,11 +1,17 @@
 import type { Connection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
-import { inTurn } from '@portico/mongo';
+import { inTurn, isDuplicateKeyError } from '@portico/mongo';
 import { lockDocument } from '@portico/outbox';
 import { Brandings } from './branding';
 import { brandingModel } from './model/branding';
-import { emailMessageModel } from './model/email-message';
+import { emailMessageModel, type EmailMessageRecord } from './model/email-message';
 import { recipientModel } from './model/recipient';
+
+export type NewDelivery = Pick<
+  EmailMessageRecord,
+  'tenantId' | 'eventId' | 'kind' | 'to' | 'subject' | 'customerId' | 'documentId'
+> &
+  Partial<Pick<EmailMessageRecord, 'accessId' | 'resendable' | 'resendOf'>>;
 
 /** The notification service's collections; reads take the tenant id. */
 export class NotificationStore {
@@ -26,6 +32,36 @@ export class NotificationStore {
       .limit(limit)
       .lean()
       .exec();
+  }
+
+  countEmails(tenantId: string, filter: object): Promise<number> {
+    return this.emails.countDocuments({ ...filter, tenantId });
+  }
+
+  /**
+   * Creates the delivery record, or returns the existing one while it is still to be sent: a
+   * redelivered event sends again only what failed for now, never what was sent or refused for
+   * good (then null).
+   */
+  async claimDelivery(delivery: NewDelivery & { _id: string }): Promise<EmailMessageRecord | null> {
+    try {
+      return (
+        await this.emails.create({
+          accessId: null,
+          resendable: null,
+          resendOf: null,
+          ...delivery,
+          status: 'QUEUED',
+        })
+      ).toObject();
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.emails
+        .findOne({ _id: delivery._id }, { outbox: 0 })
+        .lean()
+        .exec();
+      return existing && existing.status !== 'SENT' && !existing.final ? existing : null;
+    }
   }
 
   findEmail(tenantId: string, id: string) {

@@ -86,7 +86,7 @@ export const queryResolvers = {
 
   accessLevels(_: unknown, __: unknown, { auth, store }: CustomerContext) {
     const { tenantId } = requireStaff(auth);
-    return store.accessLevels.find({ tenantId }).sort({ name: 1 }).lean().exec();
+    return store.listAccessLevels(tenantId);
   },
 
   portalSettings(_: unknown, __: unknown, { auth, store }: CustomerContext) {

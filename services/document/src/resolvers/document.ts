@@ -52,11 +52,7 @@ export const documentResolvers = {
     return document.payments.map((payment) => ({ ...payment, exponent: document.exponent }));
   },
   comments: (document: DocumentRecord, _: unknown, { store }: DocumentContext) =>
-    store.comments
-      .find({ tenantId: document.tenantId, documentId: document._id }, { outbox: 0 })
-      .sort({ createdAt: 1 })
-      .lean()
-      .exec(),
+    store.commentsOn(document.tenantId, document._id),
   processors: (document: DocumentRecord, _: unknown, { auth }: DocumentContext) =>
     auth.kind === 'STAFF' ? document.processorIds.map((id) => ({ __typename: 'User', id })) : [],
   billTo: ({ billTo }: DocumentRecord) =>

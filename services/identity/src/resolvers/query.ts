@@ -2,6 +2,7 @@ import { requireStaff } from '@portico/auth';
 import { badInput } from '@portico/errors';
 import { pageQuery, toConnection } from '@portico/pagination';
 import { activePrincipal, type IdentityContext } from '../context';
+import type { AuditQuery } from '../store';
 
 interface AuditFilter {
   actorId?: string | null;
@@ -32,13 +33,13 @@ export const queryResolvers = {
     if (state !== 'VALID' || !record) return { state, codeRequired: false };
     const [user, organization] = await Promise.all([
       context.store.findUser(record.tenantId, record.userId),
-      context.store.organizations.findOne({ _id: record.tenantId }, { name: 1 }).lean().exec(),
+      context.store.organizationName(record.tenantId),
     ]);
     return {
       state,
       codeRequired,
       email: user?.email ?? null,
-      organizationName: organization?.name ?? null,
+      organizationName: organization,
     };
   },
 
@@ -58,7 +59,7 @@ export const queryResolvers = {
     const { tenantId } = requireStaff(await activePrincipal(context), ['OWNER', 'ADMIN']);
     const { store } = context;
     const { filter = {} } = args;
-    const where: Record<string, unknown> = { tenantId };
+    const where: AuditQuery = {};
     if (filter?.actorId) where.actorId = filter.actorId;
     if (filter?.action) where.action = filter.action;
     if (filter?.targetId) where.targetId = filter.targetId;
@@ -69,15 +70,7 @@ export const queryResolvers = {
       };
     }
     const page = pageQuery(args);
-    const [rows, total] = await Promise.all([
-      store.auditEntries
-        .find({ $and: [where, page.filter] })
-        .sort(page.sort)
-        .limit(page.limit)
-        .lean()
-        .exec(),
-      store.auditEntries.countDocuments(where),
-    ]);
+    const { rows, total } = await store.auditPage(tenantId, where, page);
     return toConnection(rows, page.pageSize, total);
   },
 };

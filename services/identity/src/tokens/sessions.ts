@@ -2,8 +2,6 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_TYPE, type PorticoClaims } from '@portico/auth';
 import { createEvent, type CloudEvent } from '@portico/events';
-import { lockDocument } from '@portico/outbox';
-import { isDuplicateKeyError } from '@portico/mongo';
 import type { UserRecord } from '../model/user';
 import type { IdentityStore } from '../store';
 import type { SigningKeys } from './signing-keys';
@@ -49,6 +47,10 @@ export class Sessions {
     private readonly publishRevocations: () => Promise<void>,
   ) {}
 
+  private get records() {
+    return this.store.sessionRecords;
+  }
+
   /**
    * Opens a session. Its first write carries the signed-in event and any
    * `events` of the caller's (e.g. an activation), so none is lost.
@@ -70,69 +72,49 @@ export class Sessions {
         at: new Date().toISOString(),
       },
     });
-    await lockDocument(this.store.sessions, _id, () =>
-      this.store.sessions.create({
+    await this.records.open(
+      {
         _id,
         tenantId: user.tenantId,
         userId: user._id,
         expiresAt: slidingExpiry(now, this.ttl.refreshDays, endsAt),
         endsAt,
-        outbox: [...events, signedIn],
-      }),
+      },
+      [...events, signedIn],
     );
     void this.publishPending();
     return this.issue(user, _id);
   }
 
   async refresh(refreshToken: string): Promise<RefreshOutcome> {
-    const { refreshTokens, refreshTokenUses, sessions, users } = this.store;
-    const _id = hashToken(refreshToken);
-    const token = await refreshTokens.findOne({ _id }).lean().exec();
+    const hash = hashToken(refreshToken);
+    const token = await this.records.refreshToken(hash);
     if (!token) return { kind: 'unknown' };
-    const session = await sessions
-      .findOne({ _id: token.sessionId, tenantId: token.tenantId })
-      .lean()
-      .exec();
+    const session = await this.records.sessionOf(token.tenantId, token.sessionId);
     const userId = session?.userId ?? '';
-    // Using the token is an insert under its unique id: of concurrent refreshes
-    // exactly one succeeds, on every backend (FerretDB 1.24 updates are not atomic).
-    try {
-      await refreshTokenUses.insertOne({ _id, usedAt: new Date() });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+    // Of concurrent refreshes with one token exactly one uses it.
+    if (!(await this.records.useRefreshToken(hash))) {
       await this.revoke(token.tenantId, token.sessionId, 'refresh token reused');
       return { kind: 'reused', tenantId: token.tenantId, userId, sessionId: token.sessionId };
     }
     const active = session && !session.revokedAt && session.expiresAt > new Date();
-    const user =
-      active &&
-      (await users.findOne({ _id: session.userId, tenantId: session.tenantId }).lean().exec());
+    const user = active && (await this.store.findUser(session.tenantId, session.userId));
     if (!active || !user || !maySignIn(user))
       return { kind: 'ended', tenantId: token.tenantId, userId, sessionId: token.sessionId };
-    await sessions.updateOne(
-      { _id: session._id, tenantId: session.tenantId },
-      {
-        $set: {
-          expiresAt: slidingExpiry(
-            new Date(),
-            this.ttl.refreshDays,
-            session.endsAt ?? new Date(session.createdAt.getTime() + this.ttl.maxDays * DAY_MS),
-          ),
-        },
-      },
+    await this.records.extend(
+      session.tenantId,
+      session._id,
+      slidingExpiry(
+        new Date(),
+        this.ttl.refreshDays,
+        session.endsAt ?? new Date(session.createdAt.getTime() + this.ttl.maxDays * DAY_MS),
+      ),
     );
     return { kind: 'refreshed', tokens: await this.issue(user, session._id), user };
   }
 
   async isActive(tenantId: string, sessionId: string): Promise<boolean> {
-    return (
-      (await this.store.sessions.exists({
-        _id: sessionId,
-        tenantId,
-        revokedAt: null,
-        expiresAt: { $gt: new Date() },
-      })) !== null
-    );
+    return this.records.isActive(tenantId, sessionId, new Date());
   }
 
   /**
@@ -146,26 +128,17 @@ export class Sessions {
 
   /** Ends every session of the user except `keep`, the same way. */
   async revokeOthers(user: UserRecord, keep: string, reason: string): Promise<void> {
-    const others = await this.store.sessions
-      .find(
-        { tenantId: user.tenantId, userId: user._id, revokedAt: null, _id: { $ne: keep } },
-        { _id: 1 },
-      )
-      .lean()
-      .exec();
+    const others = await this.records.liveSessionIds(user.tenantId, user._id, keep);
     let ended = false;
     for (const other of others)
-      if (await this.markRevoked(user.tenantId, other._id, reason)) ended = true;
+      if (await this.markRevoked(user.tenantId, other, reason)) ended = true;
     if (ended) await this.publishRevocations();
   }
 
   /** Writes the revocation with its event; false when the session had already ended. */
   private async markRevoked(tenantId: string, sessionId: string, reason: string): Promise<boolean> {
-    const session = await this.store.sessions
-      .findOne({ _id: sessionId, tenantId, revokedAt: null }, { userId: 1 })
-      .lean()
-      .exec();
-    if (!session) return false;
+    const userId = await this.records.liveSessionUser(tenantId, sessionId);
+    if (userId === null) return false;
     const event = createEvent({
       type: 'portico.identity.session-revoked.v1',
       service: 'identity',
@@ -173,24 +146,18 @@ export class Sessions {
       tenantId,
       data: {
         sessionId,
-        userId: session.userId,
+        userId,
         reason,
         // Tokens issued until now expire at most one access-token lifetime later.
         tokensValidUntil: new Date(Date.now() + this.ttl.accessSeconds * 1000).toISOString(),
       },
     });
-    const { modifiedCount } = await lockDocument(this.store.sessions, sessionId, () =>
-      this.store.sessions.updateOne(
-        { _id: sessionId, tenantId, revokedAt: null },
-        { $set: { revokedAt: new Date(), revokedReason: reason }, $push: { outbox: event } },
-      ),
-    );
-    return modifiedCount > 0;
+    return this.records.revoke(tenantId, sessionId, reason, event);
   }
 
   private async issue(user: UserRecord, sessionId: string): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.store.refreshTokens.create({
+    await this.records.saveRefreshToken({
       _id: hashToken(refreshToken),
       tenantId: user.tenantId,
       sessionId,

@@ -3,7 +3,8 @@ import { openSecret, secretContext, type SecretKeyring } from '@portico/event-se
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { senderOf } from '../branding';
-import { deliverOnce, type DeliveryDependencies, type NewDelivery } from '../mail/tracked-delivery';
+import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
+import type { NewDelivery } from '../store';
 import { formatterOf, wordingOf } from '../rendering/locale';
 import { portalLink } from '../rendering/portal-link';
 import { renderEmail } from '../rendering/templates';

@@ -24,10 +24,7 @@ async function refusalOf(
 ): Promise<string | null> {
   const refusal = revocations.refusalFor(claims.sessionId, claims.accessId);
   if (refusal || !claims.accessId) return refusal;
-  const recipient = await store.recipients
-    .findOne({ _id: claims.accessId, tenantId: claims.tenantId })
-    .lean()
-    .exec();
+  const recipient = await store.findRecipient(claims.tenantId, claims.accessId);
   return mayDownload(recipient) ? null : 'Your portal access does not include downloads';
 }
 

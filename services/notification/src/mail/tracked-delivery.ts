@@ -1,22 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createEvent } from '@portico/events';
 import { RetryLater } from '@portico/kafka';
-import { isDuplicateKeyError } from '@portico/mongo';
 import { emailsTotal } from '../metrics';
-import type { EmailMessageRecord } from '../model/email-message';
-import type { NotificationStore } from '../store';
+import type { NewDelivery, NotificationStore } from '../store';
 import {
   isPermanentSmtpFailure,
   isSmtpUnreachable,
   type Mailer,
   type OutgoingEmail,
 } from './mailer';
-
-export type NewDelivery = Pick<
-  EmailMessageRecord,
-  'tenantId' | 'eventId' | 'kind' | 'to' | 'subject' | 'customerId' | 'documentId'
-> &
-  Partial<Pick<EmailMessageRecord, 'accessId' | 'resendable' | 'resendOf'>>;
 
 export interface DeliveryDependencies {
   store: NotificationStore;
@@ -43,7 +35,7 @@ export async function deliverOnce(
   compose: () => Promise<Omit<OutgoingEmail, 'to' | 'subject' | 'messageId'>>,
 ): Promise<string> {
   const id = deliveryId(delivery.eventId, delivery.to);
-  const message = await claimDelivery(deps.store, { ...delivery, _id: id });
+  const message = await deps.store.claimDelivery({ ...delivery, _id: id });
   if (!message) return id; // sent already
   try {
     await deps.mailer.send({
@@ -82,27 +74,4 @@ export async function deliverOnce(
   // The email.sent event is in the record's outbox; the relay publishes it, no need to wait.
   void deps.publishPending();
   return id;
-}
-
-/** Creates the delivery record, or returns the existing one while it is still to be sent. */
-async function claimDelivery(
-  store: NotificationStore,
-  delivery: NewDelivery & { _id: string },
-): Promise<EmailMessageRecord | null> {
-  try {
-    return (
-      await store.emails.create({
-        accessId: null,
-        resendable: null,
-        resendOf: null,
-        ...delivery,
-        status: 'QUEUED',
-      })
-    ).toObject();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    const existing = await store.emails.findOne({ _id: delivery._id }, { outbox: 0 }).lean().exec();
-    // A redelivered event sends again only what failed for now, never what was sent or refused for good.
-    return existing && existing.status !== 'SENT' && !existing.final ? existing : null;
-  }
 }

@@ -18,10 +18,7 @@ const toApi = (preferences: Preferences) => ({
 });
 
 async function preferencesOf(contact: ContactPrincipal, { store }: NotificationContext) {
-  const recipient = await store.recipients
-    .findOne({ _id: contact.accessId, tenantId: contact.tenantId })
-    .lean()
-    .exec();
+  const recipient = await store.findRecipient(contact.tenantId, contact.accessId);
   return toApi(
     recipient
       ? {

@@ -33,7 +33,7 @@ export const queryResolvers = {
     const page = pageQuery(args);
     const [rows, total] = await Promise.all([
       store.listEmails(tenantId, { $and: [where, page.filter] }, page.sort, page.limit),
-      store.emails.countDocuments({ tenantId, ...where }),
+      store.countEmails(tenantId, where),
     ]);
     return toConnection(rows, page.pageSize, total);
   },
