@@ -163,13 +163,19 @@ describe('sign-in', () => {
     for (const email of ['owner@throttle.example', 'ghost@throttle.example']) {
       for (let i = 0; i < 5; i++)
         expect(codeOf(await login(email, 'wrong password!!'))).toBe('UNAUTHENTICATED');
+      // Two more failures double the backoff twice (1, 2, then 4 s after the last), so the
+      // check below holds however long a sign-in takes on a slow machine.
+      for (let i = 0; i < 2; i++)
+        expect(['UNAUTHENTICATED', 'RATE_LIMITED']).toContain(
+          codeOf(await login(email, 'wrong password!!')),
+        );
       const blocked = await login(email, PASSWORD); // even the right password waits
       expect(codeOf(blocked)).toBe('RATE_LIMITED');
       expect(blocked.errors?.[0]?.message).toMatch(
         /^Too many sign-in attempts; try again in \d+ s$/,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 2_100)); // the backoff after six attempts
+    await new Promise((resolve) => setTimeout(resolve, 8_100)); // the backoff after nine attempts
     expect((await login('owner@throttle.example', PASSWORD)).data?.login.accessToken).toBeTruthy();
     expect((await login('owner@throttle.example', PASSWORD)).data?.login.accessToken).toBeTruthy(); // success resets
   });
