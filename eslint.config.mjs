@@ -7,7 +7,16 @@ const MODEL_METHODS =
   '/^(find|findOne|findById|findOneAndUpdate|findOneAndDelete|exists|create|insertMany|updateOne|updateMany|replaceOne|deleteOne|deleteMany|countDocuments|distinct|aggregate|bulkWrite)$/';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.cache/**', 'coverage/**', 'web/src/gql/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.cache/**',
+      'coverage/**',
+      'web/src/gql/**',
+      'services/*/src/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

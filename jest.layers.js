@@ -11,11 +11,11 @@ module.exports = function jestLayer(layer, extra = {}) {
     rootDir: __dirname,
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.cjs$': swc },
-    // jose ships ESM only; let swc turn it into CommonJS too. The OTLP exporter loads node:http
+    // jose and auto-bind (under GraphQL Code Generator) ship ESM only; swc turns them into CommonJS. The OTLP exporter loads node:http
     // with import(), which jest's VM refuses; swc makes it a require. A pnpm path holds two
     // node_modules (.pnpm/jose@<version>/node_modules/jose): neither may ignore it.
     transformIgnorePatterns: [
-      '/node_modules/(?!(?:\\.pnpm/)?(?:jose|@opentelemetry[+/]otlp-exporter-base)[@/])',
+      '/node_modules/(?!(?:\\.pnpm/)?(?:jose|auto-bind|@opentelemetry[+/]otlp-exporter-base)[@/])',
     ],
     testMatch: [`<rootDir>/**/*.${layer}.test.ts`],
     testPathIgnorePatterns: ['/node_modules/', '/.cache/', '/dist/'],

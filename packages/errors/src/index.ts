@@ -35,6 +35,16 @@ export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', 
 export const conflict = (field: string, message: string) =>
   new AppError('CONFLICT', message, field);
 
+/**
+ * What a non-null field points to; NOT_FOUND when it is gone (deleted meanwhile), rather than
+ * graphql-js's masked "Cannot return null for non-nullable field".
+ */
+export async function found<T>(lookup: Promise<T | null>, what: string): Promise<T> {
+  const record = await lookup;
+  if (record === null) throw notFound(what);
+  return record;
+}
+
 /** Codes Apollo and graphql-js raise for malformed requests; shown as they are. */
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',

@@ -8,3 +8,4 @@ export {
   type SubgraphOptions,
 } from './serve-subgraph';
 export { selectsPath } from './selects-path';
+export { isoOrNull } from './iso-time';

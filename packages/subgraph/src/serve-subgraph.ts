@@ -46,7 +46,11 @@ export interface SubgraphContext {
 
 export interface SubgraphOptions<TContext extends SubgraphContext> {
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  /**
+   * Typed by the subgraph's generated `Resolvers` (services/<name>/src/generated/), which knows
+   * `__resolveReference`; Apollo's GraphQLResolverMap does not, so it is only assumed here.
+   */
+  resolvers: Record<string, object>;
   verifier: TokenVerifier;
   gatewaySecret: string;
   logger: Logger;
@@ -82,7 +86,10 @@ export async function serveSubgraph<TContext extends SubgraphContext>(
   };
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([
-      { typeDefs: options.typeDefs, resolvers: guardRootFields(options.resolvers) },
+      {
+        typeDefs: options.typeDefs,
+        resolvers: guardRootFields(options.resolvers as GraphQLResolverMap<TContext>),
+      },
     ]),
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,

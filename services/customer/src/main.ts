@@ -10,14 +10,13 @@ import { identityConsumer } from './events/identity-consumer';
 import { tenantDefaultsConsumer } from './events/tenant-defaults-consumer';
 import { PortalAccesses } from './portal-accesses';
 import { PortalConfiguration } from './portal-configuration';
+import type { Resolvers } from './generated/resolver-types';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
-import {
-  accessLevelResolvers,
-  customerResolvers,
-  portalAccessResolvers,
-  portalSettingsResolvers,
-} from './resolvers/types';
+import { accessLevelResolvers } from './resolvers/access-level';
+import { customerResolvers } from './resolvers/customer';
+import { portalAccessResolvers } from './resolvers/portal-access';
+import { portalSettingsResolvers } from './resolvers/portal-settings';
 import { CustomerStore } from './store';
 
 runService<CustomerContext>({
@@ -37,7 +36,7 @@ runService<CustomerContext>({
         PortalAccess: portalAccessResolvers,
         AccessLevel: accessLevelResolvers,
         PortalSettings: portalSettingsResolvers,
-      },
+      } satisfies Resolvers,
       extendContext: (base) => ({
         ...base,
         store,

@@ -109,6 +109,9 @@ export function sortSpec(sort: DocumentSort | null | undefined): SortSpec {
   return { ...field, direction: sort.direction === 'DESC' ? -1 : 1 };
 }
 
+/** A page as resolved: the count and totals are functions, called only when asked for. */
+export type DocumentPage = Awaited<ReturnType<typeof listDocuments>>;
+
 /**
  * One page of the documents the viewer may see that match the filter, in the
  * asked order, filtered and sorted in memory: a list of one customer (every

@@ -10,12 +10,11 @@ import { customerReplicaConsumer } from './events/customer-replica-consumer';
 import { shelfWarmingConsumer } from './events/shelf-warming-consumer';
 import { staffConsumer } from './events/staff-consumer';
 import { DocumentNumbers } from './numbering';
-import {
-  documentCommentResolvers,
-  documentLineResolvers,
-  documentResolvers,
-  paymentResolvers,
-} from './resolvers/document';
+import { documentResolvers } from './resolvers/document';
+import { documentCommentResolvers } from './resolvers/document-comment';
+import { documentLineResolvers } from './resolvers/document-line';
+import { paymentResolvers } from './resolvers/payment';
+import type { Resolvers } from './generated/resolver-types';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
 import { Statements } from './statements';
@@ -59,7 +58,7 @@ runService<DocumentContext>({
         DocumentLine: documentLineResolvers,
         Payment: paymentResolvers,
         DocumentComment: documentCommentResolvers,
-      },
+      } satisfies Resolvers,
       extendContext: (base) => {
         let viewer: Promise<DocumentViewer> | undefined;
         return {

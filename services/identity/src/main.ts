@@ -8,10 +8,12 @@ import { ContactInvitations } from './contact-invitations';
 import { accessConsumer } from './events/access-consumer';
 import { auditConsumer } from './events/audit-consumer';
 import { erasureConsumer } from './events/erasure-consumer';
+import type { Resolvers } from './generated/resolver-types';
 import { auditEntryResolvers } from './resolvers/audit-entry';
 import { mutationResolvers } from './resolvers/mutation';
 import { queryResolvers } from './resolvers/query';
-import { organizationResolvers, userResolvers } from './resolvers/user';
+import { organizationResolvers } from './resolvers/organization';
+import { userResolvers } from './resolvers/user';
 import { OneTimeTokens } from './one-time-tokens';
 import { OrganizationRegistration } from './organization-registration';
 import { PasswordChanges } from './password-changes';
@@ -89,7 +91,7 @@ runService<IdentityContext>({
         User: userResolvers,
         Organization: organizationResolvers,
         AuditEntry: auditEntryResolvers,
-      },
+      } satisfies Resolvers,
       extendContext: (base) => ({
         ...base,
         store,

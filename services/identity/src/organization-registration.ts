@@ -5,21 +5,12 @@ import { createEvent } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { normalizeEmail, requireSlug, requireText } from '@portico/validation';
 import type { AttemptThrottle } from './attempt-throttle';
+import type { RegisterOrganizationInput } from './generated/resolver-types';
 import type { UserRecord } from './model/user';
 import type { OwnerVerification } from './owner-verification';
 import { checkPasswordPolicy, hashPassword } from './passwords';
 import { checkSignup, type SignupMode } from './signup-policy';
 import type { IdentityStore } from './store';
-
-export interface RegisterOrganizationInput {
-  signupCode?: string | null;
-  name: string;
-  slug: string;
-  ownerEmail: string;
-  ownerPassword: string;
-  ownerFirstName: string;
-  ownerLastName: string;
-}
 
 /** Sign-up: a new organization with its owner, who is asked to confirm their email. */
 export class OrganizationRegistration {

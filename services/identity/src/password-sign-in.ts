@@ -2,17 +2,11 @@ import type { RequestClient } from '@portico/subgraph';
 import { badInput, unauthenticated } from '@portico/errors';
 import type { AttemptThrottle } from './attempt-throttle';
 import type { DeviceTokens } from './device-tokens';
+import type { MutationLoginArgs as Credentials } from './generated/resolver-types';
 import type { UserRecord } from './model/user';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 import type { IdentityStore } from './store';
 import { maySignIn } from './tokens/sessions';
-
-export interface Credentials {
-  email: string;
-  password: string;
-  organizationSlug?: string | null;
-  deviceToken?: string | null;
-}
 
 /** Checks an email and password; a session is opened by the caller. */
 export class PasswordSignIn {

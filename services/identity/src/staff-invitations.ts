@@ -5,19 +5,13 @@ import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { normalizeEmail, optionalText } from '@portico/validation';
+import type { CreateStaffUserInput } from './generated/resolver-types';
 import type { UserRecord } from './model/user';
 import type { OneTimeTokens } from './one-time-tokens';
 import type { IdentityStore } from './store';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 const ROLES: StaffRole[] = ['OWNER', 'ADMIN', 'SPECIALIST'];
-
-export interface CreateStaffUserInput {
-  email: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  role: StaffRole;
-}
 
 /** Staff users join by invitation: created without a password, activated through the emailed link. */
 export class StaffInvitations {

@@ -2,6 +2,7 @@ import { badInput } from '@portico/errors';
 import { normalizeEmail, optionalText, requireText } from '@portico/validation';
 import type { Model } from 'mongoose';
 import { defaultBranding, type BrandingRecord } from './model/branding';
+import type { Locale as ApiLocale } from './generated/resolver-types';
 import { isLocale, type Locale } from './rendering/locale';
 
 export interface BrandingInput {
@@ -26,7 +27,8 @@ export const senderOf = (branding: BrandingRecord) => ({
 
 /** GraphQL's EN/DE and the stored en/de. */
 export const localeFromApi = (value: string): string => value.toLowerCase();
-export const localeToApi = (locale: Locale): string => locale.toUpperCase();
+const API_LOCALES: Record<Locale, ApiLocale> = { en: 'EN', de: 'DE' };
+export const localeToApi = (locale: Locale): ApiLocale => API_LOCALES[locale];
 
 /** A tenant's branding: what it set, else what it was registered as. */
 export class Brandings {

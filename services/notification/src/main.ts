@@ -30,13 +30,11 @@ import { SmsSender } from './sms/sms-sender';
 import { brandingMutationResolvers, brandingQueryResolvers } from './resolvers/branding';
 import { emailMessageResolvers } from './resolvers/email-message';
 import { preferencesMutationResolvers, preferencesQueryResolvers } from './resolvers/preferences';
+import type { Resolvers } from './generated/resolver-types';
 import { queryResolvers } from './resolvers/query';
-import {
-  webhookDeliveryResolvers,
-  webhookEndpointResolvers,
-  webhookMutationResolvers,
-  webhookQueryResolvers,
-} from './resolvers/webhooks';
+import { webhookDeliveryResolvers } from './resolvers/webhook-delivery';
+import { webhookEndpointResolvers } from './resolvers/webhook-endpoint';
+import { webhookMutationResolvers, webhookQueryResolvers } from './resolvers/webhooks';
 import { NotificationStore } from './store';
 
 const config = loadNotificationConfig();
@@ -123,13 +121,13 @@ runService<NotificationContext>({
           ...preferencesMutationResolvers,
           ...brandingMutationResolvers,
           ...webhookMutationResolvers,
-          resendEmail: (_: unknown, { id }: { id: string }, context: NotificationContext) =>
+          resendEmail: (_, { id }, context) =>
             context.resend.resend(requireStaff(context.auth, ['OWNER', 'ADMIN']).tenantId, id),
         },
         EmailMessage: emailMessageResolvers,
         WebhookEndpoint: webhookEndpointResolvers,
         WebhookDelivery: webhookDeliveryResolvers,
-      },
+      } satisfies Resolvers,
       extendContext: (base) => ({
         ...base,
         store,

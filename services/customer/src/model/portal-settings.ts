@@ -12,6 +12,9 @@ export interface PortalSettingsRecord {
   outbox: CloudEvent[];
 }
 
+/** The settings as read: without the events waiting in the outbox. */
+export type PortalSettings = Omit<PortalSettingsRecord, 'outbox'>;
+
 const portalSettingsSchema = new Schema<PortalSettingsRecord>(
   {
     _id: String,
@@ -28,7 +31,7 @@ export const portalSettingsModel = (connection: Connection) =>
   connection.model<PortalSettingsRecord>('PortalSettings', portalSettingsSchema, 'portal_settings');
 
 /** A tenant that never changed its settings: every type shown, portal on, the seeded standard level. */
-export function defaultPortalSettings(tenantId: string): Omit<PortalSettingsRecord, 'outbox'> {
+export function defaultPortalSettings(tenantId: string): PortalSettings {
   return {
     _id: tenantId,
     enabledDocumentTypes: [...DOCUMENT_TYPES],

@@ -1,73 +1,51 @@
+import type { MutationResolvers } from '../generated/resolver-types';
 import { requireContact, requireStaff } from '@portico/auth';
-import type { CustomerContext } from '../context';
-import type { CustomerInput, CustomerSelfServiceInput } from '../customer-input';
-import type { GrantAccessInput, UpdateAccessInput } from '../portal-accesses';
-import type { AccessLevelInput, PortalSettingsInput } from '../portal-configuration';
 
 const MANAGERS = ['OWNER' as const, 'ADMIN' as const];
 
 /** Thin: who may call, then the domain module. */
-export const mutationResolvers = {
-  createCustomer: (_: unknown, args: { input: CustomerInput }, ctx: CustomerContext) =>
-    ctx.customers.create(requireStaff(ctx.auth), args.input),
+export const mutationResolvers: MutationResolvers = {
+  createCustomer: (_, args, ctx) => ctx.customers.create(requireStaff(ctx.auth), args.input),
 
-  updateCustomer: (_: unknown, args: { id: string; input: CustomerInput }, ctx: CustomerContext) =>
+  updateCustomer: (_, args, ctx) =>
     ctx.customers.update(requireStaff(ctx.auth), args.id, args.input),
 
-  async deleteCustomer(_: unknown, args: { id: string }, ctx: CustomerContext) {
+  async deleteCustomer(_, args, ctx) {
     await ctx.customers.delete(requireStaff(ctx.auth, MANAGERS), args.id);
     return true;
   },
 
-  setCustomerAdministrators: (
-    _: unknown,
-    args: { customerId: string; userIds: string[] },
-    ctx: CustomerContext,
-  ) =>
+  setCustomerAdministrators: (_, args, ctx) =>
     ctx.customers.setAdministrators(
       requireStaff(ctx.auth, MANAGERS),
       args.customerId,
       args.userIds,
     ),
 
-  updateMyCustomerData: (
-    _: unknown,
-    args: { input: CustomerSelfServiceInput },
-    ctx: CustomerContext,
-  ) => ctx.customers.updateByContact(requireContact(ctx.auth), args.input),
+  updateMyCustomerData: (_, args, ctx) =>
+    ctx.customers.updateByContact(requireContact(ctx.auth), args.input),
 
-  grantPortalAccess: (
-    _: unknown,
-    args: { customerId: string; input: GrantAccessInput },
-    ctx: CustomerContext,
-  ) => ctx.accesses.grant(requireStaff(ctx.auth), args.customerId, args.input),
+  grantPortalAccess: (_, args, ctx) =>
+    ctx.accesses.grant(requireStaff(ctx.auth), args.customerId, args.input),
 
-  updatePortalAccess: (
-    _: unknown,
-    args: { id: string; input: UpdateAccessInput },
-    ctx: CustomerContext,
-  ) => ctx.accesses.update(requireStaff(ctx.auth), args.id, args.input),
+  updatePortalAccess: (_, args, ctx) =>
+    ctx.accesses.update(requireStaff(ctx.auth), args.id, args.input),
 
-  revokePortalAccess: (_: unknown, args: { id: string }, ctx: CustomerContext) =>
-    ctx.accesses.revokeByStaff(requireStaff(ctx.auth), args.id),
+  revokePortalAccess: (_, args, ctx) => ctx.accesses.revokeByStaff(requireStaff(ctx.auth), args.id),
 
-  resendInvitation: (_: unknown, args: { id: string }, ctx: CustomerContext) =>
+  resendInvitation: (_, args, ctx) =>
     ctx.accesses.resendInvitation(requireStaff(ctx.auth), args.id),
 
-  createAccessLevel: (_: unknown, args: { input: AccessLevelInput }, ctx: CustomerContext) =>
+  createAccessLevel: (_, args, ctx) =>
     ctx.configuration.createAccessLevel(requireStaff(ctx.auth, MANAGERS), args.input),
 
-  async updateAccessLevel(
-    _: unknown,
-    args: { id: string; input: AccessLevelInput },
-    ctx: CustomerContext,
-  ) {
+  async updateAccessLevel(_, args, ctx) {
     const staff = requireStaff(ctx.auth, MANAGERS);
     const level = await ctx.configuration.updateAccessLevel(staff, args.id, args.input);
     await ctx.accesses.reapplyLevel(staff, level);
     return level;
   },
 
-  updatePortalSettings: (_: unknown, args: { input: PortalSettingsInput }, ctx: CustomerContext) =>
+  updatePortalSettings: (_, args, ctx) =>
     ctx.configuration.update(requireStaff(ctx.auth, MANAGERS), args.input),
 };

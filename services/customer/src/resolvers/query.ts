@@ -1,9 +1,8 @@
+import type { QueryResolvers } from '../generated/resolver-types';
 import { requireContact, requireStaff } from '@portico/auth';
 import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
-import type { CustomerContext } from '../context';
 import { customerScope, staffScope } from '../customer-scope';
-import type { CustomerType } from '../model/customer';
-import { accessStatusFilter, type AccessStatus } from '../model/portal-access';
+import { accessStatusFilter } from '../model/portal-access';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -15,17 +14,8 @@ const CUSTOMER_SORT_FIELDS = {
 const NEWEST_CUSTOMER: SortSpec = { field: 'createdAt', direction: -1, kind: 'date' };
 const NEWEST_INVITATION: SortSpec = { field: 'invitedAt', direction: -1, kind: 'date' };
 
-export const queryResolvers = {
-  async customers(
-    _: unknown,
-    args: {
-      filter?: { search?: string | null; type?: CustomerType | null } | null;
-      sort?: { field: keyof typeof CUSTOMER_SORT_FIELDS; direction: 'ASC' | 'DESC' } | null;
-      first?: number | null;
-      after?: string | null;
-    },
-    { auth, store }: CustomerContext,
-  ) {
+export const queryResolvers: QueryResolvers = {
+  async customers(_, args, { auth, store }) {
     const scope = staffScope(requireStaff(auth));
     const where: Record<string, unknown> = {};
     if (args.filter?.type) where.type = args.filter.type;
@@ -50,20 +40,16 @@ export const queryResolvers = {
   },
 
   /** Null for anything the caller may not see: never a hint that it exists. */
-  customer(_: unknown, { id }: { id: string }, { auth, store }: CustomerContext) {
+  customer(_, { id }, { auth, store }) {
     return store.findCustomer(customerScope(auth), id);
   },
 
-  myCustomer(_: unknown, __: unknown, { auth, store }: CustomerContext) {
+  myCustomer(_, __, { auth, store }) {
     const contact = requireContact(auth);
     return store.findCustomer(customerScope(contact), contact.customerId);
   },
 
-  async portalAccesses(
-    _: unknown,
-    args: { status?: AccessStatus | null; first?: number | null; after?: string | null },
-    { auth, store }: CustomerContext,
-  ) {
+  async portalAccesses(_, args, { auth, store }) {
     const staff = requireStaff(auth);
     const where: Record<string, unknown>[] = [];
     // A SPECIALIST sees the accesses of the customers they administer.
@@ -84,12 +70,12 @@ export const queryResolvers = {
     return toSortedConnection(rows, page.pageSize, total, NEWEST_INVITATION);
   },
 
-  accessLevels(_: unknown, __: unknown, { auth, store }: CustomerContext) {
+  accessLevels(_, __, { auth, store }) {
     const { tenantId } = requireStaff(auth);
     return store.listAccessLevels(tenantId);
   },
 
-  portalSettings(_: unknown, __: unknown, { auth, store }: CustomerContext) {
+  portalSettings(_, __, { auth, store }) {
     return store.findPortalSettings(requireStaff(auth).tenantId);
   },
 };

@@ -14,6 +14,9 @@ export interface DocumentCommentRecord {
   outbox: CloudEvent[];
 }
 
+/** A comment as read: without the events waiting in the outbox. */
+export type DocumentComment = Omit<DocumentCommentRecord, 'outbox'>;
+
 const documentCommentSchema = new Schema<DocumentCommentRecord>(
   {
     _id: String,

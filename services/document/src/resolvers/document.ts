@@ -1,25 +1,29 @@
-import type { DocumentContext } from '../context';
+import { isoOrNull } from '@portico/subgraph';
+import type { DocumentResolvers } from '../generated/resolver-types';
 import type { CustomerReplicaRecord } from '../model/customer-replica';
-import type { DocumentRecord, PaymentRecord } from '../model/document';
-import type { DocumentCommentRecord } from '../model/document-comment';
-import { formatAmount, taxBreakdown, type PricedLine } from '@portico/money';
+import { formatAmount, taxBreakdown } from '@portico/money';
 import { paymentStateOf } from '../payment-state';
+import type { Line } from './document-line';
 
-type Line = PricedLine & { exponent: number };
-const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+/** A customer as this service knows it: its id, and the name it provides, read when asked for. */
+export type CustomerReference = {
+  __typename: 'Customer';
+  id: string;
+  displayName?: () => string | Promise<string>;
+};
 
-export const documentResolvers = {
+export const documentResolvers: DocumentResolvers = {
   /** Entity resolution applies the same visibility as document(id). */
-  async __resolveReference(reference: { id: string }, context: DocumentContext) {
+  async __resolveReference(reference, context) {
     return context.store.findDocument((await context.viewer()).scope, reference.id);
   },
-  id: (document: DocumentRecord) => document._id,
+  id: (document) => document._id,
   /**
    * With the customer's name (provided to the gateway, see the schema) from
    * this service's copy, read only when the query asks for it (graphql-js
    * calls a function-valued property to resolve the field).
    */
-  customer: (document: DocumentRecord, _: unknown, context: DocumentContext) => ({
+  customer: (document, _, context) => ({
     __typename: 'Customer',
     id: document.customerId,
     displayName: () => {
@@ -34,28 +38,27 @@ export const documentResolvers = {
     },
   }),
   paymentState: paymentStateOf,
-  lines: (document: DocumentRecord): Line[] =>
+  lines: (document): Line[] =>
     document.lines.map((line) => ({ ...line, exponent: document.exponent })),
-  netTotal: (document: DocumentRecord) => formatAmount(document.netMinor, document.exponent),
-  taxTotal: (document: DocumentRecord) => formatAmount(document.taxMinor, document.exponent),
-  taxBreakdown: (document: DocumentRecord) => taxBreakdown(document.lines, document.exponent),
-  grossTotal: (document: DocumentRecord) => formatAmount(document.grossMinor, document.exponent),
-  paidTotal: (document: DocumentRecord) => formatAmount(document.paidMinor, document.exponent),
-  balanceDue: (document: DocumentRecord) => formatAmount(document.balanceMinor, document.exponent),
-  firstRetrievedAt: (document: DocumentRecord) => iso(document.firstRetrievedAt),
-  lastRetrievedAt: (document: DocumentRecord) => iso(document.lastRetrievedAt),
-  retrievalCount: (document: DocumentRecord) => document.retrievalCount ?? 0,
+  netTotal: (document) => formatAmount(document.netMinor, document.exponent),
+  taxTotal: (document) => formatAmount(document.taxMinor, document.exponent),
+  taxBreakdown: (document) => taxBreakdown(document.lines, document.exponent),
+  grossTotal: (document) => formatAmount(document.grossMinor, document.exponent),
+  paidTotal: (document) => formatAmount(document.paidMinor, document.exponent),
+  balanceDue: (document) => formatAmount(document.balanceMinor, document.exponent),
+  firstRetrievedAt: (document) => isoOrNull(document.firstRetrievedAt),
+  lastRetrievedAt: (document) => isoOrNull(document.lastRetrievedAt),
+  retrievalCount: (document) => document.retrievalCount ?? 0,
   /** Contacts see payments only with VIEW_PAYMENTS. */
-  async payments(document: DocumentRecord, _: unknown, context: DocumentContext) {
+  async payments(document, _, context) {
     const viewer = await context.viewer();
     if (viewer.kind === 'CONTACT' && !viewer.may('VIEW_PAYMENTS')) return [];
     return document.payments.map((payment) => ({ ...payment, exponent: document.exponent }));
   },
-  comments: (document: DocumentRecord, _: unknown, { store }: DocumentContext) =>
-    store.commentsOn(document.tenantId, document._id),
-  processors: (document: DocumentRecord, _: unknown, { auth }: DocumentContext) =>
+  comments: (document, _, { store }) => store.commentsOn(document.tenantId, document._id),
+  processors: (document, _, { auth }) =>
     auth.kind === 'STAFF' ? document.processorIds.map((id) => ({ __typename: 'User', id })) : [],
-  billTo: ({ billTo }: DocumentRecord) =>
+  billTo: ({ billTo }) =>
     billTo && {
       customerNumber: billTo.number,
       name: billTo.displayName,
@@ -67,24 +70,6 @@ export const documentResolvers = {
       taxId: billTo.taxId ?? null,
       vatId: billTo.vatId ?? null,
     },
-  createdAt: (document: DocumentRecord) => document.createdAt.toISOString(),
-  issuedAt: (document: DocumentRecord) => iso(document.issuedAt),
-};
-
-export const documentLineResolvers = {
-  netAmount: (line: Line) => formatAmount(line.netMinor, line.exponent),
-  taxAmount: (line: Line) => formatAmount(line.taxMinor, line.exponent),
-  grossAmount: (line: Line) => formatAmount(line.grossMinor, line.exponent),
-};
-
-export const paymentResolvers = {
-  id: (payment: PaymentRecord) => payment._id,
-  amount: (payment: PaymentRecord & { exponent: number }) =>
-    formatAmount(payment.amountMinor, payment.exponent),
-};
-
-export const documentCommentResolvers = {
-  id: (comment: DocumentCommentRecord) => comment._id,
-  author: (comment: DocumentCommentRecord) => ({ __typename: 'User', id: comment.authorId }),
-  createdAt: (comment: DocumentCommentRecord) => comment.createdAt.toISOString(),
+  createdAt: (document) => document.createdAt.toISOString(),
+  issuedAt: (document) => isoOrNull(document.issuedAt),
 };

@@ -1,23 +1,12 @@
+import type { QueryResolvers } from '../generated/resolver-types';
 import { requirePrincipal, requireStaff } from '@portico/auth';
 import { DOCUMENT_TYPES } from '@portico/events';
 import { selectsPath } from '@portico/subgraph';
-import type { GraphQLResolveInfo } from 'graphql';
-import type { DocumentContext } from '../context';
-import { listDocuments, type DocumentFilter, type DocumentSort } from '../document-listing';
+import { listDocuments } from '../document-listing';
 import { DEFAULT_NUMBER_PATTERNS, exampleNumber } from '../numbering';
 
-export const queryResolvers = {
-  async documents(
-    _: unknown,
-    args: {
-      filter?: DocumentFilter | null;
-      sort?: DocumentSort | null;
-      first?: number | null;
-      after?: string | null;
-    },
-    context: DocumentContext,
-    info: GraphQLResolveInfo,
-  ) {
+export const queryResolvers: QueryResolvers = {
+  async documents(_, args, context, info) {
     const { auth } = context;
     if (auth.kind === 'CONTACT') {
       // A contact's customer is known from the token: its shelf (and its name, when asked for) are
@@ -32,7 +21,7 @@ export const queryResolvers = {
   },
 
   /** Null for what the caller may not see: never a hint that it exists. */
-  async document(_: unknown, { id }: { id: string }, context: DocumentContext) {
+  async document(_, { id }, context) {
     const document = await context.store.findDocument((await context.viewer()).scope, id);
     if (document && context.auth.kind !== 'ANONYMOUS')
       context.downloads.viewed(document, context.auth, context.client.ip);
@@ -40,11 +29,7 @@ export const queryResolvers = {
   },
 
   /** Open items of one customer, within what the caller may see. */
-  async accountStatement(
-    _: unknown,
-    args: { customerId?: string | null },
-    context: DocumentContext,
-  ) {
+  async accountStatement(_, args, context) {
     const principal = requirePrincipal(context.auth);
     const statement = await context.statements.of(
       await context.viewer(),
@@ -54,7 +39,7 @@ export const queryResolvers = {
     return { ...statement, customer: { __typename: 'Customer', id: statement.customer._id } };
   },
 
-  async documentNumberPatterns(_: unknown, __: unknown, context: DocumentContext) {
+  async documentNumberPatterns(_, __, context) {
     const staff = requireStaff(context.auth, ['OWNER', 'ADMIN']);
     const settings = await context.store.tenantSettings(staff.tenantId);
     return DOCUMENT_TYPES.map((type) => {

@@ -1,9 +1,8 @@
-import type { IdentityContext } from '../context';
-import type { AuditEntryRecord } from '../model/audit-entry';
+import type { AuditEntryResolvers } from '../generated/resolver-types';
 
-export const auditEntryResolvers = {
-  id: (entry: AuditEntryRecord) => entry._id,
-  at: (entry: AuditEntryRecord) => entry.createdAt.toISOString(),
-  actor: (entry: AuditEntryRecord, _: unknown, { store }: IdentityContext) =>
+export const auditEntryResolvers: AuditEntryResolvers = {
+  id: (entry) => entry._id,
+  at: (entry) => entry.createdAt.toISOString(),
+  actor: (entry, _, { store }) =>
     entry.actorId ? store.findUser(entry.tenantId, entry.actorId) : null,
 };

@@ -1,12 +1,10 @@
+import type { MutationResolvers } from '../generated/resolver-types';
 import { createEvent, type CloudEvent } from '@portico/events';
 import { unauthenticated } from '@portico/errors';
 import { normalizeEmail, optionalText } from '@portico/validation';
-import { requireStaff, type StaffRole } from '@portico/auth';
+import { requireStaff } from '@portico/auth';
 import { activePrincipal, type IdentityContext } from '../context';
 import { acceptInvitation } from '../invitation-acceptance';
-import type { RegisterOrganizationInput } from '../organization-registration';
-import type { Credentials } from '../password-sign-in';
-import type { CreateStaffUserInput } from '../staff-invitations';
 import type { UserRecord } from '../model/user';
 import type { NewAuditEntry } from '../store';
 
@@ -70,22 +68,18 @@ async function signIn(
   };
 }
 
-export const mutationResolvers = {
-  async registerOrganization(
-    _: unknown,
-    { input }: { input: RegisterOrganizationInput },
-    context: IdentityContext,
-  ) {
+export const mutationResolvers: MutationResolvers = {
+  async registerOrganization(_, { input }, context) {
     const owner = await context.registration.register(input, context.client.ip);
     return signIn(owner, context, 'organization.registered');
   },
 
-  async verifyEmail(_: unknown, args: { token: string }, context: IdentityContext) {
+  async verifyEmail(_, args, context) {
     await context.ownerVerification.verify(args.token);
     return true;
   },
 
-  async requestEmailVerification(_: unknown, __: unknown, context: IdentityContext) {
+  async requestEmailVerification(_, __, context) {
     const principal = await activePrincipal(context);
     const user = await context.store.findUser(principal.tenantId, principal.userId);
     if (!user) throw unauthenticated();
@@ -93,17 +87,13 @@ export const mutationResolvers = {
     return true;
   },
 
-  async login(_: unknown, args: Credentials, context: IdentityContext) {
+  async login(_, args, context) {
     const email = normalizeEmail('email', args.email);
     const { user, device } = await context.passwordSignIn.check(email, args, context.client);
     return signIn(user, context, 'user.signed-in', [], device);
   },
 
-  async refreshSession(
-    _: unknown,
-    { refreshToken }: { refreshToken: string },
-    context: IdentityContext,
-  ) {
+  async refreshSession(_, { refreshToken }, context) {
     const outcome = await context.sessions.refresh(refreshToken);
     if (outcome.kind === 'refreshed') return { ...outcome.tokens, user: outcome.user };
     if (outcome.kind !== 'unknown') {
@@ -119,11 +109,7 @@ export const mutationResolvers = {
     throw unauthenticated('Invalid or expired refresh token');
   },
 
-  async requestPasswordReset(
-    _: unknown,
-    args: { email: string; organizationSlug?: string | null },
-    context: IdentityContext,
-  ) {
+  async requestPasswordReset(_, args, context) {
     const email = normalizeEmail('email', args.email);
     // Limited alike for known and unknown addresses: RATE_LIMITED reveals nothing either.
     await context.resetThrottle.attempt(email, context.client.ip);
@@ -137,31 +123,19 @@ export const mutationResolvers = {
     return true;
   },
 
-  async resetPassword(
-    _: unknown,
-    args: { token: string; newPassword: string },
-    context: IdentityContext,
-  ) {
+  async resetPassword(_, args, context) {
     await context.passwordResets.reset(args.token, args.newPassword, context.client);
     return true;
   },
 
-  async createStaffUser(
-    _: unknown,
-    { input }: { input: CreateStaffUserInput },
-    context: IdentityContext,
-  ) {
+  async createStaffUser(_, { input }, context) {
     const inviter = requireStaff(await activePrincipal(context));
     const user = await context.staffInvitations.invite(inviter, input);
     await auditRole(context, inviter, 'user.staff-invited', user);
     return user;
   },
 
-  async acceptInvitation(
-    _: unknown,
-    args: { token: string; code?: string | null; password: string },
-    context: IdentityContext,
-  ) {
+  async acceptInvitation(_, args, context) {
     const user = await acceptInvitation(context.store, context.oneTimeTokens, args);
     if (user.kind === 'STAFF') return signIn(user, context, 'user.invitation-accepted');
     // The customer service marks the access ACTIVE on this event.
@@ -180,7 +154,7 @@ export const mutationResolvers = {
     return signIn(user, context, 'user.invitation-accepted', [activated]);
   },
 
-  async logout(_: unknown, __: unknown, context: IdentityContext) {
+  async logout(_, __, context) {
     const principal = await activePrincipal(context);
     await context.sessions.revoke(principal.tenantId, principal.sessionId, 'signed out');
     await audit(context, {
@@ -193,11 +167,7 @@ export const mutationResolvers = {
     return true;
   },
 
-  async changePassword(
-    _: unknown,
-    args: { currentPassword: string; newPassword: string },
-    context: IdentityContext,
-  ) {
+  async changePassword(_, args, context) {
     const principal = await activePrincipal(context);
     const user = await context.store.findUser(principal.tenantId, principal.userId);
     if (!user) throw unauthenticated();
@@ -205,11 +175,7 @@ export const mutationResolvers = {
     return true;
   },
 
-  async setUserDisabled(
-    _: unknown,
-    args: { id: string; disabled: boolean },
-    context: IdentityContext,
-  ) {
+  async setUserDisabled(_, args, context) {
     const actor = requireStaff(await activePrincipal(context));
     const user = await context.staffDirectory.setDisabled(actor, args.id, args.disabled);
     await audit(context, {
@@ -222,18 +188,14 @@ export const mutationResolvers = {
     return user;
   },
 
-  async setStaffRole(_: unknown, args: { id: string; role: StaffRole }, context: IdentityContext) {
+  async setStaffRole(_, args, context) {
     const actor = requireStaff(await activePrincipal(context));
     const user = await context.staffDirectory.setRole(actor, args.id, args.role);
     await auditRole(context, actor, 'user.role-changed', user);
     return user;
   },
 
-  async updateMyProfile(
-    _: unknown,
-    { input }: { input: { firstName?: string | null; lastName?: string | null } },
-    context: IdentityContext,
-  ) {
+  async updateMyProfile(_, { input }, context) {
     const principal = await activePrincipal(context);
     const changes: Partial<Pick<UserRecord, 'firstName' | 'lastName'>> = {};
     if (input.firstName !== undefined)

@@ -1,16 +1,9 @@
+import type { QueryResolvers } from '../generated/resolver-types';
 import { requireStaff } from '@portico/auth';
 import { badInput } from '@portico/errors';
 import { pageQuery, toConnection } from '@portico/pagination';
-import { activePrincipal, type IdentityContext } from '../context';
+import { activePrincipal } from '../context';
 import type { AuditQuery } from '../store';
-
-interface AuditFilter {
-  actorId?: string | null;
-  action?: string | null;
-  targetId?: string | null;
-  from?: string | null;
-  to?: string | null;
-}
 
 function timeBound(field: string, value: string): Date {
   const date = new Date(value);
@@ -18,14 +11,14 @@ function timeBound(field: string, value: string): Date {
   return date;
 }
 
-export const queryResolvers = {
-  async me(_: unknown, __: unknown, context: IdentityContext) {
+export const queryResolvers: QueryResolvers = {
+  async me(_, __, context) {
     if (context.auth.kind === 'ANONYMOUS') return null;
     const principal = await activePrincipal(context);
     return context.store.findUser(principal.tenantId, principal.userId);
   },
 
-  async invitation(_: unknown, args: { token: string }, context: IdentityContext) {
+  async invitation(_, args, context) {
     const { state, codeRequired, record } = await context.oneTimeTokens.inspect(
       ['STAFF_INVITATION', 'CONTACT_INVITATION'],
       args.token,
@@ -43,18 +36,14 @@ export const queryResolvers = {
     };
   },
 
-  async staffUsers(_: unknown, __: unknown, context: IdentityContext) {
+  async staffUsers(_, __, context) {
     // The team is a tenant-wide tool: owners and admins only.
     return context.staffDirectory.list(
       requireStaff(await activePrincipal(context), ['OWNER', 'ADMIN']),
     );
   },
 
-  async auditLog(
-    _: unknown,
-    args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
-    context: IdentityContext,
-  ) {
+  async auditLog(_, args, context) {
     // Tenant-wide: a SPECIALIST would read about customers they do not administer.
     const { tenantId } = requireStaff(await activePrincipal(context), ['OWNER', 'ADMIN']);
     const { store } = context;

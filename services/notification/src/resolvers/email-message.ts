@@ -1,11 +1,10 @@
-import type { NotificationContext } from '../context';
-import type { EmailMessageRecord } from '../model/email-message';
+import type { EmailMessageResolvers } from '../generated/resolver-types';
 
-export const emailMessageResolvers = {
+export const emailMessageResolvers: EmailMessageResolvers = {
   /** Staff of the same tenant only: email history is not for contacts. */
-  __resolveReference: (reference: { id: string }, { auth, store }: NotificationContext) =>
+  __resolveReference: (reference, { auth, store }) =>
     auth.kind === 'STAFF' ? store.findEmail(auth.tenantId, reference.id) : null,
-  id: (email: EmailMessageRecord) => email._id,
-  createdAt: (email: EmailMessageRecord) => email.createdAt.toISOString(),
-  sentAt: (email: EmailMessageRecord) => email.sentAt?.toISOString() ?? null,
+  id: (email) => email._id,
+  createdAt: (email) => email.createdAt.toISOString(),
+  sentAt: (email) => email.sentAt?.toISOString() ?? null,
 };

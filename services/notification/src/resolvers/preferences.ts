@@ -1,3 +1,4 @@
+import type { MutationResolvers, QueryResolvers } from '../generated/resolver-types';
 import { requireContact, type ContactPrincipal } from '@portico/auth';
 import { badInput } from '@portico/errors';
 import { localeFromApi, localeToApi } from '../branding';
@@ -31,25 +32,13 @@ async function preferencesOf(contact: ContactPrincipal, { store }: NotificationC
 }
 
 /** A contact's own notification preferences, kept with the access they belong to. */
-export const preferencesQueryResolvers = {
-  myNotificationPreferences: (_: unknown, __: unknown, context: NotificationContext) =>
+export const preferencesQueryResolvers: QueryResolvers = {
+  myNotificationPreferences: (_, __, context) =>
     preferencesOf(requireContact(context.auth), context),
 };
 
-export const preferencesMutationResolvers = {
-  async updateMyNotificationPreferences(
-    _: unknown,
-    {
-      input,
-    }: {
-      input: {
-        emailOnNewDocument?: boolean | null;
-        attachPdf?: boolean | null;
-        locale?: string | null;
-      };
-    },
-    context: NotificationContext,
-  ) {
+export const preferencesMutationResolvers: MutationResolvers = {
+  async updateMyNotificationPreferences(_, { input }, context) {
     const contact = requireContact(context.auth);
     const changes: Partial<Preferences> = {};
     if (input.emailOnNewDocument != null) changes.emailOnNewDocument = input.emailOnNewDocument;

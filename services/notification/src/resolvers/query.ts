@@ -1,22 +1,10 @@
+import type { QueryResolvers } from '../generated/resolver-types';
 import { badInput } from '@portico/errors';
 import { requireStaff } from '@portico/auth';
 import { pageQuery, toConnection } from '@portico/pagination';
-import type { NotificationContext } from '../context';
 
-export const queryResolvers = {
-  async emailHistory(
-    _: unknown,
-    args: {
-      customerId?: string | null;
-      accessId?: string | null;
-      kind?: string | null;
-      status?: string | null;
-      since?: string | null;
-      first?: number | null;
-      after?: string | null;
-    },
-    { auth, store }: NotificationContext,
-  ) {
+export const queryResolvers: QueryResolvers = {
+  async emailHistory(_, args, { auth, store }) {
     // Tenant-wide: this service does not know whom a SPECIALIST administers.
     const { tenantId } = requireStaff(auth, ['OWNER', 'ADMIN']);
     const where: Record<string, unknown> = {};

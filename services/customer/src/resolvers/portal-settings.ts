@@ -1,0 +1,7 @@
+import { found } from '@portico/errors';
+import type { PortalSettingsResolvers } from '../generated/resolver-types';
+
+export const portalSettingsResolvers: PortalSettingsResolvers = {
+  defaultAccessLevel: (settings, _, { store }) =>
+    found(store.findAccessLevel(settings._id, settings.defaultAccessLevelId), 'Access level'),
+};
