@@ -1,4 +1,4 @@
-import type { CloudEvent, TopicName } from '@portico/events';
+import type { CloudEvent, CurrentEvent, TopicName } from '@portico/events';
 
 /**
  * What a handler throws when something it needs is down for now (an SMTP
@@ -22,7 +22,8 @@ export interface Delivery {
   requestId: string | undefined;
 }
 
-export type EventHandler = (event: CloudEvent, delivery: Delivery) => Promise<void>;
+/** Handles one consumed event, upcast to its type's current shape (`upcast` in @portico/events). */
+export type EventHandler = (event: CurrentEvent, delivery: Delivery) => Promise<void>;
 
 export interface SubscribeOptions {
   /** Consumer group: replicas of one service share it and split partitions. */

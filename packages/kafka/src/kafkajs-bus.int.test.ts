@@ -72,7 +72,8 @@ describe('event bus on the real broker', () => {
     const { event, requestId } = await received;
     // Stop inside the test: kafkajs keeps committing offsets in the background.
     await Promise.all(subscriptions.splice(0).map((subscription) => subscription.stop()));
-    expect(event).toEqual(sent);
+    // Handed over upcast: a customer event without administrators names none.
+    expect(event).toEqual({ ...sent, data: { ...sent.data, administratorIds: [] } });
     expect(requestId).toBe('req-kafka-1');
   });
 

@@ -1,6 +1,6 @@
 import type { EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
 import { Gauge, Histogram } from 'prom-client';
-import { assertValidEvent, InvalidEventError } from '@portico/events';
+import { assertValidEvent, InvalidEventError, upcast } from '@portico/events';
 import { REQUEST_ID_HEADER, withRequestId, type Logger } from '@portico/logger';
 import { inSpan, recordFailure, SpanKind } from '@portico/tracing';
 import { RetryLater, type SubscribeOptions } from './bus';
@@ -217,7 +217,7 @@ async function tryHandling(
       assertValidEvent(event);
       await whileBeating(
         heartbeat,
-        options.handle(event, { topic, partition, offset: message.offset, requestId }),
+        options.handle(upcast(event), { topic, partition, offset: message.offset, requestId }),
       );
       return undefined;
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { EventData } from '@portico/events';
+import type { CurrentData } from '@portico/events';
 import { documentPdfHtml, issuedEmailView } from './events/document-issued-emails';
 import type { BrandingRecord } from './model/branding';
 import type { Locale } from './rendering/locale';
@@ -15,13 +15,14 @@ const SAMPLE_WORDS = {
 } satisfies Record<Locale, Record<string, string>>;
 
 /** An invoice of today, in the tenant's language, that exists nowhere. */
-function sampleInvoice(locale: Locale): EventData<'portico.document.issued.v1'> {
+function sampleInvoice(locale: Locale): CurrentData<'portico.document.issued.v1'> {
   const words = SAMPLE_WORDS[locale];
   const today = new Date();
   const day = (offset: number) =>
     new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   return {
     documentId: 'sample',
+    notes: null,
     type: 'INVOICE',
     number: `INV-${today.getUTCFullYear()}-000123`,
     issueDate: day(0),

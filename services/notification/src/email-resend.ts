@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentDocumentIssued } from '@portico/events';
 import { AppError, badInput } from '@portico/errors';
 import type { DocumentEmails } from './events/document-issued-emails';
 import type { StatementEmails } from './events/statement-emails';
@@ -32,9 +33,15 @@ export class EmailResend {
     const eventId = `${original.eventId}/resend/${randomUUID()}`;
     const send =
       recipe.kind === 'DOCUMENT_ISSUED'
-        ? this.documents.send(tenantId, eventId, recipe.data, recipe.recipient, {
-            resendOf: original._id,
-          })
+        ? this.documents.send(
+            tenantId,
+            eventId,
+            currentDocumentIssued(recipe.data),
+            recipe.recipient,
+            {
+              resendOf: original._id,
+            },
+          )
         : this.statements.send(tenantId, eventId, recipe.data, original._id);
     // A failed send is in the new entry (FAILED, with the SMTP error); staff may try again.
     const failure = await send.then(

@@ -1,5 +1,5 @@
 import { requireStaff } from '@portico/auth';
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { Delivery } from '@portico/kafka';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { subgraphTypeDefs } from '@portico/schemas';
@@ -85,7 +85,7 @@ runService<NotificationContext>({
     });
     const sendDocumentEmails = documentEmailSender(documentEmails, statementEmails);
     /** A held event handled as its own consumer would (in the releasing event's delivery). */
-    const release = (delivery: Delivery) => (event: CloudEvent) =>
+    const release = (delivery: Delivery) => (event: CurrentEvent) =>
       event.type === 'portico.identity.contact-invited.v1'
         ? identityEmails.handle(event, delivery)
         : sendDocumentEmails(event);

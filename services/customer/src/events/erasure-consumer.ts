@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerStore } from '../store';
 
@@ -10,7 +10,7 @@ export function erasureConsumer(store: CustomerStore): ConsumerDefinition {
   return {
     name: 'erasure',
     topics: ['customer.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
       const { customerId } = event.data;
       const tenantId = event.tenantid;

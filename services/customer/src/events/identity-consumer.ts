@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { PortalAccesses } from '../portal-accesses';
 import type { CustomerStore } from '../store';
@@ -15,7 +15,7 @@ export function identityConsumer(
   return {
     name: 'identity-reports',
     topics: ['identity.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       const tenantId = event.tenantid;
       switch (event.type) {
         case 'portico.identity.organization-registered.v1': {

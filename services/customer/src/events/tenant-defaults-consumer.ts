@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerStore } from '../store';
 
@@ -7,7 +7,7 @@ export function tenantDefaultsConsumer(store: CustomerStore): ConsumerDefinition
   return {
     name: 'tenant-defaults',
     topics: ['identity.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       if (event.type !== 'portico.identity.organization-registered.v1') return;
       await store.seedAccessLevels(event.tenantid);
     },

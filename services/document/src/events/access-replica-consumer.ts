@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { accessChangeOf } from '../model/access-replica';
 import type { DocumentStore } from '../store';
@@ -8,7 +8,7 @@ export function accessReplicaConsumer(store: DocumentStore): ConsumerDefinition 
   return {
     name: 'access-replica',
     topics: ['access.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       const change = accessChangeOf(event);
       if (!change) return;
       await store.applyAccessChange(change, event.tenantid);

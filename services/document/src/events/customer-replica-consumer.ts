@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentNumbers } from '../numbering';
 import type { DocumentStore } from '../store';
@@ -18,7 +18,7 @@ export function customerReplicaConsumer(
   return {
     name: 'customer-replica',
     topics: ['customer.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       const tenantId = event.tenantid;
       switch (event.type) {
         case 'portico.customer.created.v1':
@@ -32,7 +32,7 @@ export function customerReplicaConsumer(
             address: data.address ?? null,
             taxId: data.taxId ?? null,
             vatId: data.vatId ?? null,
-            administratorIds: data.administratorIds ?? [],
+            administratorIds: data.administratorIds,
           });
           reads.forgetCustomer(data.customerId);
           return;
@@ -41,7 +41,7 @@ export function customerReplicaConsumer(
           const data = event.data;
           await store.keepPortalSettings(tenantId, {
             enabledDocumentTypes: data.enabledDocumentTypes,
-            shareNewDocuments: data.shareNewDocuments ?? true,
+            shareNewDocuments: data.shareNewDocuments,
           });
           reads.forgetSettings(tenantId);
           return;

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentStore } from '../store';
 
@@ -15,7 +15,7 @@ export function shelfWarmingConsumer(store: DocumentStore): ConsumerDefinition {
   return {
     name: 'shelf-warming',
     topics: ['identity.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       if (event.type !== 'portico.identity.signed-in.v1') return;
       const { customerId, kind } = event.data;
       if (customerId) await store.shelves.contents(customerId);

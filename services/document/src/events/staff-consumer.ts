@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentStore } from '../store';
 
@@ -7,7 +7,7 @@ export function staffConsumer(store: DocumentStore): ConsumerDefinition {
   return {
     name: 'staff',
     topics: ['identity.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       const userId =
         event.type === 'portico.identity.organization-registered.v1'
           ? event.data.ownerUserId

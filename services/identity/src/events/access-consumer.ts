@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { ContactInvitations } from '../contact-invitations';
 import type { IdentityStore } from '../store';
@@ -17,7 +17,7 @@ export function accessConsumer(
   return {
     name: 'access',
     topics: ['access.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       const tenantId = event.tenantid;
       switch (event.type) {
         case 'portico.access.granted.v1':

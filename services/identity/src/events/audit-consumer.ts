@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { IdentityStore, NewAuditEntry } from '../store';
 
@@ -28,7 +28,7 @@ const aboutDocument = (data: {
 });
 
 /** The audit entry an event of another service makes, or null for events not audited. */
-export function auditEntryFor(event: CloudEvent): AuditFields | null {
+export function auditEntryFor(event: CurrentEvent): AuditFields | null {
   switch (event.type) {
     case 'portico.customer.created.v1': {
       const { data } = event;
@@ -148,7 +148,7 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
       'document.events.v1',
       'notification.events.v1',
     ],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       const entry = auditEntryFor(event);
       if (!entry) return;
       await store.audit({

@@ -1,8 +1,8 @@
-import { createEvent } from '@portico/events';
+import { createEvent, upcast } from '@portico/events';
 import { auditEntryFor } from './audit-consumer';
 
 const event = (type: Parameters<typeof createEvent>[0]['type'], data: object) =>
-  createEvent({ type, service: 'test', subject: 's', tenantId: 't', data } as never);
+  upcast(createEvent({ type, service: 'test', subject: 's', tenantId: 't', data } as never));
 
 describe('audit entries from other services’ events', () => {
   it('names actor, action, target and customer', () => {

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { OneTimeTokens } from '../one-time-tokens';
 import type { IdentityStore } from '../store';
@@ -8,7 +8,7 @@ export function erasureConsumer(store: IdentityStore, tokens: OneTimeTokens): Co
   return {
     name: 'erasure',
     topics: ['customer.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
       await store.eraseContactsOf(event.tenantid, event.data, (userIds) =>
         tokens.eraseFor(event.tenantid, userIds),

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { Brandings } from '../branding';
 
@@ -7,7 +7,7 @@ export function brandingConsumer(brandings: Brandings): ConsumerDefinition {
   return {
     name: 'branding',
     topics: ['identity.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       if (event.type !== 'portico.identity.organization-registered.v1') return;
       const { name } = event.data;
       await brandings.registered(event.tenantid, name);

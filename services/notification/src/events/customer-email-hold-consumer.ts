@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { Delivery } from '@portico/kafka';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
@@ -9,12 +9,12 @@ import type { CustomerEmailHold } from '../sending/customer-email-hold';
  */
 export function customerEmailHoldConsumer(
   hold: CustomerEmailHold,
-  release: (delivery: Delivery) => (event: CloudEvent) => Promise<void>,
+  release: (delivery: Delivery) => (event: CurrentEvent) => Promise<void>,
 ): ConsumerDefinition {
   return {
     name: 'customer-email-hold',
     topics: ['identity.events.v1'],
-    async handle(event: CloudEvent, delivery: Delivery) {
+    async handle(event: CurrentEvent, delivery: Delivery) {
       if (event.type === 'portico.identity.organization-registered.v1')
         await hold.registered(event.tenantid);
       else if (event.type === 'portico.identity.organization-verified.v1')

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
 import type { DocumentEmails } from './document-issued-emails';
@@ -7,7 +7,7 @@ import type { StatementEmails } from './statement-emails';
 
 /** Sends what a document event asks for: the issued document's emails, or a statement. */
 export function documentEmailSender(documents: DocumentEmails, statements: StatementEmails) {
-  return async (event: CloudEvent): Promise<void> => {
+  return async (event: CurrentEvent): Promise<void> => {
     if (event.type === 'portico.document.issued.v1')
       await documents.issued(event.tenantid, event.id, event.data);
     else if (event.type === 'portico.document.statement-requested.v1')
@@ -37,7 +37,7 @@ export function documentEmailsConsumer(
     // Each event writes only its own PDF and delivery records: events may go side by side,
     // one per partition of the topic (six).
     concurrency: 6,
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       if (event.type === 'portico.document.statement-pdf-requested.v1')
         await downloads.render(event.tenantid, event.data);
       if (event.type === 'portico.document.issued.v1')

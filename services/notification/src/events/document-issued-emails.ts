@@ -1,4 +1,4 @@
-import type { EventData } from '@portico/events';
+import type { CurrentData } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
@@ -20,7 +20,7 @@ export interface DocumentIssuedDependencies extends DeliveryDependencies {
   publicUrl: string;
 }
 
-type Issued = EventData<'portico.document.issued.v1'>;
+type Issued = CurrentData<'portico.document.issued.v1'>;
 
 /**
  * Emails about issued documents: the PDF, kept for downloads, and an email to
@@ -153,7 +153,7 @@ export function issuedEmailView(
 async function recipientsOf(
   store: NotificationStore,
   tenantId: string,
-  data: EventData<'portico.document.issued.v1'>,
+  data: Issued,
 ): Promise<DocumentRecipient[]> {
   // Not shared, or of a type the portal hides: nobody is told, the billing address neither.
   if (data.shared === false) return [];

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { StoredPdfs } from '../files/stored-pdfs';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
@@ -13,7 +13,7 @@ export function erasureConsumer(
   return {
     name: 'erasure',
     topics: ['customer.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
       const { customerId } = event.data;
       await store.eraseCustomerEmails(event.tenantid, customerId);

@@ -1,4 +1,4 @@
-import type { CloudEvent, Envelope, EventData, EventType } from '@portico/events';
+import type { CloudEvent, CurrentEvent, Envelope, EventData, EventType } from '@portico/events';
 import { openSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { Logger } from '@portico/logger';
 import type { ConsumerDefinition } from '@portico/service-runtime';
@@ -124,7 +124,7 @@ const composers: {
 
 type EmailEvent = CloudEvent<keyof typeof composers>;
 
-const asksForEmail = (event: CloudEvent): event is EmailEvent => event.type in composers;
+const asksForEmail = (event: CurrentEvent): event is EmailEvent => event.type in composers;
 
 /** The email an event asks for, composed by its type's composer. */
 function composeEmail<K extends EmailEvent['type']>(
@@ -146,7 +146,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
   return {
     name: 'identity-emails',
     topics: ['identity.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       if (!asksForEmail(event)) return;
       const type = event.type;
       // Before a tenant has branding (its first owner's mails), Portico's own in English.

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import {
@@ -25,7 +25,7 @@ export function partnerFeedConsumer(parts: {
   return {
     name: 'partner-feed',
     topics: ['document.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       const partnerEvent = partnerEventOf(event);
       if (!partnerEvent) return;
       await parts.bus.publish([partnerEvent]);

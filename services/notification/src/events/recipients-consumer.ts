@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { NotificationStore } from '../store';
 
@@ -12,7 +12,7 @@ export function recipientsConsumer(store: NotificationStore): ConsumerDefinition
   return {
     name: 'recipients',
     topics: ['access.events.v1', 'identity.events.v1'],
-    async handle(event: CloudEvent) {
+    async handle(event: CurrentEvent) {
       const tenantId = event.tenantid;
       const upsert = (accessId: string, set: object) =>
         store.setRecipient(accessId, { tenantId, ...set });

@@ -1,4 +1,4 @@
-import type { CloudEvent, EventData, EventType } from '@portico/events';
+import type { CloudEvent, CurrentData, CurrentEvent, EventData, EventType } from '@portico/events';
 
 /** The webhook event types of the API, each the name of one partner CloudEvents type. */
 export const WEBHOOK_EVENT_TYPES = {
@@ -17,7 +17,7 @@ export const webhookEventTypeOf = (type: PartnerEventType): WebhookEventType =>
     (name) => WEBHOOK_EVENT_TYPES[name] === type,
   )!;
 
-type Projection<T extends EventType> = (data: EventData<T>) => {
+type Projection<T extends EventType> = (data: CurrentData<T>) => {
   [P in PartnerEventType]: { type: P; data: EventData<P> };
 }[PartnerEventType];
 
@@ -41,7 +41,7 @@ const projections: { [T in EventType]?: Projection<T> } = {
       netTotal: data.netTotal ?? null,
       taxTotal: data.taxTotal ?? null,
       grossTotal: data.grossTotal,
-      taxBreakdown: data.taxBreakdown ?? [],
+      taxBreakdown: data.taxBreakdown,
     },
   }),
   'portico.document.voided.v1': (data) => ({
@@ -94,7 +94,7 @@ const projections: { [T in EventType]?: Projection<T> } = {
  * event's id (a redelivery yields the same partner event, so partners
  * deduplicate on `id`), its time, tenant and subject (the document).
  */
-export function partnerEventOf(event: CloudEvent): CloudEvent | null {
+export function partnerEventOf(event: CurrentEvent): CloudEvent | null {
   const project = projections[event.type] as Projection<EventType> | undefined;
   if (!project) return null;
   const { type, data } = project(event.data);

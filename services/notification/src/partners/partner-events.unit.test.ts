@@ -1,4 +1,4 @@
-import { assertValidEvent, createEvent, type CloudEvent } from '@portico/events';
+import { assertValidEvent, createEvent, upcast, type CloudEvent } from '@portico/events';
 import { partnerEventOf } from './partner-events';
 
 const base = { service: 'document', subject: 'doc-1', tenantId: 'tenant-1' } as const;
@@ -35,63 +35,66 @@ const issued = createEvent({
   },
 });
 
-const internalEvents: CloudEvent[] = [
-  issued,
-  createEvent({
-    ...base,
-    type: 'portico.document.voided.v1',
-    data: {
-      documentId: 'doc-1',
-      customerId: 'cust-1',
-      number: 'INV-7',
-      reason: 'typo',
-      voidedBy: 'user-9',
-    },
-  }),
-  createEvent({
-    ...base,
-    type: 'portico.document.payment-recorded.v1',
-    data: {
-      documentId: 'doc-1',
-      customerId: 'cust-1',
-      number: 'INV-7',
-      paymentId: 'pay-1',
-      amount: '100.00',
-      currency: 'EUR',
-      date: '2026-11-24',
-      paidTotal: '100.00',
-      balanceDue: '138.00',
-      recordedBy: 'user-9',
-    },
-  }),
-  createEvent({
-    ...base,
-    type: 'portico.document.estimate-answered.v1',
-    data: {
-      documentId: 'doc-1',
-      customerId: 'cust-1',
-      number: 'EST-1',
-      decision: 'ACCEPT',
-      answeredBy: 'user-8',
-    },
-  }),
-  createEvent({
-    ...base,
-    type: 'portico.document.retrieved.v1',
-    data: {
-      documentId: 'doc-1',
-      customerId: 'cust-1',
-      number: 'INV-7',
-      how: 'DOWNLOADED',
-      userId: 'user-8',
-      accessId: 'access-3',
-      at: '2026-11-24T10:00:00.000Z',
-    },
-  }),
-];
+// As consumers get them: upcast (`@portico/events`).
+const internalEvents = (
+  [
+    issued,
+    createEvent({
+      ...base,
+      type: 'portico.document.voided.v1',
+      data: {
+        documentId: 'doc-1',
+        customerId: 'cust-1',
+        number: 'INV-7',
+        reason: 'typo',
+        voidedBy: 'user-9',
+      },
+    }),
+    createEvent({
+      ...base,
+      type: 'portico.document.payment-recorded.v1',
+      data: {
+        documentId: 'doc-1',
+        customerId: 'cust-1',
+        number: 'INV-7',
+        paymentId: 'pay-1',
+        amount: '100.00',
+        currency: 'EUR',
+        date: '2026-11-24',
+        paidTotal: '100.00',
+        balanceDue: '138.00',
+        recordedBy: 'user-9',
+      },
+    }),
+    createEvent({
+      ...base,
+      type: 'portico.document.estimate-answered.v1',
+      data: {
+        documentId: 'doc-1',
+        customerId: 'cust-1',
+        number: 'EST-1',
+        decision: 'ACCEPT',
+        answeredBy: 'user-8',
+      },
+    }),
+    createEvent({
+      ...base,
+      type: 'portico.document.retrieved.v1',
+      data: {
+        documentId: 'doc-1',
+        customerId: 'cust-1',
+        number: 'INV-7',
+        how: 'DOWNLOADED',
+        userId: 'user-8',
+        accessId: 'access-3',
+        at: '2026-11-24T10:00:00.000Z',
+      },
+    }),
+  ] satisfies CloudEvent[]
+).map(upcast);
 
 describe('partnerEventOf', () => {
-  it.each(internalEvents.map((event) => [event.type, event]))(
+  it.each(internalEvents.map((event) => [event.type, event] as const))(
     'projects %s to a valid partner event with the same id, tenant and subject',
     (_type, event) => {
       const partner = partnerEventOf(event)!;
@@ -118,7 +121,10 @@ describe('partnerEventOf', () => {
       'DE123',
     ])
       expect(text).not.toContain(internal);
-    expect(partnerEventOf(issued)!.data).toMatchObject({ grossTotal: '238.00', taxTotal: '38.00' });
+    expect(partnerEventOf(upcast(issued))!.data).toMatchObject({
+      grossTotal: '238.00',
+      taxTotal: '38.00',
+    });
   });
 
   it('has no projection for events partners need not know', () => {
@@ -133,6 +139,6 @@ describe('partnerEventOf', () => {
         author: { kind: 'STAFF', userId: 'u', name: 'Ann' },
       },
     } as never);
-    expect(partnerEventOf(comment)).toBeNull();
+    expect(partnerEventOf(upcast(comment))).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-import type { EventData } from '@portico/events';
+import type { CurrentData, EventData } from '@portico/events';
 import type { BrandingRecord } from '../model/branding';
 import { formatterOf, wordingOf, type Locale } from './locale';
 
-type Issued = EventData<'portico.document.issued.v1'>;
+type Issued = CurrentData<'portico.document.issued.v1'>;
 
 /** What every branded PDF shows besides its content; the footer, else the tenant's name, on every page. */
 export function brandView(branding: BrandingRecord) {
@@ -16,19 +16,13 @@ export function brandView(branding: BrandingRecord) {
 
 /**
  * The data `document.pdf.hbs` renders: words in the locale, money and dates
- * formatted for it. Events from before lines were carried render the totals only.
+ * formatted for it. Events from before lines were carried (upcast with none) render the totals only.
  */
 export function documentView(data: Issued, locale: Locale, branding: BrandingRecord) {
   const wording = wordingOf(locale);
   const format = formatterOf(locale);
   const money = (amount: string) => format.money(amount, data.currency);
-  const billTo = data.billTo ?? {
-    number: '',
-    displayName: data.customer.displayName,
-    address: null,
-    taxId: null,
-    vatId: null,
-  };
+  const { billTo } = data;
   const address = billTo.address ?? {};
   return {
     lang: locale,
@@ -49,7 +43,7 @@ export function documentView(data: Issued, locale: Locale, branding: BrandingRec
       vatId: billTo.vatId ?? null,
       taxId: billTo.taxId ?? null,
     },
-    lines: (data.lines ?? []).map((line, index) => ({
+    lines: data.lines.map((line, index) => ({
       position: index + 1,
       description: line.description,
       quantity: format.decimal(line.quantity),
@@ -58,13 +52,13 @@ export function documentView(data: Issued, locale: Locale, branding: BrandingRec
       netAmount: money(line.netAmount),
     })),
     netTotal: data.netTotal ? money(data.netTotal) : null,
-    taxes: (data.taxBreakdown ?? []).map((tax) => ({
+    taxes: data.taxBreakdown.map((tax) => ({
       label: `${wording.labels.taxAt} ${format.decimal(tax.rate)} %`,
       base: money(tax.netAmount),
       amount: money(tax.taxAmount),
     })),
     grossTotal: money(data.grossTotal),
-    notes: data.notes ?? null,
+    notes: data.notes,
   };
 }
 

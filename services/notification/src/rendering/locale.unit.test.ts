@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES } from '@portico/events';
+import { currentDocumentIssued, DOCUMENT_TYPES } from '@portico/events';
 import { defaultBranding } from '../model/branding';
 import { documentView, statementView } from './document-view';
 import { formatterOf, LOCALES, wordingOf } from './locale';
@@ -79,6 +79,7 @@ describe('locales', () => {
 describe('document view', () => {
   const issued = {
     documentId: 'd1',
+    notes: null,
     type: 'CREDIT_NOTE' as const,
     number: 'GS-1',
     issueDate: '2026-03-05',
@@ -125,7 +126,7 @@ describe('document view', () => {
 
   it('renders an event from before lines were carried with its totals only', () => {
     const { lines: _l, taxBreakdown: _t, netTotal: _n, billTo: _b, ...old } = issued;
-    const view = documentView(old, 'en', defaultBranding('t1'));
+    const view = documentView(currentDocumentIssued(old), 'en', defaultBranding('t1'));
     expect(view).toMatchObject({ lines: [], taxes: [], netTotal: null, grossTotal: '-€119.00' });
     expect(renderTemplate('document.pdf', view)).toContain('Müller GmbH');
   });

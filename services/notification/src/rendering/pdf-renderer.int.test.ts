@@ -30,6 +30,7 @@ afterAll(() => renderer.close());
 describe('PDF rendering with Handlebars and Chromium', () => {
   const issued = (lineCount: number) => ({
     documentId: 'd1',
+    notes: null,
     type: 'INVOICE' as const,
     number: 'INV-2026-000042',
     issueDate: '2026-11-23',

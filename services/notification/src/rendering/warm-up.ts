@@ -1,4 +1,4 @@
-import type { EventData } from '@portico/events';
+import type { CurrentData } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import { defaultBranding } from '../model/branding';
 import { documentView } from './document-view';
@@ -7,9 +7,10 @@ import type { PdfRenderer } from './pdf-renderer';
 import { renderTemplate } from './templates';
 
 /** A made-up invoice of `lineCount` lines: what the warm-up and bench:pdf render. */
-export function sampleInvoice(lineCount = 20): EventData<'portico.document.issued.v1'> {
+export function sampleInvoice(lineCount = 20): CurrentData<'portico.document.issued.v1'> {
   return {
     documentId: 'sample',
+    notes: null,
     type: 'INVOICE',
     number: 'INV-2026-000123',
     issueDate: '2026-11-23',

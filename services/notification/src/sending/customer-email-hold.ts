@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@portico/events';
+import { upcast, type CloudEvent, type CurrentEvent } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { Schema, type Connection } from 'mongoose';
 
@@ -65,7 +65,7 @@ export class CustomerEmailHold {
   }
 
   /** Handles `event` now, or keeps it until its tenant may email customers. */
-  async handleOrHold(event: CloudEvent, handle: (event: CloudEvent) => Promise<void>) {
+  async handleOrHold(event: CurrentEvent, handle: (event: CurrentEvent) => Promise<void>) {
     if (await this.maySend(event.tenantid)) return handle(event);
     try {
       await this.held.create({
@@ -82,7 +82,7 @@ export class CustomerEmailHold {
   }
 
   /** The owner confirmed: from now on the tenant sends, and what was held goes out in order. */
-  async verified(tenantId: string, handle: (event: CloudEvent) => Promise<void>): Promise<void> {
+  async verified(tenantId: string, handle: (event: CurrentEvent) => Promise<void>): Promise<void> {
     await this.statuses.updateOne(
       { _id: tenantId },
       { $set: { verified: true } },
@@ -107,10 +107,10 @@ export class CustomerEmailHold {
   }
 
   /** Each held event handled, then forgotten; a failure leaves it (and the rest) for next time. */
-  private async release(tenantId: string, handle: (event: CloudEvent) => Promise<void>) {
+  private async release(tenantId: string, handle: (event: CurrentEvent) => Promise<void>) {
     const held = await this.held.find({ tenantId }).sort({ heldAt: 1 }).lean().exec();
     for (const record of held) {
-      await handle(record.event);
+      await handle(upcast(record.event)); // held before a field was added, maybe
       await this.held.deleteOne({ _id: record._id });
     }
   }
