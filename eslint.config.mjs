@@ -6,6 +6,13 @@ import tseslint from 'typescript-eslint';
 const MODEL_METHODS =
   '/^(find|findOne|findById|findOneAndUpdate|findOneAndDelete|exists|create|insertMany|updateOne|updateMany|replaceOne|deleteOne|deleteMany|countDocuments|distinct|aggregate|bulkWrite)$/';
 
+// Only packages/auth's tenant-scope.ts makes scopes; a cast elsewhere would forge one.
+const SCOPE_CAST = {
+  selector:
+    'TSAsExpression > TSTypeReference.typeAnnotation[typeName.name=/^(TenantScope|CustomerScope|ScopedFilter)$/]',
+  message: 'Make a scope with principalScope, contactScope, eventScope or storedScope.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -61,6 +68,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['packages/auth/src/tenant-scope.ts'],
+    rules: { 'no-restricted-syntax': ['error', SCOPE_CAST] },
+  },
+  {
     // Reads and writes go through a service's store (or a repository under it), which scopes
     // them to the tenant: no model calls, and no models handed to the outbox's write helpers.
     files: ['services/*/src/**/*.ts'],
@@ -68,6 +80,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        SCOPE_CAST,
         {
           selector: `CallExpression[callee.property.name=${MODEL_METHODS}][callee.object.object.name='store']`,
           message: 'Call a method of the store instead of one of its models.',

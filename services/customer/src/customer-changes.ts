@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactPrincipal, StaffPrincipal } from '@portico/auth';
+import {
+  type ContactPrincipal,
+  principalScope,
+  type StaffPrincipal,
+  storedScope,
+} from '@portico/auth';
 import { badInput, conflict, forbidden, notFound } from '@portico/errors';
 import { createEvent, type EventData } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
@@ -10,7 +15,7 @@ import {
   type CustomerInput,
   type CustomerSelfServiceInput,
 } from './customer-input';
-import { staffScope } from './customer-scope';
+import { customerScope, staffScope } from './customer-scope';
 import type { CustomerData, CustomerRecord } from './model/customer';
 import type { PortalAccesses } from './portal-accesses';
 import type { CustomerStore } from './store';
@@ -30,12 +35,12 @@ export class CustomerChanges {
   async create(staff: StaffPrincipal, input: CustomerInput): Promise<CustomerRecord> {
     const fields = customerFieldsFrom(input);
     const given = input.number?.trim() ? customerNumberFrom(input.number) : null;
-    const settings = await this.store.findPortalSettings(staff.tenantId);
+    const settings = await this.store.findPortalSettings(principalScope(staff));
     const _id = randomUUID();
     // A specialist administers what they create, or could not see it afterwards.
     const administratorIds = staff.role === 'SPECIALIST' ? [staff.userId] : [];
     for (let attempt = 1; ; attempt++) {
-      const number = given ?? (await this.store.nextCustomerNumber(staff.tenantId));
+      const number = given ?? (await this.store.nextCustomerNumber(principalScope(staff)));
       const event = createEvent({
         type: 'portico.customer.created.v1',
         service: 'customer',
@@ -55,9 +60,8 @@ export class CustomerChanges {
         },
       });
       try {
-        const created = await this.store.createCustomer({
+        const created = await this.store.createCustomer(principalScope(staff), {
           _id,
-          tenantId: staff.tenantId,
           number,
           ...fields,
           portalEnabled: settings.portalAccessByDefault,
@@ -97,10 +101,7 @@ export class CustomerChanges {
     const permissions = await this.accesses.livePermissions(contact);
     if (!permissions.includes('EDIT_CUSTOMER_DATA'))
       throw forbidden('Your access does not include editing the customer data');
-    const customer = await this.store.findCustomer(
-      { tenantId: contact.tenantId },
-      contact.customerId,
-    );
+    const customer = await this.store.findCustomer(customerScope(contact), contact.customerId);
     if (!customer) throw notFound('Customer');
     const fields = selfServiceFieldsFrom(input);
     // Documents may go to the billing email: only staff choose where they go.
@@ -123,7 +124,7 @@ export class CustomerChanges {
     const unique = [...new Set(userIds)];
     if (unique.length > MAX_ADMINISTRATORS)
       throw badInput('userIds', `At most ${MAX_ADMINISTRATORS} administrators`);
-    const known = await this.store.knownStaffIds(staff.tenantId, unique);
+    const known = await this.store.knownStaffIds(principalScope(staff), unique);
     if (known.length !== unique.length) throw badInput('userIds', 'Not a staff user of yours');
     return this.change(
       customer,
@@ -140,7 +141,7 @@ export class CustomerChanges {
    */
   async delete(staff: StaffPrincipal, customerId: string): Promise<void> {
     const customer = await this.visibleToStaff(staff, customerId);
-    const accesses = await this.store.listAccesses(staff.tenantId, customerId);
+    const accesses = await this.store.listAccesses(principalScope(staff), customerId);
     await this.accesses.revokeAll(accesses, 'CUSTOMER_DELETED', staff.userId);
     const event = createEvent({
       type: 'portico.customer.deleted.v1',
@@ -153,7 +154,7 @@ export class CustomerChanges {
         deletedBy: staff.userId,
       },
     });
-    await this.store.markCustomerDeleted(staff.tenantId, customer._id, event);
+    await this.store.markCustomerDeleted(principalScope(staff), customer._id, event);
     await this.publishPending();
   }
 
@@ -194,7 +195,7 @@ export class CustomerChanges {
         updatedBy,
       },
     });
-    const updated = await this.store.changeCustomer(customer.tenantId, customer._id, {
+    const updated = await this.store.changeCustomer(storedScope(customer), customer._id, {
       $set: { ...fields, updatedAt: new Date() },
       $push: { outbox: event },
     });

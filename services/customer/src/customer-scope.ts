@@ -1,21 +1,26 @@
-import type { AuthContext, StaffPrincipal } from '@portico/auth';
-
-/** A filter no document matches: for callers who may see nothing. */
-const NOTHING = { _id: { $in: [] as string[] } };
+import {
+  NOTHING,
+  principalScope,
+  scopedFilter,
+  type AuthContext,
+  type ScopedFilter,
+  type StaffPrincipal,
+} from '@portico/auth';
 
 /**
  * The customers a caller may see, as a MongoDB filter that every customer
  * query includes: owners and admins see their tenant's, a SPECIALIST those
  * they administer, a contact only their own.
  */
-export function customerScope(auth: AuthContext): object {
+export function customerScope(auth: AuthContext): ScopedFilter {
   if (auth.kind === 'ANONYMOUS') return NOTHING;
-  if (auth.kind === 'CONTACT') return { tenantId: auth.tenantId, _id: auth.customerId };
+  if (auth.kind === 'CONTACT') return scopedFilter(principalScope(auth), { _id: auth.customerId });
   return staffScope(auth);
 }
 
-export function staffScope(staff: StaffPrincipal): object {
-  if (staff.role === 'SPECIALIST')
-    return { tenantId: staff.tenantId, administratorIds: staff.userId };
-  return { tenantId: staff.tenantId };
+export function staffScope(staff: StaffPrincipal): ScopedFilter {
+  const tenant = principalScope(staff);
+  return staff.role === 'SPECIALIST'
+    ? scopedFilter(tenant, { administratorIds: staff.userId })
+    : scopedFilter(tenant);
 }

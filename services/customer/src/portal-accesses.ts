@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactPrincipal, StaffPrincipal } from '@portico/auth';
+import {
+  type ContactPrincipal,
+  principalScope,
+  type StaffPrincipal,
+  storedScope,
+  type TenantScope,
+} from '@portico/auth';
 import { badInput, conflict, notFound } from '@portico/errors';
 import { createEvent, type EventData } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
@@ -62,8 +68,8 @@ export class PortalAccesses {
     const expiresAt = input.expiresAt ? futureTimestamp('input.expiresAt', input.expiresAt) : null;
     const levelId =
       input.accessLevelId ??
-      (await this.store.findPortalSettings(staff.tenantId)).defaultAccessLevelId;
-    const level = await this.requireLevel(staff.tenantId, levelId, 'input.accessLevelId');
+      (await this.store.findPortalSettings(principalScope(staff))).defaultAccessLevelId;
+    const level = await this.requireLevel(principalScope(staff), levelId, 'input.accessLevelId');
 
     const _id = randomUUID();
     const event = createEvent({
@@ -81,9 +87,8 @@ export class PortalAccesses {
       },
     });
     try {
-      const created = await this.store.createAccess({
+      const created = await this.store.createAccess(principalScope(staff), {
         _id,
-        tenantId: staff.tenantId,
         customerId,
         email,
         emailKey: email,
@@ -115,7 +120,7 @@ export class PortalAccesses {
     const access = await this.visibleToStaff(staff, id);
     if (access.status === 'REVOKED') throw conflict('id', 'The access is revoked');
     const level = await this.requireLevel(
-      staff.tenantId,
+      principalScope(staff),
       input.accessLevelId ?? access.accessLevelId,
       'input.accessLevelId',
     );
@@ -152,7 +157,7 @@ export class PortalAccesses {
    */
   async reapplyLevel(staff: StaffPrincipal, level: AccessLevelRecord): Promise<void> {
     const accesses = await this.store.listTenantAccesses(
-      staff.tenantId,
+      principalScope(staff),
       { accessLevelId: level._id, status: { $ne: 'REVOKED' } },
       { invitedAt: 1, _id: 1 },
       0,
@@ -230,9 +235,9 @@ export class PortalAccesses {
     const status = accessStatus(access);
     if (status !== 'INVITED')
       throw conflict('id', `Only an invited access gets a new invitation; this one is ${status}`);
-    const customer = await this.store.findCustomer({ tenantId: staff.tenantId }, access.customerId);
+    const customer = await this.store.findCustomer(staffScope(staff), access.customerId);
     if (!customer) throw notFound('Customer');
-    const level = await this.requireLevel(staff.tenantId, access.accessLevelId, 'id');
+    const level = await this.requireLevel(principalScope(staff), access.accessLevelId, 'id');
     const event = createEvent({
       type: 'portico.access.invitation-resent.v1',
       service: 'customer',
@@ -250,34 +255,29 @@ export class PortalAccesses {
 
   /** The contact accepted the invitation (reported by identity). */
   async markActivated(
-    tenantId: string,
+    tenant: TenantScope,
     data: EventData<'portico.identity.contact-activated.v1'>,
   ): Promise<void> {
-    await this.store.activateAccess(
-      tenantId,
-      data.accessId,
-      data.userId,
-      new Date(data.activatedAt),
-    );
+    await this.store.activateAccess(tenant, data.accessId, data.userId, new Date(data.activatedAt));
   }
 
-  async recordSignIn(tenantId: string, accessId: string, at: Date): Promise<void> {
-    await this.store.recordAccessSignIn(tenantId, accessId, at);
+  async recordSignIn(tenant: TenantScope, accessId: string, at: Date): Promise<void> {
+    await this.store.recordAccessSignIn(tenant, accessId, at);
   }
 
   /** The permissions of a contact's access while it is live; none once revoked or expired. */
   async livePermissions(contact: ContactPrincipal): Promise<Permission[]> {
-    const access = await this.store.findAccess(contact.tenantId, contact.accessId);
+    const access = await this.store.findAccess(principalScope(contact), contact.accessId);
     if (!access || access.customerId !== contact.customerId) return [];
     // INVITED too: a contact holding a token has accepted; the activation event may still be on its way.
     const status = accessStatus(access);
     if (status !== 'ACTIVE' && status !== 'INVITED') return [];
-    const level = await this.store.findAccessLevel(contact.tenantId, access.accessLevelId);
+    const level = await this.store.findAccessLevel(principalScope(contact), access.accessLevelId);
     return level?.permissions ?? [];
   }
 
   async visibleToStaff(staff: StaffPrincipal, id: string): Promise<PortalAccessRecord> {
-    const access = await this.store.findAccess(staff.tenantId, id);
+    const access = await this.store.findAccess(principalScope(staff), id);
     // Through its customer: a specialist sees the accesses of customers they administer.
     const customer =
       access && (await this.store.findCustomer(staffScope(staff), access.customerId));
@@ -286,11 +286,11 @@ export class PortalAccesses {
   }
 
   private async requireLevel(
-    tenantId: string,
+    tenant: TenantScope,
     levelId: string,
     field: string,
   ): Promise<AccessLevelRecord> {
-    const level = await this.store.findAccessLevel(tenantId, levelId);
+    const level = await this.store.findAccessLevel(tenant, levelId);
     if (!level) throw badInput(field, 'Unknown access level');
     return level;
   }
@@ -299,7 +299,7 @@ export class PortalAccesses {
     access: PortalAccessRecord,
     update: UpdateQuery<PortalAccessRecord>,
   ): Promise<PortalAccessRecord> {
-    const updated = await this.store.changeAccess(access.tenantId, access._id, update);
+    const updated = await this.store.changeAccess(storedScope(access), access._id, update);
     if (!updated) throw notFound('Portal access');
     return updated;
   }

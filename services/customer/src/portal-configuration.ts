@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StaffPrincipal } from '@portico/auth';
+import { principalScope, type StaffPrincipal } from '@portico/auth';
 import { badInput, conflict, notFound } from '@portico/errors';
 import {
   createEvent,
@@ -50,9 +50,8 @@ export class PortalConfiguration {
   ): Promise<AccessLevelRecord> {
     const fields = levelFieldsFrom(input);
     try {
-      return await this.store.createAccessLevel({
+      return await this.store.createAccessLevel(principalScope(staff), {
         _id: randomUUID(),
-        tenantId: staff.tenantId,
         ...fields,
       });
     } catch (error) {
@@ -72,10 +71,10 @@ export class PortalConfiguration {
     input: AccessLevelInput,
   ): Promise<AccessLevelRecord> {
     const fields = levelFieldsFrom(input);
-    const level = await this.store.findAccessLevel(staff.tenantId, id);
+    const level = await this.store.findAccessLevel(principalScope(staff), id);
     if (!level) throw notFound('Access level');
     try {
-      await this.store.updateAccessLevel(staff.tenantId, id, fields);
+      await this.store.updateAccessLevel(principalScope(staff), id, fields);
     } catch (error) {
       if (isDuplicateKeyError(error))
         throw conflict('input.name', 'An access level with this name exists');
@@ -90,7 +89,7 @@ export class PortalConfiguration {
    * each goes through its document lock).
    */
   async update(staff: StaffPrincipal, input: PortalSettingsInput): Promise<PortalSettings> {
-    const current = await this.store.findPortalSettings(staff.tenantId);
+    const current = await this.store.findPortalSettings(principalScope(staff));
     const next: PortalSettings = { ...current };
     if (input.enabledDocumentTypes) {
       if (input.enabledDocumentTypes.some((type) => !DOCUMENT_TYPES.includes(type)))
@@ -101,7 +100,10 @@ export class PortalConfiguration {
       next.portalAccessByDefault = input.portalAccessByDefault;
     if (input.shareNewDocuments != null) next.shareNewDocuments = input.shareNewDocuments;
     if (input.defaultAccessLevelId) {
-      const level = await this.store.findAccessLevel(staff.tenantId, input.defaultAccessLevelId);
+      const level = await this.store.findAccessLevel(
+        principalScope(staff),
+        input.defaultAccessLevelId,
+      );
       if (!level) throw badInput('input.defaultAccessLevelId', 'Unknown access level');
       next.defaultAccessLevelId = level._id;
     }
@@ -117,9 +119,9 @@ export class PortalConfiguration {
         shareNewDocuments: next.shareNewDocuments,
       },
     });
-    await this.store.savePortalSettings(next, event);
+    await this.store.savePortalSettings(principalScope(staff), next, event);
     if (input.applyToExistingCustomers)
-      await this.store.applyPortalDefault(staff.tenantId, next.portalAccessByDefault);
+      await this.store.applyPortalDefault(principalScope(staff), next.portalAccessByDefault);
     void this.publishPending();
     return next;
   }

@@ -1,9 +1,11 @@
+import { NOTHING, scopedFilter, storedScope } from '@portico/auth';
+import { insertInto, type TestDraft } from './testing/insert-document';
 import { randomUUID } from 'node:crypto';
 import { connectMongo, isFerretDb, type Connection } from '@portico/mongo';
 import { CustomerShelves } from './customer-shelves';
 import { listDocuments } from './document-listing';
 import { documentsWithRepeatsAndNulls, pagedAndServerOrders } from './testing/sort-exactness';
-import { DocumentStore, type NewDocument } from './store';
+import { DocumentStore } from './store';
 
 let connection: Connection;
 let store: DocumentStore;
@@ -17,7 +19,7 @@ afterAll(async () => {
   await connection.close();
 });
 
-const draft = (customerId: string, grossMinor = 100): NewDocument => ({
+const draft = (customerId: string, grossMinor = 100): TestDraft => ({
   _id: randomUUID(),
   tenantId: 't1',
   customerId,
@@ -38,7 +40,7 @@ const shelfIds = async (customerId: string) =>
 describe('customer shelves', () => {
   it('hold a copy of every write of a customer’s documents, without the outbox', async () => {
     const customer = randomUUID();
-    const created = await store.insertDocument(draft(customer));
+    const created = await insertInto(store, draft(customer));
     await store.updateDocument(
       { _id: created._id, status: 'DRAFT' },
       { $set: { grossMinor: 250 }, $push: { outbox: { id: 'e1' } } },
@@ -57,7 +59,7 @@ describe('customer shelves', () => {
       const replica = new DocumentStore(other);
       const customer = randomUUID();
       const written = await Promise.all(
-        [store, replica, store, replica].map((each) => each.insertDocument(draft(customer))),
+        [store, replica, store, replica].map((each) => insertInto(each, draft(customer))),
       );
       expect(await shelfIds(customer)).toEqual(written.map((document) => document._id).sort());
       // Its list orders are indexed where the database reads through indexes (not FerretDB).
@@ -73,7 +75,7 @@ describe('customer shelves', () => {
   });
 
   it('update a document only while the condition beside its id holds', async () => {
-    const created = await store.insertDocument(draft(randomUUID()));
+    const created = await insertInto(store, draft(randomUUID()));
     const issue = () =>
       store.updateDocument(
         { _id: created._id, tenantId: 't1', status: 'DRAFT' },
@@ -94,7 +96,7 @@ describe('customer shelves', () => {
 
   it('move a draft from its old customer’s shelf to its new one', async () => {
     const [before, after] = [randomUUID(), randomUUID()];
-    const created = await store.insertDocument(draft(before));
+    const created = await insertInto(store, draft(before));
     await store.updateDocument({ _id: created._id }, { $set: { customerId: after } }, before);
     expect(await shelfIds(before)).toEqual([]);
     expect(await shelfIds(after)).toEqual([created._id]);
@@ -102,9 +104,9 @@ describe('customer shelves', () => {
 
   it('are lists of one customer: a pinned list reads only that customer’s shelf', async () => {
     const [mine, theirs] = [randomUUID(), randomUUID()];
-    const own = await store.insertDocument(draft(mine, 100));
-    await store.insertDocument(draft(theirs, 999));
-    const scope = { tenantId: 't1' };
+    const own = await insertInto(store, draft(mine, 100));
+    await insertInto(store, draft(theirs, 999));
+    const scope = scopedFilter(storedScope({ tenantId: 't1' }));
     const page = await listDocuments(store, { scope, tenantId: 't1', customerId: mine }, {});
     expect(page.edges.map((edge) => edge.node._id)).toEqual([own._id]);
     expect(page.totals()).toEqual([
@@ -113,7 +115,11 @@ describe('customer shelves', () => {
     // A filter for another customer on a pinned list finds nothing.
     const crossing = await listDocuments(
       store,
-      { scope: { ...scope, customerId: mine }, tenantId: 't1', customerId: mine },
+      {
+        scope: scopedFilter(storedScope({ tenantId: 't1' }), { customerId: mine }),
+        tenantId: 't1',
+        customerId: mine,
+      },
       { filter: { customerId: theirs } },
     );
     expect(crossing.edges).toEqual([]);
@@ -123,7 +129,7 @@ describe('customer shelves', () => {
     await expect(
       listDocuments(
         store,
-        { scope: {}, tenantId: null, customerId: null },
+        { scope: NOTHING, tenantId: null, customerId: null },
         { filter: { customerId: 'x.$cmd' } },
       ),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.customerId' });
@@ -131,7 +137,7 @@ describe('customer shelves', () => {
 
   it('are restocked at start with what a crash left off them', async () => {
     const customer = randomUUID();
-    const created = await store.insertDocument(draft(customer));
+    const created = await insertInto(store, draft(customer));
     // A crash after the document's write and before its copy's.
     await store.documents.updateOne(
       { _id: created._id },
@@ -145,7 +151,7 @@ describe('customer shelves', () => {
 
   it('are dropped with their customer, and dropping twice is fine', async () => {
     const customer = randomUUID();
-    await store.insertDocument(draft(customer));
+    await insertInto(store, draft(customer));
     await store.shelves.drop(customer);
     await store.shelves.drop(customer);
     expect(await shelfIds(customer)).toEqual([]);
@@ -154,8 +160,12 @@ describe('customer shelves', () => {
   it('page in memory exactly as the database sorts, with repeats and nulls, for every sort field', async () => {
     const customer = randomUUID();
     for (const document of documentsWithRepeatsAndNulls((gross) => draft(customer, gross)))
-      await store.insertDocument(document);
-    const viewer = { scope: { tenantId: 't1' }, tenantId: 't1', customerId: customer };
+      await insertInto(store, document);
+    const viewer = {
+      scope: scopedFilter(storedScope({ tenantId: 't1' })),
+      tenantId: 't1',
+      customerId: customer,
+    };
     for (const { sort, walked, server } of await pagedAndServerOrders(
       store,
       viewer,
@@ -171,15 +181,19 @@ describe('customer shelves', () => {
       (
         await listDocuments(
           store,
-          { scope: { tenantId: 't1' }, tenantId: 't1', customerId: customer },
+          {
+            scope: scopedFilter(storedScope({ tenantId: 't1' })),
+            tenantId: 't1',
+            customerId: customer,
+          },
           {},
         )
       ).edges.map((edge) => edge.node._id);
-    const one = await store.insertDocument(draft(customer, 100));
+    const one = await insertInto(store, draft(customer, 100));
     const first = await store.shelves.contents(customer);
     expect(await store.shelves.contents(customer)).toBe(first); // the same array: not read again
     expect([await listed(), await listed()]).toEqual([[one._id], [one._id]]);
-    const second = await store.insertDocument(draft(customer, 200));
+    const second = await insertInto(store, draft(customer, 200));
     // The list kept for the old contents is not the answer any more.
     expect(await listed()).toEqual([second._id, one._id]);
     const after = await store.shelves.contents(customer);
@@ -187,7 +201,11 @@ describe('customer shelves', () => {
     // Totals and counts come from the same contents.
     const page = await listDocuments(
       store,
-      { scope: { tenantId: 't1' }, tenantId: 't1', customerId: customer },
+      {
+        scope: scopedFilter(storedScope({ tenantId: 't1' })),
+        tenantId: 't1',
+        customerId: customer,
+      },
       {},
     );
     expect(page.totalCount()).toBe(2);
@@ -201,7 +219,7 @@ describe('customer shelves', () => {
 
     it('still answer a change on every replica once the change has returned', async () => {
       const customer = randomUUID();
-      const created = await store.insertDocument(draft(customer, 100));
+      const created = await insertInto(store, draft(customer, 100));
       // Two replicas that trust a version they read for TRUST_MS.
       const writer = new CustomerShelves(connection, TRUST_MS);
       const reader = new CustomerShelves(connection, TRUST_MS);
@@ -213,7 +231,7 @@ describe('customer shelves', () => {
 
     it('read nothing within that time, and read again after it', async () => {
       const customer = randomUUID();
-      const created = await store.insertDocument(draft(customer, 100));
+      const created = await insertInto(store, draft(customer, 100));
       const reader = new CustomerShelves(connection, TRUST_MS);
       const first = await reader.contents(customer);
       // A change written behind the shelves' back (no wait): unseen until the trust ends.

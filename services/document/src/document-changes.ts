@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
+import {
+  type ContactPrincipal,
+  type Principal,
+  principalScope,
+  type StaffPrincipal,
+  storedScope,
+  type TenantScope,
+} from '@portico/auth';
 import { AppError, badInput, conflict, forbidden, notFound } from '@portico/errors';
 import { createEvent, type DocumentType, type EventData, type EventType } from '@portico/events';
 import type { UpdateQuery } from 'mongoose';
@@ -36,12 +43,11 @@ export class DocumentChanges {
     staff: StaffPrincipal,
     input: DocumentInput,
   ): Promise<DocumentRecord> {
-    const customer = await this.reachableCustomer(viewer, staff.tenantId, input.customerId);
+    const customer = await this.reachableCustomer(viewer, principalScope(staff), input.customerId);
     const content = documentContentFrom(input);
-    const settings = await this.store.tenantSettings(staff.tenantId);
-    return this.store.insertDocument({
+    const settings = await this.store.tenantSettings(principalScope(staff));
+    return this.store.insertDocument(principalScope(staff), {
       _id: randomUUID(),
-      tenantId: staff.tenantId,
       customerId: customer._id,
       status: 'DRAFT',
       ...content,
@@ -54,7 +60,7 @@ export class DocumentChanges {
     const draft = await this.store.requireDocument(viewer.scope, id);
     if (draft.status !== 'DRAFT') throw conflict('id', 'Only a draft can be changed');
     const content = documentContentFrom(input);
-    const customer = await this.reachableCustomer(viewer, draft.tenantId, input.customerId);
+    const customer = await this.reachableCustomer(viewer, storedScope(draft), input.customerId);
     return this.write(
       draft,
       { status: 'DRAFT' },
@@ -66,9 +72,9 @@ export class DocumentChanges {
    * A customer the viewer may put a draft on: NOT_FOUND on input.customerId for one that does not
    * exist and, alike, for one they may not reach (never a hint that it exists).
    */
-  private async reachableCustomer(viewer: DocumentViewer, tenantId: string, customerId: string) {
+  private async reachableCustomer(viewer: DocumentViewer, tenant: TenantScope, customerId: string) {
     const customer = viewer.mayReachCustomer(customerId)
-      ? await this.store.findCustomer(tenantId, customerId)
+      ? await this.store.findCustomer(tenant, customerId)
       : null;
     if (!customer) throw new AppError('NOT_FOUND', 'No such customer', 'input.customerId');
     return customer;
@@ -78,11 +84,11 @@ export class DocumentChanges {
   async issue(viewer: DocumentViewer, id: string): Promise<DocumentRecord> {
     const draft = await this.store.requireDocument(viewer.scope, id);
     if (draft.status !== 'DRAFT') throw conflict('id', 'Only a draft can be issued');
-    const customer = await this.store.findCustomer(draft.tenantId, draft.customerId);
+    const customer = await this.store.findCustomer(storedScope(draft), draft.customerId);
     if (!customer) throw notFound('Customer');
     const issueDate = draft.issueDate ?? today();
     const year = issueDate.slice(0, 4);
-    const settings = await this.store.tenantSettings(draft.tenantId);
+    const settings = await this.store.tenantSettings(storedScope(draft));
     const pattern = settings.numberPatterns[draft.type] ?? DEFAULT_NUMBER_PATTERNS[draft.type];
     const sequence = await this.numbers.sequenceFor(draft.tenantId, draft._id, draft.type, year);
     const number = formatNumber(pattern, year, sequence);
@@ -227,7 +233,7 @@ export class DocumentChanges {
   ): Promise<DocumentRecord> {
     const document = await this.store.requireDocument(viewer.scope, id);
     const unique = [...new Set(userIds)];
-    const known = await this.store.knownStaffIds(document.tenantId, unique);
+    const known = await this.store.knownStaffIds(storedScope(document), unique);
     if (known.length !== unique.length) throw badInput('userIds', 'Not a staff user of yours');
     return this.write(document, {}, { $set: { processorIds: unique } });
   }
@@ -248,9 +254,8 @@ export class DocumentChanges {
       commentId: _id,
       author: { kind: author.kind, userId: author.userId },
     });
-    const comment = await this.store.addComment({
+    const comment = await this.store.addComment(storedScope(document), {
       _id,
-      tenantId: document.tenantId,
       documentId: document._id,
       customerId: document.customerId,
       authorId: author.userId,
@@ -298,7 +303,7 @@ export class DocumentChanges {
 
   async setNumberPattern(staff: StaffPrincipal, type: DocumentType, pattern: string) {
     const checked = checkNumberPattern('pattern', pattern);
-    await this.store.setNumberPattern(staff.tenantId, type, checked);
+    await this.store.setNumberPattern(principalScope(staff), type, checked);
     return { type, pattern: checked };
   }
 

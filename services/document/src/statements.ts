@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactPrincipal, Principal, StaffPrincipal } from '@portico/auth';
+import {
+  type ContactPrincipal,
+  type Principal,
+  principalScope,
+  type StaffPrincipal,
+} from '@portico/auth';
 import { badInput, forbidden, notFound } from '@portico/errors';
 import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
@@ -28,7 +33,7 @@ export class Statements {
     if (!customerId) throw badInput('customerId', 'Name the customer');
     // A SPECIALIST's statements are those of the customers they administer.
     const customer = viewer.mayReachCustomer(customerId)
-      ? await this.store.findCustomer(principal.tenantId, customerId)
+      ? await this.store.findCustomer(principalScope(principal), customerId)
       : null;
     if (!customer) throw notFound('Customer');
     const open = {

@@ -1,3 +1,4 @@
+import type { ScopedFilter, TenantScope } from '@portico/auth';
 import type { Connection, mongo, RootFilterQuery, UpdateQuery } from 'mongoose';
 import { AppError } from '@portico/errors';
 import type { DocumentType } from '@portico/events';
@@ -26,8 +27,8 @@ const WITHOUT_OUTBOX = { outbox: 0 } as const;
 const SCANNED_FOR_LEDGER = { outbox: 0, lines: 0, payments: 0, billTo: 0 } as const;
 
 /** A new document as the caller composes it; the schema fills in the defaults. */
-export type NewDocument = Partial<DocumentRecord> &
-  Pick<DocumentRecord, '_id' | 'tenantId' | 'customerId' | 'status' | 'createdBy'>;
+export type NewDocument = Partial<Omit<DocumentRecord, 'tenantId'>> &
+  Pick<DocumentRecord, '_id' | 'customerId' | 'status' | 'createdBy'>;
 
 /** The document service's collections; reads take a scope or the tenant id. */
 export class DocumentStore {
@@ -57,16 +58,20 @@ export class DocumentStore {
    * only when it is exactly `{ _id }`; with any other condition beside it,
    * it reads the whole collection.
    */
-  async findDocument(scope: object, id: string): Promise<DocumentRecord | null> {
+  findDocument(scope: ScopedFilter, id: string): Promise<DocumentRecord | null> {
+    return this.findMatching(scope, id);
+  }
+
+  private async findMatching(filter: object, id: string): Promise<DocumentRecord | null> {
     const document = await this.documents
       .findOne({ _id: id }, WITHOUT_OUTBOX)
       .lean<DocumentRecord>()
       .exec();
-    return document && new Query(scope).test(document as never) ? document : null;
+    return document && new Query(filter).test(document as never) ? document : null;
   }
 
   /** Like findDocument, but NOT_FOUND on `field` when the caller may not see it (or it does not exist). */
-  async requireDocument(scope: object, id: string, field = 'id'): Promise<DocumentRecord> {
+  async requireDocument(scope: ScopedFilter, id: string, field = 'id'): Promise<DocumentRecord> {
     const document = await this.findDocument(scope, id);
     if (!document) throw new AppError('NOT_FOUND', 'Document not found', field);
     return document;
@@ -100,10 +105,12 @@ export class DocumentStore {
     );
   }
 
-  /** Inserts a new document and puts it on its customer's shelf. */
-  insertDocument(document: NewDocument): Promise<DocumentRecord> {
+  /** Inserts a new document of the tenant and puts it on its customer's shelf. */
+  insertDocument({ tenantId }: TenantScope, document: NewDocument): Promise<DocumentRecord> {
     return lockDocument(this.documents, document._id, async () => {
-      const created = (await this.documents.create({ ...document, shelved: false })).toObject();
+      const created = (
+        await this.documents.create({ ...document, tenantId, shelved: false })
+      ).toObject();
       await this.shelve(created);
       return created;
     });
@@ -127,7 +134,7 @@ export class DocumentStore {
       if (Object.keys(condition).length > 0 && (await isFerretDb(this.connection))) {
         // FerretDB would read every document for this filter: read this one by its id and test
         // the condition here (findDocument), still under the document's lock, then update by id.
-        if (!(await this.findDocument(condition, _id))) return null;
+        if (!(await this.findMatching(condition, _id))) return null;
         where = { _id };
       }
       const updated = await this.documents
@@ -161,12 +168,15 @@ export class DocumentStore {
   }
 
   // By `{ _id }` alone, then the tenant checked here: see findDocument.
-  async findCustomer(tenantId: string, customerId: string): Promise<CustomerReplicaRecord | null> {
+  async findCustomer(
+    { tenantId }: TenantScope,
+    customerId: string,
+  ): Promise<CustomerReplicaRecord | null> {
     const customer = await this.customers.findOne({ _id: customerId }).lean().exec();
     return customer?.tenantId === tenantId ? customer : null;
   }
 
-  async customersAdministeredBy(tenantId: string, userId: string): Promise<string[]> {
+  async customersAdministeredBy({ tenantId }: TenantScope, userId: string): Promise<string[]> {
     const rows = await this.customers
       .find({ tenantId, administratorIds: userId }, { _id: 1 })
       .lean()
@@ -180,18 +190,21 @@ export class DocumentStore {
   }
 
   /** A staff user of the tenant (owners at registration, invited staff), to check processors. */
-  async recordStaffMember(tenantId: string, userId: string): Promise<void> {
+  async recordStaffMember({ tenantId }: TenantScope, userId: string): Promise<void> {
     await this.staffMembers.updateOne({ _id: userId }, { $set: { tenantId } }, { upsert: true });
   }
 
   /** What an access may do now (granted, changed, revoked), upserted by its id. */
-  async applyAccessChange({ accessId, ...changed }: AccessChange, tenantId: string): Promise<void> {
+  async applyAccessChange(
+    { accessId, ...changed }: AccessChange,
+    { tenantId }: TenantScope,
+  ): Promise<void> {
     await this.accesses.updateOne({ _id: accessId, tenantId }, { $set: changed }, { upsert: true });
   }
 
   /** The customer as the customer service last described it, upserted by its id. */
   async keepCustomer(
-    tenantId: string,
+    { tenantId }: TenantScope,
     { _id, ...fields }: Omit<CustomerReplicaRecord, 'tenantId'>,
   ): Promise<void> {
     await this.customers.updateOne({ _id, tenantId }, { $set: fields }, { upsert: true });
@@ -199,20 +212,24 @@ export class DocumentStore {
 
   /** The tenant's portal settings as the customer service last described them. */
   async keepPortalSettings(
-    tenantId: string,
+    { tenantId }: TenantScope,
     settings: Pick<TenantSettingsRecord, 'enabledDocumentTypes' | 'shareNewDocuments'>,
   ): Promise<void> {
     await this.settings.updateOne({ _id: tenantId }, { $set: settings }, { upsert: true });
   }
 
   /** The ids of a customer's documents, for erasing what refers to them. */
-  async customerDocumentIds(tenantId: string, customerId: string): Promise<string[]> {
+  async customerDocumentIds({ tenantId }: TenantScope, customerId: string): Promise<string[]> {
     const rows = await this.documents.find({ tenantId, customerId }, { _id: 1 }).lean().exec();
     return rows.map((row) => row._id);
   }
 
   /** Erases a deleted customer: comments, documents (with shelf and ledger rows), accesses, itself. */
-  async eraseCustomer(tenantId: string, customerId: string, documentIds: string[]): Promise<void> {
+  async eraseCustomer(
+    { tenantId }: TenantScope,
+    customerId: string,
+    documentIds: string[],
+  ): Promise<void> {
     await this.comments.deleteMany({ tenantId, customerId });
     await this.documents.deleteMany({ tenantId, customerId });
     await this.shelves.drop(customerId);
@@ -222,7 +239,11 @@ export class DocumentStore {
   }
 
   /** The tenant's numbering pattern for one document type. */
-  async setNumberPattern(tenantId: string, type: DocumentType, pattern: string): Promise<void> {
+  async setNumberPattern(
+    { tenantId }: TenantScope,
+    type: DocumentType,
+    pattern: string,
+  ): Promise<void> {
     await this.settings.updateOne(
       { _id: tenantId },
       { $set: { [`numberPatterns.${type}`]: pattern } },
@@ -231,7 +252,7 @@ export class DocumentStore {
   }
 
   /** Which of `userIds` are staff users of the tenant. */
-  async knownStaffIds(tenantId: string, userIds: string[]): Promise<string[]> {
+  async knownStaffIds({ tenantId }: TenantScope, userIds: string[]): Promise<string[]> {
     const known = await this.staffMembers
       .find({ _id: { $in: userIds }, tenantId }, { _id: 1 })
       .lean();
@@ -240,16 +261,19 @@ export class DocumentStore {
 
   /** Adds a comment with its event (outbox), in one write. */
   async addComment(
-    comment: Omit<DocumentCommentRecord, 'createdAt'>,
+    { tenantId }: TenantScope,
+    comment: Omit<DocumentCommentRecord, 'tenantId' | 'createdAt'>,
   ): Promise<DocumentCommentRecord> {
     return (
-      await lockDocument(this.comments, comment._id, () => this.comments.create(comment))
+      await lockDocument(this.comments, comment._id, () =>
+        this.comments.create({ ...comment, tenantId }),
+      )
     ).toObject();
   }
 
   /** A document's comments, oldest first. */
   commentsOn(
-    tenantId: string,
+    { tenantId }: TenantScope,
     documentId: string,
   ): Promise<Omit<DocumentCommentRecord, 'outbox'>[]> {
     return this.comments
@@ -264,7 +288,7 @@ export class DocumentStore {
     return this.customers.findOne({ _id: customerId }).lean<CustomerReplicaRecord>().exec();
   }
 
-  async tenantSettings(tenantId: string): Promise<TenantSettingsRecord> {
+  async tenantSettings({ tenantId }: TenantScope): Promise<TenantSettingsRecord> {
     return (
       (await this.settings.findOne({ _id: tenantId }).lean().exec()) ??
       defaultTenantSettings(tenantId)

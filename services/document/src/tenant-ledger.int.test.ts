@@ -1,7 +1,9 @@
+import { scopedFilter, storedScope } from '@portico/auth';
+import { insertInto, type TestDraft } from './testing/insert-document';
 import { randomUUID } from 'node:crypto';
 import { connectMongo, type Connection } from '@portico/mongo';
 import { listDocuments } from './document-listing';
-import { DocumentStore, type NewDocument } from './store';
+import { DocumentStore } from './store';
 import { TenantLedger } from './tenant-ledger';
 import { documentsWithRepeatsAndNulls, pagedAndServerOrders } from './testing/sort-exactness';
 
@@ -17,7 +19,7 @@ afterAll(async () => {
   await connection.close();
 });
 
-const draft = (tenantId: string, customerId: string, grossMinor = 100): NewDocument => ({
+const draft = (tenantId: string, customerId: string, grossMinor = 100): TestDraft => ({
   _id: randomUUID(),
   tenantId,
   customerId,
@@ -44,7 +46,11 @@ const draft = (tenantId: string, customerId: string, grossMinor = 100): NewDocum
 });
 
 /** A staff viewer of the whole tenant (an owner or admin). */
-const staffOf = (tenantId: string) => ({ scope: { tenantId }, tenantId, customerId: null });
+const staffOf = (tenantId: string) => ({
+  scope: scopedFilter(storedScope({ tenantId })),
+  tenantId,
+  customerId: null,
+});
 
 const listedIds = async (tenantId: string, args: Parameters<typeof listDocuments>[2] = {}) =>
   (await listDocuments(store, staffOf(tenantId), args)).edges.map((edge) => edge.node._id);
@@ -52,9 +58,9 @@ const listedIds = async (tenantId: string, args: Parameters<typeof listDocuments
 describe('the tenant ledger behind staff lists across customers', () => {
   it('lists every customer’s documents of the tenant, whole, and none of another tenant', async () => {
     const [tenant, other] = [randomUUID(), randomUUID()];
-    const a = await store.insertDocument(draft(tenant, randomUUID(), 100));
-    const b = await store.insertDocument(draft(tenant, randomUUID(), 200));
-    await store.insertDocument(draft(other, randomUUID(), 999));
+    const a = await insertInto(store, draft(tenant, randomUUID(), 100));
+    const b = await insertInto(store, draft(tenant, randomUUID(), 200));
+    await insertInto(store, draft(other, randomUUID(), 999));
     const page = await listDocuments(store, staffOf(tenant), {});
     expect(page.edges.map((edge) => edge.node._id)).toEqual([b._id, a._id]);
     // The page is the documents themselves, lines included, not the ledger's rows.
@@ -68,7 +74,7 @@ describe('the tenant ledger behind staff lists across customers', () => {
   it('follows every write: status, payment, customer, and a SPECIALIST’s scope', async () => {
     const tenant = randomUUID();
     const [mine, theirs] = [randomUUID(), randomUUID()];
-    const document = await store.insertDocument(draft(tenant, mine, 500));
+    const document = await insertInto(store, draft(tenant, mine, 500));
     expect(await listedIds(tenant, { filter: { statuses: ['ISSUED'] } })).toEqual([]);
     await store.updateDocument(
       { _id: document._id },
@@ -89,7 +95,9 @@ describe('the tenant ledger behind staff lists across customers', () => {
     ]);
     // A SPECIALIST who administers `mine` sees it until it moves to `theirs`.
     const specialist = {
-      scope: { tenantId: tenant, $or: [{ customerId: { $in: [mine] } }, { processorIds: 's1' }] },
+      scope: scopedFilter(storedScope({ tenantId: tenant }), {
+        $or: [{ customerId: { $in: [mine] } }, { processorIds: 's1' }],
+      }),
       tenantId: tenant,
       customerId: null,
     };
@@ -105,7 +113,7 @@ describe('the tenant ledger behind staff lists across customers', () => {
   it('pages exactly as the database sorts `documents`, for every sort field', async () => {
     const tenant = randomUUID();
     const documents = documentsWithRepeatsAndNulls((gross, i) => draft(tenant, `c${i % 3}`, gross));
-    for (const document of documents) await store.insertDocument(document);
+    for (const document of documents) await insertInto(store, document);
     for (const { sort, walked, server } of await pagedAndServerOrders(
       store,
       staffOf(tenant),
@@ -118,7 +126,7 @@ describe('the tenant ledger behind staff lists across customers', () => {
   it('keeps every row when many documents of one tenant are written at once', async () => {
     const tenant = randomUUID();
     const written = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => store.insertDocument(draft(tenant, `c${i % 4}`, i + 1))),
+      Array.from({ length: 40 }, (_, i) => insertInto(store, draft(tenant, `c${i % 4}`, i + 1))),
     );
     const page = await listDocuments(store, staffOf(tenant), { first: 100 });
     expect(page.totalCount()).toBe(40);
@@ -129,10 +137,10 @@ describe('the tenant ledger behind staff lists across customers', () => {
 
   it('is read from memory until one of the tenant’s buckets changes', async () => {
     const tenant = randomUUID();
-    await store.insertDocument(draft(tenant, randomUUID()));
+    await insertInto(store, draft(tenant, randomUUID()));
     const first = await store.ledger.rows(tenant);
     expect(await store.ledger.rows(tenant)).toBe(first); // the same array: not read again
-    const second = await store.insertDocument(draft(tenant, randomUUID()));
+    const second = await insertInto(store, draft(tenant, randomUUID()));
     const after = await store.ledger.rows(tenant);
     expect(after).not.toBe(first);
     expect(after.map((row) => row._id)).toContain(second._id);
@@ -141,7 +149,7 @@ describe('the tenant ledger behind staff lists across customers', () => {
   it('answers a change on another replica once the change has returned', async () => {
     const TRUST_MS = 500;
     const tenant = randomUUID();
-    const created = await store.insertDocument(draft(tenant, randomUUID(), 100));
+    const created = await insertInto(store, draft(tenant, randomUUID(), 100));
     const writer = new TenantLedger(connection, TRUST_MS);
     const reader = new TenantLedger(connection, TRUST_MS);
     expect((await reader.rows(tenant)).map((row) => row.grossMinor)).toEqual([100]);
@@ -153,8 +161,8 @@ describe('the tenant ledger behind staff lists across customers', () => {
   it('takes erased documents out', async () => {
     const tenant = randomUUID();
     const [kept, erased] = [
-      await store.insertDocument(draft(tenant, randomUUID())),
-      await store.insertDocument(draft(tenant, randomUUID())),
+      await insertInto(store, draft(tenant, randomUUID())),
+      await insertInto(store, draft(tenant, randomUUID())),
     ];
     await store.ledger.remove(tenant, [erased._id]);
     expect(await listedIds(tenant)).toEqual([kept._id]);

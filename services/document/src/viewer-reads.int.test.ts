@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import { randomUUID } from 'node:crypto';
 import type { CloudEvent, Permission } from '@portico/events';
 import { connectMongo, type Connection } from '@portico/mongo';
@@ -99,16 +100,16 @@ describe('the reads of a contact’s request, from memory', () => {
     const tenantId = randomUUID();
     await store.customers.create({ _id: customerId, tenantId, number: 'K-1', displayName: 'Old' });
     expect(await reads.customer(customerId)).toMatchObject({ displayName: 'Old' });
-    expect(await reads.enabledDocumentTypes(tenantId)).toContain('ESTIMATE');
+    expect(await reads.enabledDocumentTypes(storedScope({ tenantId }))).toContain('ESTIMATE');
 
     await store.customers.updateOne({ _id: customerId }, { $set: { displayName: 'New' } });
     await store.settings.create({ _id: tenantId, enabledDocumentTypes: ['INVOICE'] });
     expect(await reads.customer(customerId)).toMatchObject({ displayName: 'Old' });
-    expect(await reads.enabledDocumentTypes(tenantId)).toContain('ESTIMATE');
+    expect(await reads.enabledDocumentTypes(storedScope({ tenantId }))).toContain('ESTIMATE');
 
     reads.forgetCustomer(customerId);
     reads.forgetSettings(tenantId);
     expect(await reads.customer(customerId)).toMatchObject({ displayName: 'New' });
-    expect(await reads.enabledDocumentTypes(tenantId)).toEqual(['INVOICE']);
+    expect(await reads.enabledDocumentTypes(storedScope({ tenantId }))).toEqual(['INVOICE']);
   });
 });

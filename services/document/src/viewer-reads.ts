@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { CloudEvent, DocumentType } from '@portico/events';
 import { RecentReads } from '@portico/read-sharing';
 import { accessChangeOf, type AccessReplicaRecord } from './model/access-replica';
@@ -46,9 +47,9 @@ export class ViewerReads {
   }
 
   /** The document types the tenant's portal shows. */
-  enabledDocumentTypes(tenantId: string): Promise<DocumentType[]> {
-    return this.enabledTypes.get(tenantId, async (id) => {
-      const settings = await this.store.tenantSettings(id);
+  enabledDocumentTypes(tenant: TenantScope): Promise<DocumentType[]> {
+    return this.enabledTypes.get(tenant.tenantId, async () => {
+      const settings = await this.store.tenantSettings(tenant);
       return settings.enabledDocumentTypes;
     });
   }

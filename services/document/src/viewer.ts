@@ -1,4 +1,10 @@
-import type { AuthContext } from '@portico/auth';
+import {
+  NOTHING,
+  principalScope,
+  scopedFilter,
+  type AuthContext,
+  type ScopedFilter,
+} from '@portico/auth';
 import type { Permission } from '@portico/events';
 import type { DocumentStore } from './store';
 import type { ViewerReads } from './viewer-reads';
@@ -6,7 +12,7 @@ import type { ViewerReads } from './viewer-reads';
 /** What the caller may see and do with documents, worked out once per request. */
 export interface DocumentViewer {
   /** A MongoDB filter every document query of this caller includes. */
-  scope: object;
+  scope: ScopedFilter;
   kind: 'ANONYMOUS' | 'STAFF' | 'CONTACT';
   /** The caller's organization; null when anonymous. */
   tenantId: string | null;
@@ -21,7 +27,6 @@ export interface DocumentViewer {
   mayReachCustomer(customerId: string): boolean;
 }
 
-const NOTHING = { _id: { $in: [] as string[] } };
 const nobody: DocumentViewer = {
   scope: NOTHING,
   kind: 'ANONYMOUS',
@@ -50,22 +55,22 @@ export async function documentViewer(
       customerId: null,
       may: () => true,
     };
+    const tenant = principalScope(auth);
     if (auth.role !== 'SPECIALIST')
-      return { ...staff, scope: { tenantId: auth.tenantId }, mayReachCustomer: () => true };
-    const administered = await store.customersAdministeredBy(auth.tenantId, auth.userId);
+      return { ...staff, scope: scopedFilter(tenant), mayReachCustomer: () => true };
+    const administered = await store.customersAdministeredBy(tenant, auth.userId);
     return {
       ...staff,
       mayReachCustomer: (customerId) => administered.includes(customerId),
-      scope: {
-        tenantId: auth.tenantId,
+      scope: scopedFilter(tenant, {
         $or: [{ customerId: { $in: administered } }, { processorIds: auth.userId }],
-      },
+      }),
     };
   }
   // Both at once: from memory mostly; when not, one database round trip, not two.
   const [access, enabledDocumentTypes] = await Promise.all([
     reads.access(auth.tenantId, auth.accessId),
-    reads.enabledDocumentTypes(auth.tenantId),
+    reads.enabledDocumentTypes(principalScope(auth)),
   ]);
   if (!access || access.revoked || access.customerId !== auth.customerId) return nobody;
   const permissions = new Set(access.permissions);
@@ -79,12 +84,11 @@ export async function documentViewer(
   if (!permissions.has('VIEW_DOCUMENTS')) return { ...contact, scope: NOTHING };
   return {
     ...contact,
-    scope: {
-      tenantId: auth.tenantId,
+    scope: scopedFilter(principalScope(auth), {
       customerId: auth.customerId,
       shared: true,
       status: { $ne: 'DRAFT' },
       type: { $in: enabledDocumentTypes },
-    },
+    }),
   };
 }

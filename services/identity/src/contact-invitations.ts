@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TenantScope } from '@portico/auth';
 import { createEvent, type EventData } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import type { Logger } from '@portico/logger';
@@ -26,15 +27,15 @@ export class ContactInvitations {
   ) {}
 
   /** Invites (or invites again) the contact of an access. A resend voids the earlier link and code. */
-  async invite(tenantId: string, access: AccessInvitation): Promise<void> {
-    const user = await this.contactUser(tenantId, access);
+  async invite(tenant: TenantScope, access: AccessInvitation): Promise<void> {
+    const user = await this.contactUser(tenant, access);
     if (!user) return;
     if (user.passwordHash) return; // already activated: a late redelivery
-    const organization = await this.store.findOrganization(tenantId);
+    const organization = await this.store.findOrganization(tenant);
     const type = 'portico.identity.contact-invited.v1';
     const { token, code, expiresAt } = await this.tokens.issueSealed(
       'CONTACT_INVITATION',
-      tenantId,
+      tenant.tenantId,
       user._id,
       INVITATION_TTL_MS,
       type,
@@ -45,7 +46,7 @@ export class ContactInvitations {
         type,
         service: 'identity',
         subject: user._id,
-        tenantId,
+        tenantId: tenant.tenantId,
         data: {
           userId: user._id,
           accessId: access.accessId,
@@ -65,15 +66,14 @@ export class ContactInvitations {
 
   /** The access's user, created on first sight; null when the email is taken by another user. */
   private async contactUser(
-    tenantId: string,
+    tenant: TenantScope,
     access: AccessInvitation,
   ): Promise<UserRecord | null> {
-    const existing = await this.store.findContact(tenantId, access.accessId);
+    const existing = await this.store.findContact(tenant, access.accessId);
     if (existing) return existing;
     try {
-      return await this.store.createUser({
+      return await this.store.createUser(tenant, {
         _id: randomUUID(),
-        tenantId,
         email: access.email,
         passwordHash: null,
         firstName: access.firstName ?? null,
@@ -88,7 +88,7 @@ export class ContactInvitations {
       if (!isDuplicateKeyError(error)) throw error;
       // The customer service allows one live access per email; a staff user may still hold it.
       this.logger.warn(
-        { tenantId, accessId: access.accessId },
+        { tenantId: tenant.tenantId, accessId: access.accessId },
         'not inviting: the email belongs to another user of the tenant',
       );
       return null;

@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import { badInput } from '@portico/errors';
 import type { UserRecord } from './model/user';
 import type { OneTimeTokens } from './one-time-tokens';
@@ -15,13 +16,18 @@ export async function acceptInvitation(
   input: { token: string; code?: string | null; password: string },
 ): Promise<UserRecord> {
   await checkPasswordPolicy('password', input.password); // before the token is used up
-  const { tenantId, userId } = await tokens.redeem(
+  const redeemed = await tokens.redeem(
     ['STAFF_INVITATION', 'CONTACT_INVITATION'],
     input.token,
     input.code,
   );
   const passwordHash = await hashPassword(input.password);
-  const user = await store.updateUser(tenantId, userId, { passwordHash }, { onlyActive: true });
+  const user = await store.updateUser(
+    storedScope(redeemed),
+    redeemed.userId,
+    { passwordHash },
+    { onlyActive: true },
+  );
   if (!user) throw badInput('token', 'This link is invalid, used or expired; ask for a new one');
   return user;
 }

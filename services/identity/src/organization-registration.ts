@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@portico/logger';
 import { conflict } from '@portico/errors';
@@ -40,9 +41,9 @@ export class OrganizationRegistration {
     if (await store.slugTaken(slug)) throw conflict('input.slug', 'This slug is taken');
 
     const tenantId = randomUUID();
-    const owner = await store.createUser({
+    // The new tenant's own scope: its organization is written just below.
+    const owner = await store.createUser(storedScope({ tenantId }), {
       _id: randomUUID(),
-      tenantId,
       email,
       passwordHash: await hashPassword(input.ownerPassword),
       firstName,
@@ -63,7 +64,7 @@ export class OrganizationRegistration {
       );
     } catch (error) {
       // Lost a race for the slug: leave nothing half-written behind.
-      await store.deleteUser(tenantId, owner._id);
+      await store.deleteUser(storedScope(owner), owner._id);
       if (isDuplicateKeyError(error)) throw conflict('input.slug', 'This slug is taken');
       throw error;
     }

@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import { createEvent } from '@portico/events';
 import { forbidden } from '@portico/errors';
 import type { EventBus } from '@portico/kafka';
@@ -26,7 +27,7 @@ export class OwnerVerification {
    */
   async request(owner: UserRecord): Promise<void> {
     if (owner.role !== 'OWNER') throw forbidden('Owners confirm their organization’s address');
-    const organization = await this.store.findOrganization(owner.tenantId);
+    const organization = await this.store.findOrganization(storedScope(owner));
     if (!organization || organization.verifiedAt) return;
     const type = 'portico.identity.owner-verification-requested.v1';
     const { token, expiresAt } = await this.tokens.issueSealed(
@@ -56,11 +57,12 @@ export class OwnerVerification {
 
   /** Confirms the address from the emailed link; the organization may email customers from then on. */
   async verify(token: string): Promise<void> {
-    const { tenantId } = await this.tokens.redeem(['EMAIL_VERIFICATION'], token);
+    const redeemed = await this.tokens.redeem(['EMAIL_VERIFICATION'], token);
+    const { tenantId } = redeemed;
     const verifiedAt = new Date();
     // The state and its event in one write (outbox); a second confirmation changes nothing.
     await this.store.markOrganizationVerified(
-      tenantId,
+      storedScope(redeemed),
       verifiedAt,
       createEvent({
         type: 'portico.identity.organization-verified.v1',

@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import type { RequestClient } from '@portico/subgraph';
 import { badInput } from '@portico/errors';
 import type { UserRecord } from './model/user';
@@ -20,7 +21,6 @@ export class PasswordChanges {
   ): Promise<void> {
     const { currentPassword, newPassword } = passwords;
     const entry = {
-      tenantId: user.tenantId,
       actorId: user._id,
       targetType: 'User',
       targetId: user._id,
@@ -28,17 +28,20 @@ export class PasswordChanges {
       userAgent: client.userAgent,
     };
     if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
-      await this.store.audit({ ...entry, action: 'user.password-change-failed' });
+      await this.store.audit(storedScope(user), {
+        ...entry,
+        action: 'user.password-change-failed',
+      });
       throw badInput('currentPassword', 'Wrong password');
     }
     await checkPasswordPolicy('newPassword', newPassword);
     if (newPassword === currentPassword)
       throw badInput('newPassword', 'Choose a password you have not been using');
-    await this.store.updateUser(user.tenantId, user._id, {
+    await this.store.updateUser(storedScope(user), user._id, {
       passwordHash: await hashPassword(newPassword),
     });
     // Whoever else holds a session with the old password loses it; this one goes on.
     await this.sessions.revokeOthers(user, sessionId, 'password changed');
-    await this.store.audit({ ...entry, action: 'user.password-changed' });
+    await this.store.audit(storedScope(user), { ...entry, action: 'user.password-changed' });
   }
 }

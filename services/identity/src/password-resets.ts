@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import type { RequestClient } from '@portico/subgraph';
 import { badInput } from '@portico/errors';
 import { createEvent } from '@portico/events';
@@ -35,8 +36,7 @@ export class PasswordResets {
         ? await this.resetEvent(user)
         : await this.invitationReminderEvent(user);
       await this.bus.publish([event]);
-      await this.store.audit({
-        tenantId: user.tenantId,
+      await this.store.audit(storedScope(user), {
         actorId: null,
         action: user.passwordHash
           ? 'user.password-reset-requested'
@@ -73,7 +73,7 @@ export class PasswordResets {
   }
 
   private async invitationReminderEvent(user: UserRecord) {
-    const organizationName = await this.store.organizationName(user.tenantId);
+    const organizationName = await this.store.organizationName(storedScope(user));
     return createEvent({
       type: 'portico.identity.password-reset-unavailable.v1',
       service: 'identity',
@@ -94,8 +94,8 @@ export class PasswordResets {
   /** Sets the new password and ends every session of the user. The token works once. */
   async reset(token: string, newPassword: string, client: RequestClient): Promise<void> {
     await checkPasswordPolicy('newPassword', newPassword); // before the token is used up
-    const { tenantId, userId } = await this.tokens.redeem(['PASSWORD_RESET'], token);
-    const user = await this.store.findActiveUser(tenantId, userId);
+    const redeemed = await this.tokens.redeem(['PASSWORD_RESET'], token);
+    const user = await this.store.findActiveUser(storedScope(redeemed), redeemed.userId);
     if (!user) throw badInput('token', 'This link is invalid, used or expired; ask for a new one');
     // Resets are issued only for accounts with a password; one issued before that rule never
     // activates an invitation (that takes the invitation link and its SMS code).
@@ -104,12 +104,11 @@ export class PasswordResets {
         'token',
         'This account is not activated yet: use the invitation you were sent',
       );
-    await this.store.updateUser(user.tenantId, user._id, {
+    await this.store.updateUser(storedScope(user), user._id, {
       passwordHash: await hashPassword(newPassword),
     });
     await this.sessions.revokeOthers(user, '', 'password reset');
-    await this.store.audit({
-      tenantId: user.tenantId,
+    await this.store.audit(storedScope(user), {
       actorId: user._id,
       action: 'user.password-reset',
       targetType: 'User',

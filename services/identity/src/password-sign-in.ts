@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import type { RequestClient } from '@portico/subgraph';
 import { badInput, unauthenticated } from '@portico/errors';
 import type { AttemptThrottle } from './attempt-throttle';
@@ -44,8 +45,7 @@ export class PasswordSignIn {
     );
     if (matching.length === 0) {
       for (const user of candidates)
-        await this.store.audit({
-          tenantId: user.tenantId,
+        await this.store.audit(storedScope(user), {
           actorId: user._id,
           action: 'user.sign-in-failed',
           targetType: 'User',

@@ -1,4 +1,4 @@
-import type { StaffPrincipal, StaffRole } from '@portico/auth';
+import { principalScope, type StaffPrincipal, type StaffRole, storedScope } from '@portico/auth';
 import { badInput, conflict, forbidden, notFound } from '@portico/errors';
 import type { UserRecord } from './model/user';
 import type { IdentityStore } from './store';
@@ -12,7 +12,7 @@ export class StaffDirectory {
   ) {}
 
   list(staff: StaffPrincipal): Promise<UserRecord[]> {
-    return this.store.staffUsers(staff.tenantId);
+    return this.store.staffUsers(principalScope(staff));
   }
 
   /**
@@ -25,7 +25,7 @@ export class StaffDirectory {
     if (user._id === actor.userId) throw badInput('id', 'You cannot disable yourself');
     if (user.role === 'OWNER' && actor.role !== 'OWNER')
       throw forbidden('Only an owner may disable an owner');
-    const updated = await this.store.updateUser(user.tenantId, user._id, { disabled });
+    const updated = await this.store.updateUser(storedScope(user), user._id, { disabled });
     if (!updated) throw notFound('User');
     if (disabled) await this.sessions.revokeOthers(updated, '', 'user disabled');
     return updated;
@@ -41,10 +41,10 @@ export class StaffDirectory {
       throw forbidden('Only an owner may give or take the owner role');
     if (user.role === role) return user;
     if (user.role === 'OWNER') {
-      if ((await this.store.countActiveOwners(actor.tenantId)) <= 1)
+      if ((await this.store.countActiveOwners(principalScope(actor))) <= 1)
         throw conflict('role', 'The organization keeps at least one owner');
     }
-    const updated = await this.store.updateUser(user.tenantId, user._id, { role });
+    const updated = await this.store.updateUser(storedScope(user), user._id, { role });
     if (!updated) throw notFound('User');
     await this.sessions.revokeOthers(updated, '', 'role changed');
     return updated;
@@ -53,7 +53,7 @@ export class StaffDirectory {
   /** A staff user of the actor's tenant, for an owner or admin to manage. */
   private async staffUser(actor: StaffPrincipal, userId: string): Promise<UserRecord> {
     if (actor.role === 'SPECIALIST') throw forbidden('Only owners and admins manage staff');
-    const user = await this.store.findUser(actor.tenantId, userId);
+    const user = await this.store.findUser(principalScope(actor), userId);
     if (!user) throw notFound('User');
     if (user.kind !== 'STAFF')
       throw badInput('id', 'Contacts are managed through their portal access');

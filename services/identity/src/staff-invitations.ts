@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StaffPrincipal, StaffRole } from '@portico/auth';
+import { principalScope, type StaffPrincipal, type StaffRole } from '@portico/auth';
 import { badInput, conflict, forbidden } from '@portico/errors';
 import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
@@ -30,9 +30,8 @@ export class StaffInvitations {
     const email = normalizeEmail('input.email', input.email);
     let user: UserRecord;
     try {
-      user = await this.store.createUser({
+      user = await this.store.createUser(principalScope(inviter), {
         _id: randomUUID(),
-        tenantId: inviter.tenantId,
         email,
         passwordHash: null,
         firstName: optionalText('input.firstName', input.firstName, 100),
@@ -46,8 +45,8 @@ export class StaffInvitations {
       throw error;
     }
     const [organization, inviterUser] = await Promise.all([
-      this.store.findOrganization(inviter.tenantId),
-      this.store.findUser(inviter.tenantId, inviter.userId),
+      this.store.findOrganization(principalScope(inviter)),
+      this.store.findUser(principalScope(inviter), inviter.userId),
     ]);
     // Published directly, not through the outbox: the secret is never at rest. resendInvitation can repeat it.
     const type = 'portico.identity.staff-invited.v1';

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
@@ -14,7 +15,7 @@ import { SessionRepository } from './tokens/session-repository';
 
 export type NewUser = Pick<
   UserRecord,
-  '_id' | 'tenantId' | 'email' | 'passwordHash' | 'firstName' | 'lastName' | 'kind' | 'role'
+  '_id' | 'email' | 'passwordHash' | 'firstName' | 'lastName' | 'kind' | 'role'
 > &
   Partial<Pick<UserRecord, 'accessId' | 'customerId' | 'accessExpiresAt'>>;
 
@@ -33,7 +34,15 @@ export interface AuditQuery {
 
 export type NewAuditEntry = Omit<
   AuditEntryRecord,
-  '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId' | 'customerId'
+  | '_id'
+  | 'tenantId'
+  | 'createdAt'
+  | 'ip'
+  | 'userAgent'
+  | 'details'
+  | 'targetType'
+  | 'targetId'
+  | 'customerId'
 > &
   Partial<
     Pick<
@@ -83,17 +92,17 @@ export class IdentityStore {
     );
   }
 
-  findUser(tenantId: string, userId: string): Promise<UserRecord | null> {
+  findUser({ tenantId }: TenantScope, userId: string): Promise<UserRecord | null> {
     return this.users.findOne({ _id: userId, tenantId }).lean().exec();
   }
 
   /** A user of the tenant who is not disabled, or null. */
-  findActiveUser(tenantId: string, userId: string): Promise<UserRecord | null> {
+  findActiveUser({ tenantId }: TenantScope, userId: string): Promise<UserRecord | null> {
     return this.users.findOne({ _id: userId, tenantId, disabled: false }).lean().exec();
   }
 
   /** The contact of a portal access, or null before its invitation. */
-  findContact(tenantId: string, accessId: string): Promise<UserRecord | null> {
+  findContact({ tenantId }: TenantScope, accessId: string): Promise<UserRecord | null> {
     return this.users.findOne({ tenantId, accessId }).lean().exec();
   }
 
@@ -116,18 +125,18 @@ export class IdentityStore {
   }
 
   /** The tenant's staff users, by email. */
-  staffUsers(tenantId: string): Promise<UserRecord[]> {
+  staffUsers({ tenantId }: TenantScope): Promise<UserRecord[]> {
     return this.users.find({ tenantId, kind: 'STAFF' }).sort({ email: 1 }).lean().exec();
   }
 
   /** How many enabled owners the organization has. */
-  countActiveOwners(tenantId: string): Promise<number> {
+  countActiveOwners({ tenantId }: TenantScope): Promise<number> {
     return this.users.countDocuments({ tenantId, kind: 'STAFF', role: 'OWNER', disabled: false });
   }
 
   /** Adds a user; a taken email within the tenant fails with a duplicate-key error. */
-  async createUser(user: NewUser): Promise<UserRecord> {
-    return (await this.users.create(user)).toObject();
+  async createUser({ tenantId }: TenantScope, user: NewUser): Promise<UserRecord> {
+    return (await this.users.create({ ...user, tenantId })).toObject();
   }
 
   /**
@@ -135,7 +144,7 @@ export class IdentityStore {
    * changed, or null when there is none.
    */
   updateUser(
-    tenantId: string,
+    { tenantId }: TenantScope,
     userId: string,
     changes: UserChanges,
     { onlyActive = false } = {},
@@ -150,17 +159,21 @@ export class IdentityStore {
       .exec();
   }
 
-  async deleteUser(tenantId: string, userId: string): Promise<void> {
+  async deleteUser({ tenantId }: TenantScope, userId: string): Promise<void> {
     await this.users.deleteOne({ _id: userId, tenantId });
   }
 
   /** A contact's copy of its access's expiry, so its tokens never outlive it. */
-  async setAccessExpiry(tenantId: string, accessId: string, expiresAt: Date | null): Promise<void> {
+  async setAccessExpiry(
+    { tenantId }: TenantScope,
+    accessId: string,
+    expiresAt: Date | null,
+  ): Promise<void> {
     await this.users.updateOne({ tenantId, accessId }, { $set: { accessExpiresAt: expiresAt } });
   }
 
   /** Disables the contact of a revoked access; the contact, or null when there is none. */
-  disableContact(tenantId: string, accessId: string): Promise<UserRecord | null> {
+  disableContact({ tenantId }: TenantScope, accessId: string): Promise<UserRecord | null> {
     return this.users
       .findOneAndUpdate({ tenantId, accessId }, { $set: { disabled: true } }, { new: true })
       .lean()
@@ -173,7 +186,7 @@ export class IdentityStore {
    * recording the deletion itself, which names only the customer id and the staff user.
    */
   async eraseContactsOf(
-    tenantId: string,
+    { tenantId }: TenantScope,
     customer: { customerId: string; accessIds: string[] },
     eraseTokens: (userIds: string[]) => Promise<void>,
   ): Promise<void> {
@@ -231,7 +244,7 @@ export class IdentityStore {
 
   /** Records the owner's confirmed email with its event, once: a second confirmation changes nothing. */
   async markOrganizationVerified(
-    tenantId: string,
+    { tenantId }: TenantScope,
     verifiedAt: Date,
     event: CloudEvent,
   ): Promise<void> {
@@ -243,7 +256,7 @@ export class IdentityStore {
   }
 
   /** The organization's name, or null when there is none. */
-  async organizationName(tenantId: string): Promise<string | null> {
+  async organizationName({ tenantId }: TenantScope): Promise<string | null> {
     const organization = await this.organizations
       .findOne({ _id: tenantId }, { name: 1 })
       .lean()
@@ -251,13 +264,13 @@ export class IdentityStore {
     return organization?.name ?? null;
   }
 
-  findOrganization(tenantId: string) {
+  findOrganization({ tenantId }: TenantScope) {
     return this.organizations.findOne({ _id: tenantId }, { outbox: 0 }).lean().exec();
   }
 
   /** A page of the tenant's audit trail, newest first, with the count of all that match. */
   async auditPage(
-    tenantId: string,
+    { tenantId }: TenantScope,
     query: AuditQuery,
     page: { filter: object; sort: { createdAt: -1; _id: -1 }; limit: number },
   ): Promise<{ rows: AuditEntryRecord[]; total: number }> {
@@ -275,7 +288,7 @@ export class IdentityStore {
   }
 
   /** Writes an audit entry; an entry with the same id (a redelivered event) is kept once. */
-  async audit(entry: NewAuditEntry): Promise<void> {
+  async audit({ tenantId }: TenantScope, entry: NewAuditEntry): Promise<void> {
     try {
       await this.auditEntries.create({
         ip: null,
@@ -286,6 +299,7 @@ export class IdentityStore {
         customerId: null,
         createdAt: new Date(),
         ...entry,
+        tenantId,
         _id: entry._id ?? randomUUID(),
       });
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import { badInput } from '@portico/errors';
 import { normalizeEmail, optionalText, requireText } from '@portico/validation';
 import type { Model } from 'mongoose';
@@ -34,19 +35,29 @@ export const localeToApi = (locale: Locale): ApiLocale => API_LOCALES[locale];
 export class Brandings {
   constructor(private readonly model: Model<BrandingRecord>) {}
 
-  async of(tenantId: string): Promise<BrandingRecord> {
-    return (await this.model.findOne({ _id: tenantId }).lean().exec()) ?? defaultBranding(tenantId);
+  of({ tenantId }: TenantScope): Promise<BrandingRecord> {
+    return this.byOrganization(tenantId);
+  }
+
+  /** What anyone may see of an organization's brand (its emails show it): by id, unscoped. */
+  publicOf(organizationId: string): Promise<BrandingRecord> {
+    return this.byOrganization(organizationId);
+  }
+
+  private async byOrganization(id: string): Promise<BrandingRecord> {
+    return (await this.model.findOne({ _id: id }).lean().exec()) ?? defaultBranding(id);
   }
 
   /** The organization's name as registered; never overrides a name an admin set. */
-  async registered(tenantId: string, name: string): Promise<void> {
+  async registered({ tenantId }: TenantScope, name: string): Promise<void> {
     await this.model.updateOne({ _id: tenantId }, { $setOnInsert: { name } }, { upsert: true });
   }
 
   /** Applies the fields given (null clears an optional one); BAD_USER_INPUT names the field. */
-  async update(tenantId: string, input: BrandingInput): Promise<BrandingRecord> {
+  async update(tenant: TenantScope, input: BrandingInput): Promise<BrandingRecord> {
+    const { tenantId } = tenant;
     const set = changesOf(input);
-    const current = await this.of(tenantId);
+    const current = await this.of(tenant);
     const { _id, ...defaults } = current;
     await this.model.updateOne(
       { _id: tenantId },
@@ -57,8 +68,8 @@ export class Brandings {
   }
 
   /** The branding as `update` would leave it, not saved (a preview). */
-  async withChanges(tenantId: string, input: BrandingInput): Promise<BrandingRecord> {
-    return { ...(await this.of(tenantId)), ...changesOf(input) };
+  async withChanges(tenant: TenantScope, input: BrandingInput): Promise<BrandingRecord> {
+    return { ...(await this.of(tenant)), ...changesOf(input) };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import { randomUUID } from 'node:crypto';
 import { currentDocumentIssued } from '@portico/events';
 import { AppError, badInput } from '@portico/errors';
@@ -20,8 +21,8 @@ export class EmailResend {
     private readonly statements: StatementEmails,
   ) {}
 
-  async resend(tenantId: string, id: string): Promise<EmailMessageRecord> {
-    const original = await this.store.findEmail(tenantId, id);
+  async resend(tenant: TenantScope, id: string): Promise<EmailMessageRecord> {
+    const original = await this.store.findEmail(tenant, id);
     if (!original) throw new AppError('NOT_FOUND', 'Email not found', 'id');
     const recipe = original.resendable;
     if (!recipe)
@@ -34,7 +35,7 @@ export class EmailResend {
     const send =
       recipe.kind === 'DOCUMENT_ISSUED'
         ? this.documents.send(
-            tenantId,
+            tenant,
             eventId,
             currentDocumentIssued(recipe.data),
             recipe.recipient,
@@ -42,13 +43,13 @@ export class EmailResend {
               resendOf: original._id,
             },
           )
-        : this.statements.send(tenantId, eventId, recipe.data, original._id);
+        : this.statements.send(tenant, eventId, recipe.data, original._id);
     // A failed send is in the new entry (FAILED, with the SMTP error); staff may try again.
     const failure = await send.then(
       () => null,
       (error: unknown) => error,
     );
-    const resent = await this.store.findEmail(tenantId, deliveryId(eventId, original.to));
+    const resent = await this.store.findEmail(tenant, deliveryId(eventId, original.to));
     if (!resent) throw failure ?? new Error('the resend left no entry');
     return resent;
   }

@@ -1,4 +1,4 @@
-import { requireStaff } from '@portico/auth';
+import { principalScope, requireStaff } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { Delivery } from '@portico/kafka';
 import type { ConsumerDefinition } from '@portico/service-runtime';
@@ -122,7 +122,10 @@ runService<NotificationContext>({
           ...brandingMutationResolvers,
           ...webhookMutationResolvers,
           resendEmail: (_, { id }, context) =>
-            context.resend.resend(requireStaff(context.auth, ['OWNER', 'ADMIN']).tenantId, id),
+            context.resend.resend(
+              principalScope(requireStaff(context.auth, ['OWNER', 'ADMIN'])),
+              id,
+            ),
         },
         EmailMessage: emailMessageResolvers,
         WebhookEndpoint: webhookEndpointResolvers,

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { Connection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import { inTurn, isDuplicateKeyError } from '@portico/mongo';
@@ -25,7 +26,12 @@ export class NotificationStore {
     this.brandings = new Brandings(brandingModel(connection));
   }
 
-  listEmails(tenantId: string, filter: object, sort: Record<string, 1 | -1>, limit: number) {
+  listEmails(
+    { tenantId }: TenantScope,
+    filter: object,
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ) {
     return this.emails
       .find({ $and: [{ tenantId }, filter] }, { outbox: 0 })
       .sort(sort)
@@ -34,7 +40,7 @@ export class NotificationStore {
       .exec();
   }
 
-  countEmails(tenantId: string, filter: object): Promise<number> {
+  countEmails({ tenantId }: TenantScope, filter: object): Promise<number> {
     return this.emails.countDocuments({ ...filter, tenantId });
   }
 
@@ -64,27 +70,27 @@ export class NotificationStore {
     }
   }
 
-  findEmail(tenantId: string, id: string) {
+  findEmail({ tenantId }: TenantScope, id: string) {
     return this.emails.findOne({ _id: id, tenantId }, { outbox: 0 }).lean().exec();
   }
 
   /** A contact's recipient record, if it belongs to the tenant. */
-  findRecipient(tenantId: string, accessId: string) {
+  findRecipient({ tenantId }: TenantScope, accessId: string) {
     return this.recipients.findOne({ _id: accessId, tenantId }).lean().exec();
   }
 
   /** The recipient records of a customer's contacts. */
-  customerRecipients(tenantId: string, customerId: string) {
+  customerRecipients({ tenantId }: TenantScope, customerId: string) {
     return this.recipients.find({ tenantId, customerId }).lean().exec();
   }
 
   /** A deleted customer's email history. */
-  async eraseCustomerEmails(tenantId: string, customerId: string): Promise<void> {
+  async eraseCustomerEmails({ tenantId }: TenantScope, customerId: string): Promise<void> {
     await this.emails.deleteMany({ tenantId, customerId });
   }
 
   /** A deleted customer's recipient records. */
-  async eraseCustomerRecipients(tenantId: string, customerId: string): Promise<void> {
+  async eraseCustomerRecipients({ tenantId }: TenantScope, customerId: string): Promise<void> {
     await this.recipients.deleteMany({ tenantId, customerId });
   }
 

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerStore } from '../store';
@@ -13,8 +14,7 @@ export function erasureConsumer(store: CustomerStore): ConsumerDefinition {
     async handle(event: CurrentEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
       const { customerId } = event.data;
-      const tenantId = event.tenantid;
-      await store.eraseCustomer(tenantId, customerId);
+      await store.eraseCustomer(eventScope(event), customerId);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { PortalAccesses } from '../portal-accesses';
@@ -16,20 +17,19 @@ export function identityConsumer(
     name: 'identity-reports',
     topics: ['identity.events.v1'],
     async handle(event: CurrentEvent) {
-      const tenantId = event.tenantid;
+      const tenant = eventScope(event);
       switch (event.type) {
         case 'portico.identity.organization-registered.v1': {
-          return store.recordStaffMember(tenantId, event.data.ownerUserId, 'OWNER');
+          return store.recordStaffMember(tenant, event.data.ownerUserId, 'OWNER');
         }
         case 'portico.identity.staff-invited.v1': {
-          return store.recordStaffMember(tenantId, event.data.userId, event.data.role);
+          return store.recordStaffMember(tenant, event.data.userId, event.data.role);
         }
         case 'portico.identity.contact-activated.v1':
-          return accesses.markActivated(tenantId, event.data);
+          return accesses.markActivated(tenant, event.data);
         case 'portico.identity.signed-in.v1': {
           const data = event.data;
-          if (data.accessId)
-            await accesses.recordSignIn(tenantId, data.accessId, new Date(data.at));
+          if (data.accessId) await accesses.recordSignIn(tenant, data.accessId, new Date(data.at));
           return;
         }
         default:

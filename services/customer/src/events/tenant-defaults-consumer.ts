@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerStore } from '../store';
@@ -9,7 +10,7 @@ export function tenantDefaultsConsumer(store: CustomerStore): ConsumerDefinition
     topics: ['identity.events.v1'],
     async handle(event: CurrentEvent) {
       if (event.type !== 'portico.identity.organization-registered.v1') return;
-      await store.seedAccessLevels(event.tenantid);
+      await store.seedAccessLevels(eventScope(event));
     },
   };
 }

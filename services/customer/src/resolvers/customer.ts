@@ -1,3 +1,4 @@
+import { principalScope } from '@portico/auth';
 import { isoOrNull } from '@portico/subgraph';
 import type { CustomerResolvers } from '../generated/resolver-types';
 
@@ -15,7 +16,7 @@ export const customerResolvers: CustomerResolvers = {
   /** Staff only: a contact does not see the other contacts of their customer. */
   accesses(customer, _, { auth, store }) {
     if (auth.kind !== 'STAFF') return [];
-    return store.listAccesses(auth.tenantId, customer._id);
+    return store.listAccesses(principalScope(auth), customer._id);
   },
   administrators(customer, _, { auth }) {
     if (auth.kind !== 'STAFF') return [];

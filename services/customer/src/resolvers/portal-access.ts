@@ -1,3 +1,4 @@
+import { principalScope, scopedFilter, storedScope } from '@portico/auth';
 import { isoOrNull } from '@portico/subgraph';
 import { found } from '@portico/errors';
 import type { PortalAccessResolvers } from '../generated/resolver-types';
@@ -9,16 +10,16 @@ export const portalAccessResolvers: PortalAccessResolvers = {
   async __resolveReference(reference, { auth, store }) {
     if (auth.kind === 'ANONYMOUS') return null;
     if (auth.kind === 'CONTACT' && auth.accessId !== reference.id) return null;
-    const access = await store.findAccess(auth.tenantId, reference.id);
+    const access = await store.findAccess(principalScope(auth), reference.id);
     if (!access) return null;
     const scope = auth.kind === 'STAFF' ? staffScope(auth) : customerScope(auth);
     return (await store.findCustomer(scope, access.customerId)) ? access : null;
   },
   id: (access) => access._id,
   customer: (access, _, { store }) =>
-    found(store.findCustomer({ tenantId: access.tenantId }, access.customerId), 'Customer'),
+    found(store.findCustomer(scopedFilter(storedScope(access)), access.customerId), 'Customer'),
   accessLevel: (access, _, { store }) =>
-    found(store.findAccessLevel(access.tenantId, access.accessLevelId), 'Access level'),
+    found(store.findAccessLevel(storedScope(access), access.accessLevelId), 'Access level'),
   status: (access) => accessStatus(access),
   expiresAt: (access) => isoOrNull(access.expiresAt),
   invitedAt: (access) => access.invitedAt.toISOString(),

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../generated/resolver-types';
-import { requireContact, requireStaff } from '@portico/auth';
+import { principalScope, requireContact, requireStaff } from '@portico/auth';
 import { sortedPageQuery, toSortedConnection, type SortSpec } from '@portico/pagination';
 import { customerScope, staffScope } from '../customer-scope';
 import { accessStatusFilter } from '../model/portal-access';
@@ -60,22 +60,21 @@ export const queryResolvers: QueryResolvers = {
     const page = sortedPageQuery(args, NEWEST_INVITATION);
     const [rows, total] = await Promise.all([
       store.listTenantAccesses(
-        staff.tenantId,
+        principalScope(staff),
         { $and: [filter, page.filter] },
         page.sort,
         page.limit,
       ),
-      store.countTenantAccesses(staff.tenantId, filter),
+      store.countTenantAccesses(principalScope(staff), filter),
     ]);
     return toSortedConnection(rows, page.pageSize, total, NEWEST_INVITATION);
   },
 
   accessLevels(_, __, { auth, store }) {
-    const { tenantId } = requireStaff(auth);
-    return store.listAccessLevels(tenantId);
+    return store.listAccessLevels(principalScope(requireStaff(auth)));
   },
 
   portalSettings(_, __, { auth, store }) {
-    return store.findPortalSettings(requireStaff(auth).tenantId);
+    return store.findPortalSettings(principalScope(requireStaff(auth)));
   },
 };

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import { accessChangeOf } from '../model/access-replica';
@@ -11,7 +12,7 @@ export function accessReplicaConsumer(store: DocumentStore): ConsumerDefinition 
     async handle(event: CurrentEvent) {
       const change = accessChangeOf(event);
       if (!change) return;
-      await store.applyAccessChange(change, event.tenantid);
+      await store.applyAccessChange(change, eventScope(event));
     },
   };
 }

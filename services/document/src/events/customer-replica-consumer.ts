@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentNumbers } from '../numbering';
@@ -19,12 +20,12 @@ export function customerReplicaConsumer(
     name: 'customer-replica',
     topics: ['customer.events.v1'],
     async handle(event: CurrentEvent) {
-      const tenantId = event.tenantid;
+      const tenant = eventScope(event);
       switch (event.type) {
         case 'portico.customer.created.v1':
         case 'portico.customer.updated.v1': {
           const data = event.data;
-          await store.keepCustomer(tenantId, {
+          await store.keepCustomer(tenant, {
             _id: data.customerId,
             number: data.number,
             displayName: data.displayName,
@@ -39,18 +40,18 @@ export function customerReplicaConsumer(
         }
         case 'portico.customer.portal-settings-changed.v1': {
           const data = event.data;
-          await store.keepPortalSettings(tenantId, {
+          await store.keepPortalSettings(tenant, {
             enabledDocumentTypes: data.enabledDocumentTypes,
             shareNewDocuments: data.shareNewDocuments,
           });
-          reads.forgetSettings(tenantId);
+          reads.forgetSettings(tenant.tenantId);
           return;
         }
         case 'portico.customer.deleted.v1': {
           const { customerId } = event.data;
-          const documentIds = await store.customerDocumentIds(tenantId, customerId);
+          const documentIds = await store.customerDocumentIds(tenant, customerId);
           await numbers.forget(documentIds);
-          await store.eraseCustomer(tenantId, customerId, documentIds);
+          await store.eraseCustomer(tenant, customerId, documentIds);
           reads.forgetCustomer(customerId);
           return;
         }

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentStore } from '../store';
@@ -15,7 +16,7 @@ export function staffConsumer(store: DocumentStore): ConsumerDefinition {
             ? event.data.userId
             : null;
       if (!userId) return;
-      await store.recordStaffMember(event.tenantid, userId);
+      await store.recordStaffMember(eventScope(event), userId);
     },
   };
 }

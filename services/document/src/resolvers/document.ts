@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import { isoOrNull } from '@portico/subgraph';
 import type { DocumentResolvers } from '../generated/resolver-types';
 import type { CustomerReplicaRecord } from '../model/customer-replica';
@@ -55,7 +56,7 @@ export const documentResolvers: DocumentResolvers = {
     if (viewer.kind === 'CONTACT' && !viewer.may('VIEW_PAYMENTS')) return [];
     return document.payments.map((payment) => ({ ...payment, exponent: document.exponent }));
   },
-  comments: (document, _, { store }) => store.commentsOn(document.tenantId, document._id),
+  comments: (document, _, { store }) => store.commentsOn(storedScope(document), document._id),
   processors: (document, _, { auth }) =>
     auth.kind === 'STAFF' ? document.processorIds.map((id) => ({ __typename: 'User', id })) : [],
   billTo: ({ billTo }) =>

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../generated/resolver-types';
-import { requirePrincipal, requireStaff } from '@portico/auth';
+import { principalScope, requirePrincipal, requireStaff } from '@portico/auth';
 import { DOCUMENT_TYPES } from '@portico/events';
 import { selectsPath } from '@portico/subgraph';
 import { listDocuments } from '../document-listing';
@@ -41,7 +41,7 @@ export const queryResolvers: QueryResolvers = {
 
   async documentNumberPatterns(_, __, context) {
     const staff = requireStaff(context.auth, ['OWNER', 'ADMIN']);
-    const settings = await context.store.tenantSettings(staff.tenantId);
+    const settings = await context.store.tenantSettings(principalScope(staff));
     return DOCUMENT_TYPES.map((type) => {
       const pattern = settings.numberPatterns[type] ?? DEFAULT_NUMBER_PATTERNS[type];
       return { type, pattern, example: exampleNumber(pattern) };

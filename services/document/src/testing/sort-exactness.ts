@@ -6,15 +6,16 @@ import {
   sortSpec,
   type DocumentSort,
 } from '../document-listing';
-import type { DocumentStore, NewDocument } from '../store';
+import type { DocumentStore } from '../store';
+import type { TestDraft } from './insert-document';
 
 /**
  * Seven documents whose sort values repeat and are null, for lists that sort
  * in memory (a shelf, the ledger) to be checked against the server's order.
  */
 export function documentsWithRepeatsAndNulls(
-  draft: (grossMinor: number, index: number) => NewDocument,
-): NewDocument[] {
+  draft: (grossMinor: number, index: number) => TestDraft,
+): TestDraft[] {
   const values = [
     { due: null, gross: 500, seen: null, number: null },
     { due: '2026-01-02', gross: 300, seen: new Date('2026-02-01'), number: 'B-2' },

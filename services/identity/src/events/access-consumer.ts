@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { ContactInvitations } from '../contact-invitations';
@@ -18,17 +19,17 @@ export function accessConsumer(
     name: 'access',
     topics: ['access.events.v1'],
     async handle(event: CurrentEvent) {
-      const tenantId = event.tenantid;
+      const tenant = eventScope(event);
       switch (event.type) {
         case 'portico.access.granted.v1':
         case 'portico.access.invitation-resent.v1':
-          return invitations.invite(tenantId, event.data);
+          return invitations.invite(tenant, event.data);
         case 'portico.access.updated.v1': {
           const { accessId, expiresAt } = event.data;
-          return store.setAccessExpiry(tenantId, accessId, expiresAt ? new Date(expiresAt) : null);
+          return store.setAccessExpiry(tenant, accessId, expiresAt ? new Date(expiresAt) : null);
         }
         case 'portico.access.revoked.v1': {
-          const user = await store.disableContact(tenantId, event.data.accessId);
+          const user = await store.disableContact(tenant, event.data.accessId);
           if (user) await sessions.revokeOthers(user, '', 'portal access revoked');
           return;
         }

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { IdentityStore, NewAuditEntry } from '../store';
@@ -151,9 +152,8 @@ export function auditConsumer(store: IdentityStore): ConsumerDefinition {
     async handle(event: CurrentEvent) {
       const entry = auditEntryFor(event);
       if (!entry) return;
-      await store.audit({
+      await store.audit(eventScope(event), {
         _id: `event:${event.id}`,
-        tenantId: event.tenantid,
         createdAt: new Date(event.time),
         ...entry,
       });

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { OneTimeTokens } from '../one-time-tokens';
@@ -10,7 +11,7 @@ export function erasureConsumer(store: IdentityStore, tokens: OneTimeTokens): Co
     topics: ['customer.events.v1'],
     async handle(event: CurrentEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
-      await store.eraseContactsOf(event.tenantid, event.data, (userIds) =>
+      await store.eraseContactsOf(eventScope(event), event.data, (userIds) =>
         tokens.eraseFor(event.tenantid, userIds),
       );
     },

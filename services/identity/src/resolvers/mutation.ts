@@ -2,18 +2,24 @@ import type { MutationResolvers } from '../generated/resolver-types';
 import { createEvent, type CloudEvent } from '@portico/events';
 import { unauthenticated } from '@portico/errors';
 import { normalizeEmail, optionalText } from '@portico/validation';
-import { requireStaff } from '@portico/auth';
+import {
+  principalScope,
+  requireStaff,
+  storedScope,
+  type StaffPrincipal,
+  type TenantScope,
+} from '@portico/auth';
 import { activePrincipal, type IdentityContext } from '../context';
 import { acceptInvitation } from '../invitation-acceptance';
 import type { UserRecord } from '../model/user';
 import type { NewAuditEntry } from '../store';
 
-type AuditFields = Pick<NewAuditEntry, 'tenantId' | 'actorId' | 'action'> &
+type AuditFields = Pick<NewAuditEntry, 'actorId' | 'action'> &
   Partial<Pick<NewAuditEntry, 'targetType' | 'targetId' | 'details'>>;
 
 /** Audits with the caller's address and browser. */
-function audit(context: IdentityContext, entry: AuditFields): Promise<void> {
-  return context.store.audit({
+function audit(context: IdentityContext, tenant: TenantScope, entry: AuditFields): Promise<void> {
+  return context.store.audit(tenant, {
     ...entry,
     ip: context.client.ip,
     userAgent: context.client.userAgent,
@@ -23,12 +29,11 @@ function audit(context: IdentityContext, entry: AuditFields): Promise<void> {
 /** Audits what a staff member did to a staff user's role (invited with it, changed it). */
 function auditRole(
   context: IdentityContext,
-  actor: { tenantId: string; userId: string },
+  actor: StaffPrincipal,
   action: string,
   user: { _id: string; role: string | null },
 ): Promise<void> {
-  return audit(context, {
-    tenantId: actor.tenantId,
+  return audit(context, principalScope(actor), {
     actorId: actor.userId,
     action,
     targetType: 'User',
@@ -52,9 +57,8 @@ async function signIn(
   // Three independent writes, side by side: each is a round trip a person waits for.
   const [session] = await Promise.all([
     context.sessions.open(user, events),
-    context.store.updateUser(user.tenantId, user._id, { lastLoginAt: now }),
-    audit(context, {
-      tenantId: user.tenantId,
+    context.store.updateUser(storedScope(user), user._id, { lastLoginAt: now }),
+    audit(context, storedScope(user), {
       actorId: user._id,
       action,
       targetType: 'User',
@@ -81,7 +85,7 @@ export const mutationResolvers: MutationResolvers = {
 
   async requestEmailVerification(_, __, context) {
     const principal = await activePrincipal(context);
-    const user = await context.store.findUser(principal.tenantId, principal.userId);
+    const user = await context.store.findUser(principalScope(principal), principal.userId);
     if (!user) throw unauthenticated();
     await context.ownerVerification.request(user);
     return true;
@@ -97,8 +101,7 @@ export const mutationResolvers: MutationResolvers = {
     const outcome = await context.sessions.refresh(refreshToken);
     if (outcome.kind === 'refreshed') return { ...outcome.tokens, user: outcome.user };
     if (outcome.kind !== 'unknown') {
-      await audit(context, {
-        tenantId: outcome.tenantId,
+      await audit(context, storedScope(outcome), {
         actorId: outcome.userId || null,
         action:
           outcome.kind === 'reused' ? 'session.refresh-token-reused' : 'session.refresh-failed',
@@ -157,8 +160,7 @@ export const mutationResolvers: MutationResolvers = {
   async logout(_, __, context) {
     const principal = await activePrincipal(context);
     await context.sessions.revoke(principal.tenantId, principal.sessionId, 'signed out');
-    await audit(context, {
-      tenantId: principal.tenantId,
+    await audit(context, principalScope(principal), {
       actorId: principal.userId,
       action: 'user.signed-out',
       targetType: 'Session',
@@ -169,7 +171,7 @@ export const mutationResolvers: MutationResolvers = {
 
   async changePassword(_, args, context) {
     const principal = await activePrincipal(context);
-    const user = await context.store.findUser(principal.tenantId, principal.userId);
+    const user = await context.store.findUser(principalScope(principal), principal.userId);
     if (!user) throw unauthenticated();
     await context.passwordChanges.change(user, principal.sessionId, args, context.client);
     return true;
@@ -178,8 +180,7 @@ export const mutationResolvers: MutationResolvers = {
   async setUserDisabled(_, args, context) {
     const actor = requireStaff(await activePrincipal(context));
     const user = await context.staffDirectory.setDisabled(actor, args.id, args.disabled);
-    await audit(context, {
-      tenantId: actor.tenantId,
+    await audit(context, principalScope(actor), {
       actorId: actor.userId,
       action: args.disabled ? 'user.disabled' : 'user.enabled',
       targetType: 'User',
@@ -202,10 +203,13 @@ export const mutationResolvers: MutationResolvers = {
       changes.firstName = optionalText('input.firstName', input.firstName, 100);
     if (input.lastName !== undefined)
       changes.lastName = optionalText('input.lastName', input.lastName, 100);
-    const user = await context.store.updateUser(principal.tenantId, principal.userId, changes);
+    const user = await context.store.updateUser(
+      principalScope(principal),
+      principal.userId,
+      changes,
+    );
     if (!user) throw unauthenticated();
-    await audit(context, {
-      tenantId: user.tenantId,
+    await audit(context, storedScope(user), {
       actorId: user._id,
       action: 'user.profile-updated',
       targetType: 'User',

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../generated/resolver-types';
-import { requireStaff } from '@portico/auth';
+import { principalScope, requireStaff, storedScope } from '@portico/auth';
 import { badInput } from '@portico/errors';
 import { pageQuery, toConnection } from '@portico/pagination';
 import { activePrincipal } from '../context';
@@ -15,7 +15,7 @@ export const queryResolvers: QueryResolvers = {
   async me(_, __, context) {
     if (context.auth.kind === 'ANONYMOUS') return null;
     const principal = await activePrincipal(context);
-    return context.store.findUser(principal.tenantId, principal.userId);
+    return context.store.findUser(principalScope(principal), principal.userId);
   },
 
   async invitation(_, args, context) {
@@ -25,8 +25,8 @@ export const queryResolvers: QueryResolvers = {
     );
     if (state !== 'VALID' || !record) return { state, codeRequired: false };
     const [user, organization] = await Promise.all([
-      context.store.findUser(record.tenantId, record.userId),
-      context.store.organizationName(record.tenantId),
+      context.store.findUser(storedScope(record), record.userId),
+      context.store.organizationName(storedScope(record)),
     ]);
     return {
       state,
@@ -45,7 +45,7 @@ export const queryResolvers: QueryResolvers = {
 
   async auditLog(_, args, context) {
     // Tenant-wide: a SPECIALIST would read about customers they do not administer.
-    const { tenantId } = requireStaff(await activePrincipal(context), ['OWNER', 'ADMIN']);
+    const staff = requireStaff(await activePrincipal(context), ['OWNER', 'ADMIN']);
     const { store } = context;
     const { filter = {} } = args;
     const where: AuditQuery = {};
@@ -59,7 +59,7 @@ export const queryResolvers: QueryResolvers = {
       };
     }
     const page = pageQuery(args);
-    const { rows, total } = await store.auditPage(tenantId, where, page);
+    const { rows, total } = await store.auditPage(principalScope(staff), where, page);
     return toConnection(rows, page.pageSize, total);
   },
 };

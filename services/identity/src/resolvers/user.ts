@@ -1,3 +1,4 @@
+import { principalScope, storedScope } from '@portico/auth';
 import type { UserResolvers } from '../generated/resolver-types';
 import { forbidden, found } from '@portico/errors';
 import type { UserRecord } from '../model/user';
@@ -26,7 +27,7 @@ export const userResolvers: UserResolvers = {
    */
   async __resolveReference(reference, { auth, store }): Promise<SeenUser | null> {
     if (auth.kind === 'ANONYMOUS') return null;
-    const user = await store.findUser(auth.tenantId, reference.id);
+    const user = await store.findUser(principalScope(auth), reference.id);
     if (!user || auth.kind === 'STAFF' || user._id === auth.userId) return user;
     if (user.kind === 'CONTACT') return null;
     const { _id, tenantId, kind, firstName, lastName } = user;
@@ -42,5 +43,5 @@ export const userResolvers: UserResolvers = {
   accessId: (user) => (isNameOnly(user) ? null : user.accessId),
   customerId: (user) => (isNameOnly(user) ? null : user.customerId),
   organization: (user, _, { store }) =>
-    found(store.findOrganization(user.tenantId), 'Organization'),
+    found(store.findOrganization(storedScope(user)), 'Organization'),
 };

@@ -1,6 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_TYPE, type PorticoClaims } from '@portico/auth';
+import {
+  type PorticoClaims,
+  storedScope,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  TOKEN_TYPE,
+} from '@portico/auth';
 import { createEvent, type CloudEvent } from '@portico/events';
 import type { UserRecord } from '../model/user';
 import type { IdentityStore } from '../store';
@@ -98,7 +104,7 @@ export class Sessions {
       return { kind: 'reused', tenantId: token.tenantId, userId, sessionId: token.sessionId };
     }
     const active = session && !session.revokedAt && session.expiresAt > new Date();
-    const user = active && (await this.store.findUser(session.tenantId, session.userId));
+    const user = active && (await this.store.findUser(storedScope(session), session.userId));
     if (!active || !user || !maySignIn(user))
       return { kind: 'ended', tenantId: token.tenantId, userId, sessionId: token.sessionId };
     await this.records.extend(

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { Brandings } from '../branding';
@@ -10,7 +11,7 @@ export function brandingConsumer(brandings: Brandings): ConsumerDefinition {
     async handle(event: CurrentEvent) {
       if (event.type !== 'portico.identity.organization-registered.v1') return;
       const { name } = event.data;
-      await brandings.registered(event.tenantid, name);
+      await brandings.registered(eventScope(event), name);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { Delivery } from '@portico/kafka';
 import type { ConsumerDefinition } from '@portico/service-runtime';
@@ -16,9 +17,9 @@ export function customerEmailHoldConsumer(
     topics: ['identity.events.v1'],
     async handle(event: CurrentEvent, delivery: Delivery) {
       if (event.type === 'portico.identity.organization-registered.v1')
-        await hold.registered(event.tenantid);
+        await hold.registered(eventScope(event));
       else if (event.type === 'portico.identity.organization-verified.v1')
-        await hold.verified(event.tenantid, release(delivery));
+        await hold.verified(eventScope(event), release(delivery));
     },
   };
 }

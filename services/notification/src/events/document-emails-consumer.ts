@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
@@ -9,9 +10,9 @@ import type { StatementEmails } from './statement-emails';
 export function documentEmailSender(documents: DocumentEmails, statements: StatementEmails) {
   return async (event: CurrentEvent): Promise<void> => {
     if (event.type === 'portico.document.issued.v1')
-      await documents.issued(event.tenantid, event.id, event.data);
+      await documents.issued(eventScope(event), event.id, event.data);
     else if (event.type === 'portico.document.statement-requested.v1')
-      await statements.send(event.tenantid, event.id, event.data);
+      await statements.send(eventScope(event), event.id, event.data);
   };
 }
 
@@ -39,9 +40,9 @@ export function documentEmailsConsumer(
     concurrency: 6,
     async handle(event: CurrentEvent) {
       if (event.type === 'portico.document.statement-pdf-requested.v1')
-        await downloads.render(event.tenantid, event.data);
+        await downloads.render(eventScope(event), event.data);
       if (event.type === 'portico.document.issued.v1')
-        await documents.keepPdf(event.tenantid, event.data);
+        await documents.keepPdf(eventScope(event), event.data);
       if (
         event.type === 'portico.document.issued.v1' ||
         event.type === 'portico.document.statement-requested.v1'

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { CurrentData } from '@portico/events';
 import type { Logger } from '@portico/logger';
 import { senderOf } from '../branding';
@@ -31,8 +32,9 @@ export class DocumentEmails {
   constructor(private readonly deps: DocumentIssuedDependencies) {}
 
   /** The PDF, rendered once in the tenant's language and kept: attached to emails, served for downloads. */
-  async keepPdf(tenantId: string, data: Issued, branding?: BrandingRecord): Promise<Buffer> {
-    const tenantBranding = branding ?? (await this.deps.store.brandings.of(tenantId));
+  async keepPdf(tenant: TenantScope, data: Issued, branding?: BrandingRecord): Promise<Buffer> {
+    const { tenantId } = tenant;
+    const tenantBranding = branding ?? (await this.deps.store.brandings.of(tenant));
     return this.deps.pdfs.renderOnce(
       data.documentId,
       { tenantId, customerId: data.customer.id },
@@ -40,22 +42,22 @@ export class DocumentEmails {
     );
   }
 
-  async issued(tenantId: string, eventId: string, data: Issued): Promise<void> {
-    const branding = await this.deps.store.brandings.of(tenantId);
-    const stored = await this.keepPdf(tenantId, data, branding);
+  async issued(tenant: TenantScope, eventId: string, data: Issued): Promise<void> {
+    const branding = await this.deps.store.brandings.of(tenant);
+    const stored = await this.keepPdf(tenant, data, branding);
     const pdfs = new Map([[branding.locale, Promise.resolve(stored)]]);
-    const recipients = await recipientsOf(this.deps.store, tenantId, data);
+    const recipients = await recipientsOf(this.deps.store, tenant, data);
     if (recipients.length === 0) {
       this.deps.logger.info({ documentId: data.documentId }, 'nobody to tell about this document');
       return;
     }
     for (const recipient of recipients)
-      await this.send(tenantId, eventId, data, recipient, { branding, pdfs });
+      await this.send(tenant, eventId, data, recipient, { branding, pdfs });
   }
 
   /** One recipient's email (also what resendEmail sends); returns the delivery's id. */
   async send(
-    tenantId: string,
+    tenant: TenantScope,
     eventId: string,
     data: Issued,
     recipient: DocumentRecipient,
@@ -65,7 +67,8 @@ export class DocumentEmails {
       resendOf?: string;
     } = {},
   ): Promise<string> {
-    const branding = options.branding ?? (await this.deps.store.brandings.of(tenantId));
+    const { tenantId } = tenant;
+    const branding = options.branding ?? (await this.deps.store.brandings.of(tenant));
     const pdfs = options.pdfs ?? new Map<Locale, Promise<Buffer>>();
     const locale = recipient.locale ?? branding.locale;
     const { subject, view } = issuedEmailView(data, locale, {
@@ -152,12 +155,12 @@ export function issuedEmailView(
  */
 async function recipientsOf(
   store: NotificationStore,
-  tenantId: string,
+  tenant: TenantScope,
   data: Issued,
 ): Promise<DocumentRecipient[]> {
   // Not shared, or of a type the portal hides: nobody is told, the billing address neither.
   if (data.shared === false) return [];
-  const contacts = (await store.customerRecipients(tenantId, data.customer.id))
+  const contacts = (await store.customerRecipients(tenant, data.customer.id))
     .filter((contact) => wantsNewDocuments(contact))
     .map((contact) => ({
       email: contact.email,

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { StoredPdfs } from '../files/stored-pdfs';
@@ -16,10 +17,10 @@ export function erasureConsumer(
     async handle(event: CurrentEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
       const { customerId } = event.data;
-      await store.eraseCustomerEmails(event.tenantid, customerId);
-      for (const stored of pdfs) await stored.eraseCustomer(event.tenantid, customerId);
-      await store.eraseCustomerRecipients(event.tenantid, customerId);
-      await hold.eraseCustomer(event.tenantid, customerId);
+      await store.eraseCustomerEmails(eventScope(event), customerId);
+      for (const stored of pdfs) await stored.eraseCustomer(eventScope(event), customerId);
+      await store.eraseCustomerRecipients(eventScope(event), customerId);
+      await hold.eraseCustomer(eventScope(event), customerId);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CloudEvent, CurrentEvent, Envelope, EventData, EventType } from '@portico/events';
 import { openSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { Logger } from '@portico/logger';
@@ -150,7 +151,7 @@ export function identityEmailsConsumer(deps: Dependencies): ConsumerDefinition {
       if (!asksForEmail(event)) return;
       const type = event.type;
       // Before a tenant has branding (its first owner's mails), Portico's own in English.
-      const branding = await deps.store.brandings.of(event.tenantid);
+      const branding = await deps.store.brandings.of(eventScope(event));
       const { locale } = branding;
       const format = formatterOf(locale);
       const opened = (field: string, sealed: string) =>

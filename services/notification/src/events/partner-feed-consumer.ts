@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
 import type { ConsumerDefinition } from '@portico/service-runtime';
@@ -30,7 +31,7 @@ export function partnerFeedConsumer(parts: {
       if (!partnerEvent) return;
       await parts.bus.publish([partnerEvent]);
       const type = webhookEventTypeOf(partnerEvent.type as PartnerEventType);
-      const endpoints = await parts.endpoints.subscribedTo(event.tenantid, type);
+      const endpoints = await parts.endpoints.subscribedTo(eventScope(event), type);
       for (const endpoint of endpoints) await parts.deliveries.enqueue(endpoint, partnerEvent);
       if (endpoints.length > 0) parts.dispatcher.kick();
     },

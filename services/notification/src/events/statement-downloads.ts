@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { EventData } from '@portico/events';
 import type { StoredPdfs } from '../files/stored-pdfs';
 import type { NotificationStore } from '../store';
@@ -20,10 +21,11 @@ export class StatementDownloads {
     private readonly deps: { store: NotificationStore; renderer: PdfRenderer; pdfs: StoredPdfs },
   ) {}
 
-  async render(tenantId: string, data: Requested): Promise<void> {
+  async render(tenant: TenantScope, data: Requested): Promise<void> {
+    const { tenantId } = tenant;
     const { store, renderer, pdfs } = this.deps;
-    const branding = await store.brandings.of(tenantId);
-    const contact = await store.findRecipient(tenantId, data.accessId);
+    const branding = await store.brandings.of(tenant);
+    const contact = await store.findRecipient(tenant, data.accessId);
     const locale = contact?.locale ?? branding.locale;
     await pdfs.renderOnce(data.statementId, { tenantId, customerId: data.customerId }, () =>
       renderer.render(renderTemplate('statement.pdf', statementView(data, locale, branding))),

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { EventData } from '@portico/events';
 import { senderOf } from '../branding';
 import { deliverOnce, type DeliveryDependencies } from '../mail/tracked-delivery';
@@ -20,12 +21,13 @@ export class StatementEmails {
 
   /** Returns the delivery's id. */
   async send(
-    tenantId: string,
+    tenant: TenantScope,
     eventId: string,
     data: Statement,
     resendOf: string | null = null,
   ): Promise<string> {
-    const branding = await this.deps.store.brandings.of(tenantId);
+    const { tenantId } = tenant;
+    const branding = await this.deps.store.brandings.of(tenant);
     const view = {
       ...statementView(data, branding.locale, branding),
       portalUrl: portalLink(this.deps.publicUrl, '/statement', tenantId),

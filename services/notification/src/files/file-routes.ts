@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { RevocationList } from '@portico/auth';
+import { storedScope, type RevocationList } from '@portico/auth';
 import { verifyFileLink, type FileLinkClaims } from '@portico/file-links';
 import { mayDownload } from '../model/recipient';
 import type { NotificationStore } from '../store';
@@ -24,7 +24,7 @@ async function refusalOf(
 ): Promise<string | null> {
   const refusal = revocations.refusalFor(claims.sessionId, claims.accessId);
   if (refusal || !claims.accessId) return refusal;
-  const recipient = await store.findRecipient(claims.tenantId, claims.accessId);
+  const recipient = await store.findRecipient(storedScope(claims), claims.accessId);
   return mayDownload(recipient) ? null : 'Your portal access does not include downloads';
 }
 
@@ -55,7 +55,7 @@ export function fileRoutes(deps: FileRouteDependencies) {
             res.status(403).type('text/plain').send(refusal);
             return;
           }
-          const file = await deps.pdfs[kind].open(req.params.id, check.claims.tenantId);
+          const file = await deps.pdfs[kind].open(req.params.id, storedScope(check.claims));
           if (!file) {
             res.status(404).type('text/plain').send('not rendered yet');
             return;

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { Readable } from 'node:stream';
 import { mongo, type Connection } from 'mongoose';
 
@@ -40,7 +41,10 @@ export class StoredPdfs {
   }
 
   /** A stream of the PDF if this tenant has one under this id, else null. */
-  async open(id: string, tenantId: string): Promise<{ stream: Readable; length: number } | null> {
+  async open(
+    id: string,
+    { tenantId }: TenantScope,
+  ): Promise<{ stream: Readable; length: number } | null> {
     const file = await this.fileOf(id, tenantId);
     if (!file) return null;
     return { stream: this.bucket.openDownloadStream(file._id), length: file.length };
@@ -54,7 +58,7 @@ export class StoredPdfs {
     for (const file of old) await this.bucket.delete(file._id);
   }
 
-  async eraseCustomer(tenantId: string, customerId: string): Promise<void> {
+  async eraseCustomer({ tenantId }: TenantScope, customerId: string): Promise<void> {
     const files = await this.bucket
       .find({ 'metadata.tenantId': tenantId, 'metadata.customerId': customerId })
       .toArray();

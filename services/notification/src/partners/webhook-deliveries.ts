@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { Model } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import { notFound } from '@portico/errors';
@@ -122,8 +123,8 @@ export class WebhookDeliveries {
   }
 
   /** Staff asked for another try now: a fresh round of tries. */
-  async redeliver(tenantId: string, id: string): Promise<WebhookDeliveryRecord> {
-    const delivery = await this.get(tenantId, id);
+  async redeliver(tenant: TenantScope, id: string): Promise<WebhookDeliveryRecord> {
+    const delivery = await this.get(tenant, id);
     await this.deliveries.updateOne(
       { _id: id },
       { $set: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date() } },
@@ -131,7 +132,7 @@ export class WebhookDeliveries {
     return { ...delivery, status: 'PENDING', attempts: 0, nextAttemptAt: new Date() };
   }
 
-  async get(tenantId: string, id: string): Promise<WebhookDeliveryRecord> {
+  async get({ tenantId }: TenantScope, id: string): Promise<WebhookDeliveryRecord> {
     const delivery = await this.deliveries.findOne({ _id: id }).lean().exec();
     if (!delivery || delivery.tenantId !== tenantId) throw notFound('Webhook delivery');
     return delivery;

@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import { Agent, request } from 'undici';
 import type { Logger } from '@portico/logger';
 import { webhookTriesTotal } from '../metrics';
@@ -108,7 +109,7 @@ export class WebhookDispatcher {
 
   private async attempt(delivery: WebhookDeliveryRecord): Promise<void> {
     if (!(await this.deliveries.claim(delivery))) return; // another replica has it
-    const endpoint = await this.endpoints.find(delivery.tenantId, delivery.endpointId);
+    const endpoint = await this.endpoints.find(storedScope(delivery), delivery.endpointId);
     if (!endpoint) return this.deliveries.forgetEndpoint(delivery.endpointId); // removed meanwhile
     if (!endpoint.enabled) {
       // Waits, untried, until the endpoint is enabled again.

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { badInput, notFound } from '@portico/errors';
@@ -36,25 +37,28 @@ export class WebhookEndpoints {
     private readonly policy: WebhookPolicy,
   ) {}
 
-  list(tenantId: string): Promise<WebhookEndpointRecord[]> {
+  list({ tenantId }: TenantScope): Promise<WebhookEndpointRecord[]> {
     return this.endpoints.find({ tenantId }).sort({ createdAt: 1, _id: 1 }).lean().exec();
   }
 
   /** The enabled endpoints of a tenant that want this event type. */
-  async subscribedTo(tenantId: string, type: WebhookEventType): Promise<WebhookEndpointRecord[]> {
-    const endpoints = await this.list(tenantId);
+  async subscribedTo(
+    tenant: TenantScope,
+    type: WebhookEventType,
+  ): Promise<WebhookEndpointRecord[]> {
+    const endpoints = await this.list(tenant);
     return endpoints.filter((endpoint) => endpoint.enabled && endpoint.eventTypes.includes(type));
   }
 
   /** Read by `_id` alone (FerretDB's fast path), then checked against the caller's tenant. */
-  async find(tenantId: string, id: string): Promise<WebhookEndpointRecord | null> {
+  async find({ tenantId }: TenantScope, id: string): Promise<WebhookEndpointRecord | null> {
     const endpoint = await this.endpoints.findOne({ _id: id }).lean().exec();
     return endpoint?.tenantId === tenantId ? endpoint : null;
   }
 
   /** Like find, but NOT_FOUND when there is none. */
-  async get(tenantId: string, id: string): Promise<WebhookEndpointRecord> {
-    const endpoint = await this.find(tenantId, id);
+  async get(tenant: TenantScope, id: string): Promise<WebhookEndpointRecord> {
+    const endpoint = await this.find(tenant, id);
     if (!endpoint) throw notFound('Webhook endpoint');
     return endpoint;
   }
@@ -64,7 +68,7 @@ export class WebhookEndpoints {
   }
 
   async register(
-    tenantId: string,
+    { tenantId }: TenantScope,
     createdBy: string,
     input: EndpointInput,
   ): Promise<EndpointWithSecret> {
@@ -87,7 +91,11 @@ export class WebhookEndpoints {
     return { endpoint, secret: this.secretOf(endpoint) };
   }
 
-  async update(tenantId: string, id: string, input: EndpointInput): Promise<WebhookEndpointRecord> {
+  async update(
+    tenant: TenantScope,
+    id: string,
+    input: EndpointInput,
+  ): Promise<WebhookEndpointRecord> {
     const changes: Partial<WebhookEndpointRecord> = {};
     if (input.url != null) changes.url = this.checkUrl('input.url', input.url);
     if (input.eventTypes != null)
@@ -95,15 +103,15 @@ export class WebhookEndpoints {
     if (input.enabled != null) changes.enabled = input.enabled;
     if (input.description !== undefined)
       changes.description = optionalText('input.description', input.description, 500);
-    await this.get(tenantId, id);
+    await this.get(tenant, id);
     return (await this.endpoints
       .findOneAndUpdate({ _id: id }, { $set: changes }, { new: true })
       .lean()
       .exec())!;
   }
 
-  async rotateSecret(tenantId: string, id: string): Promise<EndpointWithSecret> {
-    await this.get(tenantId, id);
+  async rotateSecret(tenant: TenantScope, id: string): Promise<EndpointWithSecret> {
+    await this.get(tenant, id);
     const endpoint = (await this.endpoints
       .findOneAndUpdate({ _id: id }, { $inc: { secretVersion: 1 } }, { new: true })
       .lean()
@@ -111,8 +119,8 @@ export class WebhookEndpoints {
     return { endpoint, secret: this.secretOf(endpoint) };
   }
 
-  async remove(tenantId: string, id: string): Promise<void> {
-    await this.get(tenantId, id);
+  async remove(tenant: TenantScope, id: string): Promise<void> {
+    await this.get(tenant, id);
     await this.endpoints.deleteOne({ _id: id });
   }
 

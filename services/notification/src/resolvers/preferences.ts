@@ -1,5 +1,5 @@
 import type { MutationResolvers, QueryResolvers } from '../generated/resolver-types';
-import { requireContact, type ContactPrincipal } from '@portico/auth';
+import { type ContactPrincipal, principalScope, requireContact } from '@portico/auth';
 import { badInput } from '@portico/errors';
 import { localeFromApi, localeToApi } from '../branding';
 import type { NotificationContext } from '../context';
@@ -19,7 +19,7 @@ const toApi = (preferences: Preferences) => ({
 });
 
 async function preferencesOf(contact: ContactPrincipal, { store }: NotificationContext) {
-  const recipient = await store.findRecipient(contact.tenantId, contact.accessId);
+  const recipient = await store.findRecipient(principalScope(contact), contact.accessId);
   return toApi(
     recipient
       ? {

@@ -1,12 +1,12 @@
 import type { QueryResolvers } from '../generated/resolver-types';
 import { badInput } from '@portico/errors';
-import { requireStaff } from '@portico/auth';
+import { principalScope, requireStaff } from '@portico/auth';
 import { pageQuery, toConnection } from '@portico/pagination';
 
 export const queryResolvers: QueryResolvers = {
   async emailHistory(_, args, { auth, store }) {
     // Tenant-wide: this service does not know whom a SPECIALIST administers.
-    const { tenantId } = requireStaff(auth, ['OWNER', 'ADMIN']);
+    const tenant = principalScope(requireStaff(auth, ['OWNER', 'ADMIN']));
     const where: Record<string, unknown> = {};
     if (args.customerId) where.customerId = args.customerId;
     if (args.accessId) where.accessId = args.accessId;
@@ -20,8 +20,8 @@ export const queryResolvers: QueryResolvers = {
     }
     const page = pageQuery(args);
     const [rows, total] = await Promise.all([
-      store.listEmails(tenantId, { $and: [where, page.filter] }, page.sort, page.limit),
-      store.countEmails(tenantId, where),
+      store.listEmails(tenant, { $and: [where, page.filter] }, page.sort, page.limit),
+      store.countEmails(tenant, where),
     ]);
     return toConnection(rows, page.pageSize, total);
   },

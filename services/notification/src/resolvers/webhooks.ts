@@ -1,11 +1,11 @@
 import type { MutationResolvers, QueryResolvers } from '../generated/resolver-types';
-import { requireStaff } from '@portico/auth';
+import { principalScope, requireStaff } from '@portico/auth';
 import type { NotificationContext } from '../context';
 import type { EndpointWithSecret } from '../partners/webhook-endpoints';
 
 /** Webhooks are partner integrations: owners and admins only. */
 const admin = (context: NotificationContext) =>
-  requireStaff(context.auth, ['OWNER', 'ADMIN']).tenantId;
+  principalScope(requireStaff(context.auth, ['OWNER', 'ADMIN']));
 
 const withSecret = ({ endpoint, secret }: EndpointWithSecret) => ({ endpoint, secret });
 
@@ -16,8 +16,13 @@ export const webhookQueryResolvers: QueryResolvers = {
 
 export const webhookMutationResolvers: MutationResolvers = {
   registerWebhookEndpoint: async (_, { input }, context) => {
-    const { tenantId, userId } = requireStaff(context.auth, ['OWNER', 'ADMIN']);
-    return withSecret(await context.webhooks.endpoints.register(tenantId, userId, input));
+    const staff = requireStaff(context.auth, ['OWNER', 'ADMIN']);
+    const registered = await context.webhooks.endpoints.register(
+      principalScope(staff),
+      staff.userId,
+      input,
+    );
+    return withSecret(registered);
   },
   updateWebhookEndpoint: (_, { id, input }, context) =>
     context.webhooks.endpoints.update(admin(context), id, input),

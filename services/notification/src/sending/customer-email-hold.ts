@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import { upcast, type CloudEvent, type CurrentEvent } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
 import { Schema, type Connection } from 'mongoose';
@@ -56,7 +57,7 @@ export class CustomerEmailHold {
     this.held = connection.model<HeldEventRecord>('HeldEvent', heldEventSchema, 'held_events');
   }
 
-  async registered(tenantId: string): Promise<void> {
+  async registered({ tenantId }: TenantScope): Promise<void> {
     await this.statuses.updateOne(
       { _id: tenantId },
       { $setOnInsert: { verified: false } },
@@ -82,7 +83,10 @@ export class CustomerEmailHold {
   }
 
   /** The owner confirmed: from now on the tenant sends, and what was held goes out in order. */
-  async verified(tenantId: string, handle: (event: CurrentEvent) => Promise<void>): Promise<void> {
+  async verified(
+    { tenantId }: TenantScope,
+    handle: (event: CurrentEvent) => Promise<void>,
+  ): Promise<void> {
     await this.statuses.updateOne(
       { _id: tenantId },
       { $set: { verified: true } },
@@ -92,7 +96,7 @@ export class CustomerEmailHold {
   }
 
   /** A deleted customer's held emails go with it. */
-  async eraseCustomer(tenantId: string, customerId: string): Promise<void> {
+  async eraseCustomer({ tenantId }: TenantScope, customerId: string): Promise<void> {
     await this.held.deleteMany({
       tenantId,
       $or: [{ 'event.data.customerId': customerId }, { 'event.data.customer.id': customerId }],
