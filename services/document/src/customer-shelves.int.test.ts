@@ -107,7 +107,11 @@ describe('customer shelves', () => {
     const own = await insertInto(store, draft(mine, 100));
     await insertInto(store, draft(theirs, 999));
     const scope = scopedFilter(storedScope({ tenantId: 't1' }));
-    const page = await listDocuments(store, { scope, tenantId: 't1', customerId: mine }, {});
+    const page = await listDocuments(
+      store,
+      { scope, tenant: storedScope({ tenantId: 't1' }), customerId: mine },
+      {},
+    );
     expect(page.edges.map((edge) => edge.node._id)).toEqual([own._id]);
     expect(page.totals()).toEqual([
       { currency: 'EUR', grossTotal: '1.00', paidTotal: '0.00', balanceDue: '0.00' },
@@ -117,7 +121,7 @@ describe('customer shelves', () => {
       store,
       {
         scope: scopedFilter(storedScope({ tenantId: 't1' }), { customerId: mine }),
-        tenantId: 't1',
+        tenant: storedScope({ tenantId: 't1' }),
         customerId: mine,
       },
       { filter: { customerId: theirs } },
@@ -129,7 +133,7 @@ describe('customer shelves', () => {
     await expect(
       listDocuments(
         store,
-        { scope: NOTHING, tenantId: null, customerId: null },
+        { scope: NOTHING, tenant: null, customerId: null },
         { filter: { customerId: 'x.$cmd' } },
       ),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.customerId' });
@@ -163,7 +167,7 @@ describe('customer shelves', () => {
       await insertInto(store, document);
     const viewer = {
       scope: scopedFilter(storedScope({ tenantId: 't1' })),
-      tenantId: 't1',
+      tenant: storedScope({ tenantId: 't1' }),
       customerId: customer,
     };
     for (const { sort, walked, server } of await pagedAndServerOrders(
@@ -183,7 +187,7 @@ describe('customer shelves', () => {
           store,
           {
             scope: scopedFilter(storedScope({ tenantId: 't1' })),
-            tenantId: 't1',
+            tenant: storedScope({ tenantId: 't1' }),
             customerId: customer,
           },
           {},
@@ -203,7 +207,7 @@ describe('customer shelves', () => {
       store,
       {
         scope: scopedFilter(storedScope({ tenantId: 't1' })),
-        tenantId: 't1',
+        tenant: storedScope({ tenantId: 't1' }),
         customerId: customer,
       },
       {},

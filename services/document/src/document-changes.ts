@@ -90,7 +90,12 @@ export class DocumentChanges {
     const year = issueDate.slice(0, 4);
     const settings = await this.store.tenantSettings(storedScope(draft));
     const pattern = settings.numberPatterns[draft.type] ?? DEFAULT_NUMBER_PATTERNS[draft.type];
-    const sequence = await this.numbers.sequenceFor(draft.tenantId, draft._id, draft.type, year);
+    const sequence = await this.numbers.sequenceFor(
+      storedScope(draft),
+      draft._id,
+      draft.type,
+      year,
+    );
     const number = formatNumber(pattern, year, sequence);
     const billTo = {
       customerId: customer._id,

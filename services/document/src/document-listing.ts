@@ -123,7 +123,7 @@ export type DocumentPage = Awaited<ReturnType<typeof listDocuments>>;
  */
 export async function listDocuments(
   store: DocumentStore,
-  viewer: Pick<DocumentViewer, 'scope' | 'customerId' | 'tenantId'>,
+  viewer: Pick<DocumentViewer, 'scope' | 'customerId' | 'tenant'>,
   args: {
     filter?: DocumentFilter | null;
     sort?: DocumentSort | null;
@@ -143,7 +143,7 @@ export async function listDocuments(
       totals: () => totalsOf(all),
     };
   }
-  const rows = viewer.tenantId ? await store.ledger.rows(viewer.tenantId) : [];
+  const rows = viewer.tenant ? await store.ledger.rows(viewer.tenant) : [];
   const all = sortedMatches(rows, matched, spec);
   const page = sortedPageOf(all, args, spec);
   const connection = toSortedConnection(page.rows, page.pageSize, 0, spec);

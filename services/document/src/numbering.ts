@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { Connection } from 'mongoose';
 import { AppError, badInput } from '@portico/errors';
 import type { DocumentType } from '@portico/events';
@@ -67,7 +68,7 @@ export class DocumentNumbers {
   }
 
   async sequenceFor(
-    tenantId: string,
+    { tenantId }: TenantScope,
     documentId: string,
     type: DocumentType,
     year: string,

@@ -226,14 +226,15 @@ export class DocumentStore {
 
   /** Erases a deleted customer: comments, documents (with shelf and ledger rows), accesses, itself. */
   async eraseCustomer(
-    { tenantId }: TenantScope,
+    tenant: TenantScope,
     customerId: string,
     documentIds: string[],
   ): Promise<void> {
+    const { tenantId } = tenant;
     await this.comments.deleteMany({ tenantId, customerId });
     await this.documents.deleteMany({ tenantId, customerId });
     await this.shelves.drop(customerId);
-    await this.ledger.remove(tenantId, documentIds);
+    await this.ledger.remove(tenant, documentIds);
     await this.accesses.deleteMany({ tenantId, customerId });
     await this.customers.deleteOne({ _id: customerId, tenantId });
   }

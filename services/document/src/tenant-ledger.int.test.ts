@@ -48,7 +48,7 @@ const draft = (tenantId: string, customerId: string, grossMinor = 100): TestDraf
 /** A staff viewer of the whole tenant (an owner or admin). */
 const staffOf = (tenantId: string) => ({
   scope: scopedFilter(storedScope({ tenantId })),
-  tenantId,
+  tenant: storedScope({ tenantId }),
   customerId: null,
 });
 
@@ -98,7 +98,7 @@ describe('the tenant ledger behind staff lists across customers', () => {
       scope: scopedFilter(storedScope({ tenantId: tenant }), {
         $or: [{ customerId: { $in: [mine] } }, { processorIds: 's1' }],
       }),
-      tenantId: tenant,
+      tenant: storedScope({ tenantId: tenant }),
       customerId: null,
     };
     const seenBySpecialist = async () =>
@@ -138,10 +138,10 @@ describe('the tenant ledger behind staff lists across customers', () => {
   it('is read from memory until one of the tenant’s buckets changes', async () => {
     const tenant = randomUUID();
     await insertInto(store, draft(tenant, randomUUID()));
-    const first = await store.ledger.rows(tenant);
-    expect(await store.ledger.rows(tenant)).toBe(first); // the same array: not read again
+    const first = await store.ledger.rows(storedScope({ tenantId: tenant }));
+    expect(await store.ledger.rows(storedScope({ tenantId: tenant }))).toBe(first); // the same array: not read again
     const second = await insertInto(store, draft(tenant, randomUUID()));
-    const after = await store.ledger.rows(tenant);
+    const after = await store.ledger.rows(storedScope({ tenantId: tenant }));
     expect(after).not.toBe(first);
     expect(after.map((row) => row._id)).toContain(second._id);
   });
@@ -152,10 +152,14 @@ describe('the tenant ledger behind staff lists across customers', () => {
     const created = await insertInto(store, draft(tenant, randomUUID(), 100));
     const writer = new TenantLedger(connection, TRUST_MS);
     const reader = new TenantLedger(connection, TRUST_MS);
-    expect((await reader.rows(tenant)).map((row) => row.grossMinor)).toEqual([100]);
+    expect(
+      (await reader.rows(storedScope({ tenantId: tenant }))).map((row) => row.grossMinor),
+    ).toEqual([100]);
     await writer.put({ ...created, grossMinor: 300 });
     // The reader read the old versions less than TRUST_MS ago; the change waited that out.
-    expect((await reader.rows(tenant)).map((row) => row.grossMinor)).toEqual([300]);
+    expect(
+      (await reader.rows(storedScope({ tenantId: tenant }))).map((row) => row.grossMinor),
+    ).toEqual([300]);
   });
 
   it('takes erased documents out', async () => {
@@ -164,7 +168,7 @@ describe('the tenant ledger behind staff lists across customers', () => {
       await insertInto(store, draft(tenant, randomUUID())),
       await insertInto(store, draft(tenant, randomUUID())),
     ];
-    await store.ledger.remove(tenant, [erased._id]);
+    await store.ledger.remove(storedScope({ tenantId: tenant }), [erased._id]);
     expect(await listedIds(tenant)).toEqual([kept._id]);
   });
 

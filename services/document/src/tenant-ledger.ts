@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import { randomUUID } from 'node:crypto';
 import { upsertRetried } from '@portico/mongo';
 import { RecentReads, sharedWhileRunning } from '@portico/read-sharing';
@@ -123,7 +124,7 @@ export class TenantLedger {
   }
 
   /** Every row of a tenant: from memory while no bucket's version changed. */
-  rows(tenantId: string): Promise<LedgerRow[]> {
+  rows({ tenantId }: TenantScope): Promise<LedgerRow[]> {
     return this.reading(tenantId, () => this.read(tenantId));
   }
 
@@ -138,7 +139,7 @@ export class TenantLedger {
   }
 
   /** Takes the rows of erased documents out. */
-  async remove(tenantId: string, documentIds: string[]): Promise<void> {
+  async remove({ tenantId }: TenantScope, documentIds: string[]): Promise<void> {
     const changed = await this.changeEach(tenantId, documentIds, (rows, documentId) => {
       delete rows[documentId];
     });

@@ -17,6 +17,7 @@ afterAll(async () => {
   await connection.close();
 });
 
+const T1 = storedScope({ tenantId: 't1' });
 const accessEvent = (
   type: 'portico.access.updated.v1' | 'portico.access.revoked.v1',
   tenantId: string,
@@ -33,14 +34,14 @@ describe('the reads of a contact’s request, from memory', () => {
   it('reads an access once, then follows its events without the database', async () => {
     const reads = new ViewerReads(store);
     const access = await replicatedAccess('t1', ['VIEW_DOCUMENTS', 'COMMENT']);
-    expect(await reads.access('t1', access._id)).toMatchObject({
+    expect(await reads.access(T1, access._id)).toMatchObject({
       customerId: access.customerId,
       permissions: ['VIEW_DOCUMENTS', 'COMMENT'],
       revoked: false,
     });
     // The replica changes underneath (its consumer is another replica's): memory still answers...
     await store.accesses.updateOne({ _id: access._id }, { $set: { permissions: [] } });
-    expect((await reads.access('t1', access._id))!.permissions).toEqual([
+    expect((await reads.access(T1, access._id))!.permissions).toEqual([
       'VIEW_DOCUMENTS',
       'COMMENT',
     ]);
@@ -52,14 +53,14 @@ describe('the reads of a contact’s request, from memory', () => {
         permissions: ['VIEW_PAYMENTS'],
       }),
     );
-    expect((await reads.access('t1', access._id))!.permissions).toEqual(['VIEW_PAYMENTS']);
+    expect((await reads.access(T1, access._id))!.permissions).toEqual(['VIEW_PAYMENTS']);
     reads.followAccess(
       accessEvent('portico.access.revoked.v1', 't1', {
         accessId: access._id,
         customerId: access.customerId,
       }),
     );
-    expect(await reads.access('t1', access._id)).toMatchObject({
+    expect(await reads.access(T1, access._id)).toMatchObject({
       revoked: true,
       permissions: ['VIEW_PAYMENTS'],
     });
@@ -68,7 +69,7 @@ describe('the reads of a contact’s request, from memory', () => {
   it('knows an access granted after its first read found none', async () => {
     const reads = new ViewerReads(store);
     const accessId = randomUUID();
-    expect(await reads.access('t1', accessId)).toBeNull();
+    expect(await reads.access(T1, accessId)).toBeNull();
     reads.followAccess(
       accessEvent('portico.access.updated.v1', 't1', {
         accessId,
@@ -76,14 +77,14 @@ describe('the reads of a contact’s request, from memory', () => {
         permissions: ['VIEW_DOCUMENTS'],
       }),
     );
-    expect(await reads.access('t1', accessId)).toMatchObject({ customerId: 'c1', revoked: false });
+    expect(await reads.access(T1, accessId)).toMatchObject({ customerId: 'c1', revoked: false });
   });
 
   it('answers another tenant nothing, and that question does not hide the access from its own', async () => {
     const reads = new ViewerReads(store);
     const access = await replicatedAccess('t1', ['VIEW_DOCUMENTS']);
-    expect(await reads.access('t2', access._id)).toBeNull();
-    expect(await reads.access('t1', access._id)).toMatchObject({ customerId: access.customerId });
+    expect(await reads.access(storedScope({ tenantId: 't2' }), access._id)).toBeNull();
+    expect(await reads.access(T1, access._id)).toMatchObject({ customerId: access.customerId });
     reads.followAccess(
       accessEvent('portico.access.updated.v1', 't1', {
         accessId: access._id,
@@ -91,7 +92,7 @@ describe('the reads of a contact’s request, from memory', () => {
         permissions: [],
       }),
     );
-    expect(await reads.access('t2', access._id)).toBeNull();
+    expect(await reads.access(storedScope({ tenantId: 't2' }), access._id)).toBeNull();
   });
 
   it('reads a customer and the portal’s types again once this process’s consumer says they changed', async () => {

@@ -40,7 +40,7 @@ export class ViewerReads {
   constructor(private readonly store: DocumentStore) {}
 
   /** The access, when it belongs to the tenant. */
-  async access(tenantId: string, accessId: string): Promise<AccessReplicaRecord | null> {
+  async access({ tenantId }: TenantScope, accessId: string): Promise<AccessReplicaRecord | null> {
     // Read and kept by id alone: a request naming another tenant must not make it unknown here.
     const access = await this.accesses.get(accessId, (id) => this.store.accessById(id));
     return access?.tenantId === tenantId ? access : null;

@@ -4,6 +4,7 @@ import {
   scopedFilter,
   type AuthContext,
   type ScopedFilter,
+  type TenantScope,
 } from '@portico/auth';
 import type { Permission } from '@portico/events';
 import type { DocumentStore } from './store';
@@ -15,7 +16,7 @@ export interface DocumentViewer {
   scope: ScopedFilter;
   kind: 'ANONYMOUS' | 'STAFF' | 'CONTACT';
   /** The caller's organization; null when anonymous. */
-  tenantId: string | null;
+  tenant: TenantScope | null;
   /** The one customer a contact's reads are pinned to; null for staff. */
   customerId: string | null;
   /** A contact's permissions (from their access); staff may do everything their role allows. */
@@ -30,7 +31,7 @@ export interface DocumentViewer {
 const nobody: DocumentViewer = {
   scope: NOTHING,
   kind: 'ANONYMOUS',
-  tenantId: null,
+  tenant: null,
   customerId: null,
   may: () => false,
   mayReachCustomer: () => false,
@@ -51,7 +52,7 @@ export async function documentViewer(
   if (auth.kind === 'STAFF') {
     const staff = {
       kind: 'STAFF' as const,
-      tenantId: auth.tenantId,
+      tenant: principalScope(auth),
       customerId: null,
       may: () => true,
     };
@@ -69,14 +70,14 @@ export async function documentViewer(
   }
   // Both at once: from memory mostly; when not, one database round trip, not two.
   const [access, enabledDocumentTypes] = await Promise.all([
-    reads.access(auth.tenantId, auth.accessId),
+    reads.access(principalScope(auth), auth.accessId),
     reads.enabledDocumentTypes(principalScope(auth)),
   ]);
   if (!access || access.revoked || access.customerId !== auth.customerId) return nobody;
   const permissions = new Set(access.permissions);
   const contact = {
     kind: 'CONTACT' as const,
-    tenantId: auth.tenantId,
+    tenant: principalScope(auth),
     customerId: auth.customerId,
     may: (p: Permission) => permissions.has(p),
     mayReachCustomer: (customerId: string) => customerId === auth.customerId,

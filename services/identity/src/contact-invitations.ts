@@ -35,7 +35,7 @@ export class ContactInvitations {
     const type = 'portico.identity.contact-invited.v1';
     const { token, code, expiresAt } = await this.tokens.issueSealed(
       'CONTACT_INVITATION',
-      tenant.tenantId,
+      tenant,
       user._id,
       INVITATION_TTL_MS,
       type,

@@ -1,4 +1,4 @@
-import { requirePrincipal, type Principal } from '@portico/auth';
+import { type Principal, principalScope, requirePrincipal } from '@portico/auth';
 import { unauthenticated } from '@portico/errors';
 import type { SubgraphContext } from '@portico/subgraph';
 import type { OneTimeTokens } from './one-time-tokens';
@@ -32,7 +32,7 @@ export interface IdentityContext extends SubgraphContext {
 /** The caller, if their token's session is still active (signed out or revoked: UNAUTHENTICATED). */
 export async function activePrincipal({ auth, sessions }: IdentityContext): Promise<Principal> {
   const principal = requirePrincipal(auth);
-  if (!(await sessions.isActive(principal.tenantId, principal.sessionId)))
+  if (!(await sessions.isActive(principalScope(principal), principal.sessionId)))
     throw unauthenticated('Your session has ended; sign in again');
   return principal;
 }

@@ -1,3 +1,4 @@
+import { storedScope } from '@portico/auth';
 import { keyringFrom, newKeyEntry, openSecret, secretContext } from '@portico/event-secrets';
 import { randomUUID } from 'node:crypto';
 import { connectMongo, type Connection } from '@portico/mongo';
@@ -17,6 +18,7 @@ afterAll(async () => {
 });
 
 const HOUR = 3_600_000;
+const T1 = storedScope({ tenantId: 't1' });
 const fieldOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 'ok',
@@ -25,21 +27,21 @@ const fieldOf = (promise: Promise<unknown>) =>
 
 describe('one-time tokens', () => {
   it('are used once and only for their kind', async () => {
-    const { token } = await tokens.issue('PASSWORD_RESET', 't1', 'u1', HOUR);
+    const { token } = await tokens.issue('PASSWORD_RESET', T1, 'u1', HOUR);
     expect(await fieldOf(tokens.redeem(['STAFF_INVITATION'], token))).toBe('token');
     expect(await tokens.redeem(['PASSWORD_RESET'], token)).toMatchObject({ userId: 'u1' });
     expect(await fieldOf(tokens.redeem(['PASSWORD_RESET'], token))).toBe('token');
   });
 
   it('expire', async () => {
-    const { token } = await tokens.issue('PASSWORD_RESET', 't1', 'u2', 1);
+    const { token } = await tokens.issue('PASSWORD_RESET', T1, 'u2', 1);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await fieldOf(tokens.redeem(['PASSWORD_RESET'], token))).toBe('token');
   });
 
   it('are voided by a newer one for the same user and kind', async () => {
-    const first = await tokens.issue('CONTACT_INVITATION', 't1', 'u3', HOUR);
-    const second = await tokens.issue('CONTACT_INVITATION', 't1', 'u3', HOUR);
+    const first = await tokens.issue('CONTACT_INVITATION', T1, 'u3', HOUR);
+    const second = await tokens.issue('CONTACT_INVITATION', T1, 'u3', HOUR);
     expect(await fieldOf(tokens.redeem(['CONTACT_INVITATION'], first.token))).toBe('token');
     expect(await fieldOf(tokens.redeem(['CONTACT_INVITATION'], second.token))).toBe('ok');
   });
@@ -50,23 +52,23 @@ describe('one-time tokens', () => {
       const { state, codeRequired } = await tokens.inspect(kinds, token);
       return { state, codeRequired };
     };
-    const old = await tokens.issue('CONTACT_INVITATION', 't1', 'u9', HOUR, { withCode: true });
-    const current = await tokens.issue('CONTACT_INVITATION', 't1', 'u9', HOUR, { withCode: true });
+    const old = await tokens.issue('CONTACT_INVITATION', T1, 'u9', HOUR, { withCode: true });
+    const current = await tokens.issue('CONTACT_INVITATION', T1, 'u9', HOUR, { withCode: true });
     expect(await stateOf(current.token)).toEqual({ state: 'VALID', codeRequired: true });
     expect(await stateOf(old.token)).toMatchObject({ state: 'SUPERSEDED' });
     expect(await stateOf('made-up')).toMatchObject({ state: 'UNKNOWN' });
     await tokens.redeem(kinds, current.token, current.code);
     expect(await stateOf(current.token)).toMatchObject({ state: 'USED' });
-    const short = await tokens.issue('CONTACT_INVITATION', 't1', 'u10', 1);
+    const short = await tokens.issue('CONTACT_INVITATION', T1, 'u10', 1);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await stateOf(short.token)).toMatchObject({ state: 'EXPIRED' });
     // Another kind's token is unknown to the invitation page.
-    const reset = await tokens.issue('PASSWORD_RESET', 't1', 'u9', HOUR);
+    const reset = await tokens.issue('PASSWORD_RESET', T1, 'u9', HOUR);
     expect(await stateOf(reset.token)).toMatchObject({ state: 'UNKNOWN' });
   });
 
   it('need their SMS code, from an alphabet without look-alikes, stored only as a hash', async () => {
-    const { token, code } = await tokens.issue('CONTACT_INVITATION', 't1', 'u4', HOUR, {
+    const { token, code } = await tokens.issue('CONTACT_INVITATION', T1, 'u4', HOUR, {
       withCode: true,
     });
     expect(code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`));
@@ -82,7 +84,7 @@ describe('one-time tokens', () => {
   });
 
   it('void the link after five wrong codes, even for the right one', async () => {
-    const { token, code } = await tokens.issue('CONTACT_INVITATION', 't1', 'u5', HOUR, {
+    const { token, code } = await tokens.issue('CONTACT_INVITATION', T1, 'u5', HOUR, {
       withCode: true,
     });
     const wrong = code === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA';
@@ -97,7 +99,7 @@ describe('one-time tokens', () => {
     const keyring = keyringFrom(newKeyEntry('sealing'));
     const sealing = new OneTimeTokens(connection, keyring);
     const type = 'portico.identity.contact-invited.v1';
-    const issued = await sealing.issueSealed('CONTACT_INVITATION', 't1', 'u-sealed', 60_000, type, {
+    const issued = await sealing.issueSealed('CONTACT_INVITATION', T1, 'u-sealed', 60_000, type, {
       withCode: true,
     });
     expect(issued.token).toMatch(/^es1\.sealing\./);

@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { sealSecret, secretContext, type SecretKeyring } from '@portico/event-secrets';
 import type { EventType } from '@portico/events';
@@ -72,7 +73,7 @@ export class OneTimeTokens {
   }
 
   /** Forgets every token of these users (their customer was deleted). */
-  async eraseFor(tenantId: string, userIds: string[]): Promise<void> {
+  async eraseFor({ tenantId }: TenantScope, userIds: string[]): Promise<void> {
     const records = await this.tokens.find({ tenantId, userId: { $in: userIds } }).toArray();
     const ids = records.map((record) => record._id);
     await this.codeAttempts.deleteMany({ tokenId: { $in: ids } });
@@ -83,7 +84,7 @@ export class OneTimeTokens {
   /** A new token (and code, if asked for); earlier unused ones of the kind for the user stop working. */
   async issue(
     kind: OneTimeTokenKind,
-    tenantId: string,
+    { tenantId }: TenantScope,
     userId: string,
     ttlMs: number,
     options: { withCode?: boolean } = {},
@@ -114,13 +115,13 @@ export class OneTimeTokens {
    */
   async issueSealed(
     kind: OneTimeTokenKind,
-    tenantId: string,
+    tenant: TenantScope,
     userId: string,
     ttlMs: number,
     eventType: EventType,
     options: { withCode?: boolean } = {},
   ): Promise<{ token: string; code: string | null; expiresAt: Date }> {
-    const { token, code, expiresAt } = await this.issue(kind, tenantId, userId, ttlMs, options);
+    const { token, code, expiresAt } = await this.issue(kind, tenant, userId, ttlMs, options);
     const sealed = (field: string, value: string) =>
       sealSecret(this.keyring, value, secretContext(eventType, field, userId));
     return { token: sealed('token', token), code: code && sealed('code', code), expiresAt };

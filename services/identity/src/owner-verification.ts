@@ -32,7 +32,7 @@ export class OwnerVerification {
     const type = 'portico.identity.owner-verification-requested.v1';
     const { token, expiresAt } = await this.tokens.issueSealed(
       'EMAIL_VERIFICATION',
-      owner.tenantId,
+      storedScope(owner),
       owner._id,
       VERIFICATION_TTL_MS,
       type,

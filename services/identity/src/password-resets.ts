@@ -52,7 +52,7 @@ export class PasswordResets {
     const type = 'portico.identity.password-reset-requested.v1';
     const { token, expiresAt } = await this.tokens.issueSealed(
       'PASSWORD_RESET',
-      user.tenantId,
+      storedScope(user),
       user._id,
       RESET_TTL_MS,
       type,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { principalScope, type StaffPrincipal, type StaffRole } from '@portico/auth';
+import { principalScope, storedScope, type StaffPrincipal, type StaffRole } from '@portico/auth';
 import { badInput, conflict, forbidden } from '@portico/errors';
 import { createEvent } from '@portico/events';
 import type { EventBus } from '@portico/kafka';
@@ -52,7 +52,7 @@ export class StaffInvitations {
     const type = 'portico.identity.staff-invited.v1';
     const { token, expiresAt } = await this.tokens.issueSealed(
       'STAFF_INVITATION',
-      user.tenantId,
+      storedScope(user),
       user._id,
       INVITATION_TTL_MS,
       type,

@@ -1,3 +1,4 @@
+import { eventScope } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentStore } from '../store';
@@ -19,7 +20,7 @@ export function shelfWarmingConsumer(store: DocumentStore): ConsumerDefinition {
       if (event.type !== 'portico.identity.signed-in.v1') return;
       const { customerId, kind } = event.data;
       if (customerId) await store.shelves.contents(customerId);
-      else if (kind === 'STAFF') await store.ledger.rows(event.tenantid);
+      else if (kind === 'STAFF') await store.ledger.rows(eventScope(event));
     },
   };
 }

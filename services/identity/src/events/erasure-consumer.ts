@@ -12,7 +12,7 @@ export function erasureConsumer(store: IdentityStore, tokens: OneTimeTokens): Co
     async handle(event: CurrentEvent) {
       if (event.type !== 'portico.customer.deleted.v1') return;
       await store.eraseContactsOf(eventScope(event), event.data, (userIds) =>
-        tokens.eraseFor(event.tenantid, userIds),
+        tokens.eraseFor(eventScope(event), userIds),
       );
     },
   };

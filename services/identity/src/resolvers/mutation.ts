@@ -5,8 +5,8 @@ import { normalizeEmail, optionalText } from '@portico/validation';
 import {
   principalScope,
   requireStaff,
-  storedScope,
   type StaffPrincipal,
+  storedScope,
   type TenantScope,
 } from '@portico/auth';
 import { activePrincipal, type IdentityContext } from '../context';
@@ -159,7 +159,7 @@ export const mutationResolvers: MutationResolvers = {
 
   async logout(_, __, context) {
     const principal = await activePrincipal(context);
-    await context.sessions.revoke(principal.tenantId, principal.sessionId, 'signed out');
+    await context.sessions.revoke(principalScope(principal), principal.sessionId, 'signed out');
     await audit(context, principalScope(principal), {
       actorId: principal.userId,
       action: 'user.signed-out',

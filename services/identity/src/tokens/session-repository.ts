@@ -1,3 +1,4 @@
+import type { TenantScope } from '@portico/auth';
 import type { Collection } from 'mongoose';
 import type { CloudEvent } from '@portico/events';
 import { isDuplicateKeyError } from '@portico/mongo';
@@ -24,11 +25,11 @@ export class SessionRepository {
     );
   }
 
-  sessionOf(tenantId: string, sessionId: string): Promise<SessionRecord | null> {
+  sessionOf({ tenantId }: TenantScope, sessionId: string): Promise<SessionRecord | null> {
     return this.sessions.findOne({ _id: sessionId, tenantId }).lean().exec();
   }
 
-  async isActive(tenantId: string, sessionId: string, now: Date): Promise<boolean> {
+  async isActive({ tenantId }: TenantScope, sessionId: string, now: Date): Promise<boolean> {
     const active = await this.sessions.exists({
       _id: sessionId,
       tenantId,
@@ -38,12 +39,12 @@ export class SessionRepository {
     return active !== null;
   }
 
-  async extend(tenantId: string, sessionId: string, expiresAt: Date): Promise<void> {
+  async extend({ tenantId }: TenantScope, sessionId: string, expiresAt: Date): Promise<void> {
     await this.sessions.updateOne({ _id: sessionId, tenantId }, { $set: { expiresAt } });
   }
 
   /** The ids of the user's sessions not yet revoked, but for `keep`. */
-  async liveSessionIds(tenantId: string, userId: string, keep: string): Promise<string[]> {
+  async liveSessionIds({ tenantId }: TenantScope, userId: string, keep: string): Promise<string[]> {
     const sessions = await this.sessions
       .find({ tenantId, userId, revokedAt: null, _id: { $ne: keep } }, { _id: 1 })
       .lean()
@@ -52,7 +53,7 @@ export class SessionRepository {
   }
 
   /** The user of a session not yet revoked, or null. */
-  async liveSessionUser(tenantId: string, sessionId: string): Promise<string | null> {
+  async liveSessionUser({ tenantId }: TenantScope, sessionId: string): Promise<string | null> {
     const session = await this.sessions
       .findOne({ _id: sessionId, tenantId, revokedAt: null }, { userId: 1 })
       .lean()
@@ -62,7 +63,7 @@ export class SessionRepository {
 
   /** Revokes a live session with its event (outbox); false when it had already ended. */
   async revoke(
-    tenantId: string,
+    { tenantId }: TenantScope,
     sessionId: string,
     reason: string,
     event: CloudEvent,

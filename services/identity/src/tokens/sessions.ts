@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import {
   type PorticoClaims,
   storedScope,
+  type TenantScope,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
   TOKEN_TYPE,
@@ -96,11 +97,11 @@ export class Sessions {
     const hash = hashToken(refreshToken);
     const token = await this.records.refreshToken(hash);
     if (!token) return { kind: 'unknown' };
-    const session = await this.records.sessionOf(token.tenantId, token.sessionId);
+    const session = await this.records.sessionOf(storedScope(token), token.sessionId);
     const userId = session?.userId ?? '';
     // Of concurrent refreshes with one token exactly one uses it.
     if (!(await this.records.useRefreshToken(hash))) {
-      await this.revoke(token.tenantId, token.sessionId, 'refresh token reused');
+      await this.revoke(storedScope(token), token.sessionId, 'refresh token reused');
       return { kind: 'reused', tenantId: token.tenantId, userId, sessionId: token.sessionId };
     }
     const active = session && !session.revokedAt && session.expiresAt > new Date();
@@ -108,7 +109,7 @@ export class Sessions {
     if (!active || !user || !maySignIn(user))
       return { kind: 'ended', tenantId: token.tenantId, userId, sessionId: token.sessionId };
     await this.records.extend(
-      session.tenantId,
+      storedScope(session),
       session._id,
       slidingExpiry(
         new Date(),
@@ -119,8 +120,8 @@ export class Sessions {
     return { kind: 'refreshed', tokens: await this.issue(user, session._id), user };
   }
 
-  async isActive(tenantId: string, sessionId: string): Promise<boolean> {
-    return this.records.isActive(tenantId, sessionId, new Date());
+  async isActive(tenant: TenantScope, sessionId: string): Promise<boolean> {
+    return this.records.isActive(tenant, sessionId, new Date());
   }
 
   /**
@@ -128,22 +129,27 @@ export class Sessions {
    * returns once every running process has applied it, so each refuses the
    * session's unexpired access tokens from the next request on.
    */
-  async revoke(tenantId: string, sessionId: string, reason: string): Promise<void> {
-    if (await this.markRevoked(tenantId, sessionId, reason)) await this.publishRevocations();
+  async revoke(tenant: TenantScope, sessionId: string, reason: string): Promise<void> {
+    if (await this.markRevoked(tenant, sessionId, reason)) await this.publishRevocations();
   }
 
   /** Ends every session of the user except `keep`, the same way. */
   async revokeOthers(user: UserRecord, keep: string, reason: string): Promise<void> {
-    const others = await this.records.liveSessionIds(user.tenantId, user._id, keep);
+    const tenant = storedScope(user);
+    const others = await this.records.liveSessionIds(tenant, user._id, keep);
     let ended = false;
-    for (const other of others)
-      if (await this.markRevoked(user.tenantId, other, reason)) ended = true;
+    for (const other of others) if (await this.markRevoked(tenant, other, reason)) ended = true;
     if (ended) await this.publishRevocations();
   }
 
   /** Writes the revocation with its event; false when the session had already ended. */
-  private async markRevoked(tenantId: string, sessionId: string, reason: string): Promise<boolean> {
-    const userId = await this.records.liveSessionUser(tenantId, sessionId);
+  private async markRevoked(
+    tenant: TenantScope,
+    sessionId: string,
+    reason: string,
+  ): Promise<boolean> {
+    const { tenantId } = tenant;
+    const userId = await this.records.liveSessionUser(tenant, sessionId);
     if (userId === null) return false;
     const event = createEvent({
       type: 'portico.identity.session-revoked.v1',
@@ -158,7 +164,7 @@ export class Sessions {
         tokensValidUntil: new Date(Date.now() + this.ttl.accessSeconds * 1000).toISOString(),
       },
     });
-    return this.records.revoke(tenantId, sessionId, reason, event);
+    return this.records.revoke(tenant, sessionId, reason, event);
   }
 
   private async issue(user: UserRecord, sessionId: string): Promise<IssuedTokens> {
