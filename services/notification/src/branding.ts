@@ -1,5 +1,6 @@
 import type { TenantScope } from '@portico/auth';
 import { badInput } from '@portico/errors';
+import { RecentReads } from '@portico/read-sharing';
 import { normalizeEmail, optionalText, requireText } from '@portico/validation';
 import type { Model } from 'mongoose';
 import { defaultBranding, type BrandingRecord } from './model/branding';
@@ -19,6 +20,10 @@ const COLOUR = /^#[0-9a-fA-F]{6}$/;
 // Inline images only: rendered pages reach no network. No SVG: it can carry markup.
 const LOGO = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/;
 const MAX_LOGO_CHARS = 200_000;
+// Every email and PDF reads its tenant's branding: kept this long, so a change made through
+// another replica shows in emails within seconds, one made through this process at once.
+const BRANDING_KEPT_MS = 5_000;
+const BRANDINGS_KEPT = 1_000;
 
 /** Who an email is from, as the recipient sees it, and where replies go. */
 export const senderOf = (branding: BrandingRecord) => ({
@@ -33,10 +38,17 @@ export const localeToApi = (locale: Locale): ApiLocale => API_LOCALES[locale];
 
 /** A tenant's branding: what it set, else what it was registered as. */
 export class Brandings {
-  constructor(private readonly model: Model<BrandingRecord>) {}
+  private readonly recent;
+
+  constructor(
+    private readonly model: Model<BrandingRecord>,
+    keepMs = BRANDING_KEPT_MS,
+  ) {
+    this.recent = new RecentReads<string, BrandingRecord>({ keepMs, capacity: BRANDINGS_KEPT });
+  }
 
   of({ tenantId }: TenantScope): Promise<BrandingRecord> {
-    return this.byOrganization(tenantId);
+    return this.recent.get(tenantId, (id) => this.byOrganization(id));
   }
 
   /** What anyone may see of an organization's brand (its emails show it): by id, unscoped. */
@@ -51,20 +63,23 @@ export class Brandings {
   /** The organization's name as registered; never overrides a name an admin set. */
   async registered({ tenantId }: TenantScope, name: string): Promise<void> {
     await this.model.updateOne({ _id: tenantId }, { $setOnInsert: { name } }, { upsert: true });
+    this.recent.forget(tenantId);
   }
 
   /** Applies the fields given (null clears an optional one); BAD_USER_INPUT names the field. */
-  async update(tenant: TenantScope, input: BrandingInput): Promise<BrandingRecord> {
-    const { tenantId } = tenant;
+  async update({ tenantId }: TenantScope, input: BrandingInput): Promise<BrandingRecord> {
     const set = changesOf(input);
-    const current = await this.of(tenant);
+    // Read afresh, not from memory: what is written back must not undo another replica's change.
+    const current = await this.byOrganization(tenantId);
     const { _id, ...defaults } = current;
     await this.model.updateOne(
       { _id: tenantId },
       { $set: { ...defaults, ...set } },
       { upsert: true },
     );
-    return { ...current, ...set };
+    const updated = { ...current, ...set };
+    this.recent.set(tenantId, updated);
+    return updated;
   }
 
   /** The branding as `update` would leave it, not saved (a preview). */

@@ -7,6 +7,10 @@ interface PdfMetadata {
   customerId: string;
 }
 
+// A document's PDF is rendered on its issued event, then attached to its emails right after:
+// the last few stay in memory (a stored PDF never changes), so attaching reads nothing.
+const RECENT_PDFS = 32;
+
 /**
  * Rendered PDFs in a GridFS bucket, each under the id of what it shows:
  * issued documents (`document_pdfs`: rendered once, attached to emails and
@@ -14,6 +18,8 @@ interface PdfMetadata {
  */
 export class StoredPdfs {
   private readonly bucket;
+  /** The PDFs this process stored or read last, by id, oldest first. */
+  private readonly recent = new Map<string, { metadata: PdfMetadata; pdf: Buffer }>();
 
   constructor(connection: Connection, bucketName: 'document_pdfs' | 'statement_pdfs') {
     this.bucket = new mongo.GridFSBucket(connection.db!, { bucketName });
@@ -25,8 +31,14 @@ export class StoredPdfs {
     metadata: PdfMetadata,
     render: () => Promise<Buffer>,
   ): Promise<Buffer> {
+    const kept = this.recent.get(id);
+    if (kept?.metadata.tenantId === metadata.tenantId) return kept.pdf;
     if (await this.exists(id, metadata.tenantId))
-      return readAll(this.bucket.openDownloadStream(id as never));
+      return this.remember(
+        id,
+        metadata,
+        await readAll(this.bucket.openDownloadStream(id as never)),
+      );
     const pdf = await render();
     await new Promise<void>((resolve, reject) => {
       this.bucket
@@ -37,7 +49,7 @@ export class StoredPdfs {
         .on('error', reject)
         .end(pdf);
     });
-    return pdf;
+    return this.remember(id, metadata, pdf);
   }
 
   /** A stream of the PDF if this tenant has one under this id, else null. */
@@ -56,6 +68,7 @@ export class StoredPdfs {
       .find({ uploadDate: { $lt: before } }, { projection: { _id: 1 } })
       .toArray();
     for (const file of old) await this.bucket.delete(file._id);
+    this.recent.clear();
   }
 
   async eraseCustomer({ tenantId }: TenantScope, customerId: string): Promise<void> {
@@ -63,6 +76,16 @@ export class StoredPdfs {
       .find({ 'metadata.tenantId': tenantId, 'metadata.customerId': customerId })
       .toArray();
     for (const file of files) await this.bucket.delete(file._id);
+    for (const [id, { metadata }] of this.recent)
+      if (metadata.tenantId === tenantId && metadata.customerId === customerId)
+        this.recent.delete(id);
+  }
+
+  private remember(id: string, metadata: PdfMetadata, pdf: Buffer): Buffer {
+    this.recent.delete(id);
+    this.recent.set(id, { metadata, pdf });
+    if (this.recent.size > RECENT_PDFS) this.recent.delete(this.recent.keys().next().value!);
+    return pdf;
   }
 
   private async exists(id: string, tenantId: string): Promise<boolean> {
