@@ -48,9 +48,16 @@ export function storedScope(record: { readonly tenantId: string }): TenantScope 
   return { tenantId: record.tenantId } as TenantScope;
 }
 
-/** `conditions` confined to the scope's tenant (its `tenantId` wins over theirs). */
-export function scopedFilter(scope: TenantScope, conditions: object = {}): ScopedFilter {
-  return { ...conditions, tenantId: scope.tenantId } as unknown as ScopedFilter;
+/**
+ * `conditions` confined to the scope's tenant and, for a contact's scope, to their customer
+ * (a record's `customerId`): the scope's values win over the conditions'.
+ */
+export function scopedFilter(
+  scope: TenantScope | CustomerScope,
+  conditions: object = {},
+): ScopedFilter {
+  const pinned = 'customerId' in scope ? { customerId: scope.customerId } : {};
+  return { ...conditions, tenantId: scope.tenantId, ...pinned } as unknown as ScopedFilter;
 }
 
 /** A filter no record matches: for callers who may see nothing. */

@@ -49,6 +49,19 @@ describe('tenant scopes', () => {
     expect(scopedFilter(principalScope(staff))).toEqual({ tenantId: 't1' });
   });
 
+  it('pin a contact’s filters to their customer too', () => {
+    expect(scopedFilter(contactScope(contact), { customerId: 'c2', shared: true })).toEqual({
+      tenantId: 't1',
+      customerId: 'c1',
+      shared: true,
+    });
+    // The same contact's tenant scope alone does not pin a customer.
+    expect(scopedFilter(principalScope(contact), { customerId: 'c2' })).toEqual({
+      tenantId: 't1',
+      customerId: 'c2',
+    });
+  });
+
   it('have a filter that matches nothing, and cannot be changed', () => {
     expect(NOTHING).toEqual({ _id: { $in: [] } });
     expect(Object.isFrozen(NOTHING)).toBe(true);

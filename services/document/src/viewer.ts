@@ -1,4 +1,5 @@
 import {
+  contactScope,
   NOTHING,
   principalScope,
   scopedFilter,
@@ -85,8 +86,8 @@ export async function documentViewer(
   if (!permissions.has('VIEW_DOCUMENTS')) return { ...contact, scope: NOTHING };
   return {
     ...contact,
-    scope: scopedFilter(principalScope(auth), {
-      customerId: auth.customerId,
+    // Pinned to the contact's customer by their CustomerScope.
+    scope: scopedFilter(contactScope(auth), {
       shared: true,
       status: { $ne: 'DRAFT' },
       type: { $in: enabledDocumentTypes },
