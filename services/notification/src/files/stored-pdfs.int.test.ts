@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { storedScope } from '@portico/auth';
 import { connectMongo, type Connection } from '@portico/mongo';
+import { mongo } from 'mongoose';
+import type { Readable } from 'node:stream';
 import { StoredPdfs } from './stored-pdfs';
 
 let connection: Connection;
@@ -12,6 +14,12 @@ afterAll(async () => {
   await connection.dropDatabase();
   await connection.close();
 });
+
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
 
 /** A renderer that counts its calls and makes a distinct PDF each time. */
 function countingRenderer() {
@@ -55,5 +63,40 @@ describe('stored PDFs', () => {
     expect(await pdfs.open(id, storedScope(metadata))).toBeNull();
     await pdfs.renderOnce(id, metadata, renderer.render);
     expect(renderer.calls).toBe(2);
+  });
+
+  it('are served whole to their tenant, with their length', async () => {
+    const metadata = { tenantId: randomUUID(), customerId: randomUUID() };
+    const id = randomUUID();
+    const pdf = await new StoredPdfs(connection, 'document_pdfs').renderOnce(
+      id,
+      metadata,
+      countingRenderer().render,
+    );
+    // Another replica, nothing in memory: read from the database.
+    const opened = await new StoredPdfs(connection, 'document_pdfs').open(
+      id,
+      storedScope(metadata),
+    );
+    expect(opened?.length).toBe(pdf.length);
+    expect(await bytesOf(opened!.stream)).toEqual(pdf);
+  });
+
+  it('stored in GridFS before are still served, to their tenant only', async () => {
+    const id = randomUUID();
+    const metadata = { tenantId: randomUUID(), customerId: randomUUID() };
+    const bucket = new mongo.GridFSBucket(connection.db!, { bucketName: 'document_pdfs' });
+    const before = Buffer.from('%PDF-1.7 stored in GridFS');
+    await new Promise<void>((resolve, reject) =>
+      bucket
+        .openUploadStreamWithId(id as never, `${id}.pdf`, { metadata })
+        .on('finish', () => resolve())
+        .on('error', reject)
+        .end(before),
+    );
+    const pdfs = new StoredPdfs(connection, 'document_pdfs');
+    expect(await pdfs.open(id, storedScope({ tenantId: 'someone-else' }))).toBeNull();
+    const opened = await pdfs.open(id, storedScope(metadata));
+    expect(await bytesOf(opened!.stream)).toEqual(before);
   });
 });
