@@ -42,7 +42,8 @@ export function eventScope(event: { readonly tenantid: string }): TenantScope {
 
 /**
  * The tenant of a record Portico stored itself (a user found by email at sign-in, a session
- * being refreshed, a job queued earlier) or of a tenant just registered; never of input.
+ * being refreshed, a job queued earlier), of a link it signed (a file link's claims) or of a
+ * tenant just registered; never of input.
  */
 export function storedScope(record: { readonly tenantId: string }): TenantScope {
   return { tenantId: record.tenantId } as TenantScope;
