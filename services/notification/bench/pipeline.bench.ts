@@ -9,6 +9,9 @@
  * after creating the drafts. Asserts nothing.
  * BENCH_PIPELINE_PROFILE=1 writes CPU profiles of the document and
  * notification services to .cache/bench/profiles.
+ * BENCH_PIPELINE_CAPACITY=4,8,12,16,20 then issues for 15 s at each of these
+ * rates in turn and prints the capacity: the highest rate whose p99 stays
+ * within 1 s (the steps stop at the first that does not).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -31,10 +34,13 @@ import {
 const DOCUMENTS = Number(process.env.BENCH_PIPELINE_DOCUMENTS ?? 2_000);
 const RATE = Number(process.env.BENCH_PIPELINE_RATE ?? 20);
 const CUSTOMERS = 20;
+const CAPACITY_RATES = process.env.BENCH_PIPELINE_CAPACITY?.split(',').map(Number) ?? [];
+const CAPACITY_STEP_SECONDS = 15;
+const CAPACITY_P99_MS = 1_000;
 // How long after the last issue an email may still arrive before it counts as lost.
 const GRACE_MS = 60_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** Every process's /metrics samples, by process name. */
 async function scrape(running: TestPlatform): Promise<Map<string, MetricSample[]>> {
@@ -145,67 +151,95 @@ async function main(): Promise<void> {
     // The document service learns of customers from their events.
     for (const customerId of customers) await eventually(() => draft(customerId).then(() => true));
 
-    const drafts: string[] = [];
-    const draftsStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (drafts.length < DOCUMENTS) {
-          const index = drafts.push('') - 1;
-          drafts[index] = (await draft(customers[index % CUSTOMERS]!)).createDocument.id;
-        }
-      }),
-    );
-    console.log(
-      `${DOCUMENTS} drafts created in ${((performance.now() - draftsStarted) / 1000).toFixed(1)} s`,
-    );
+    /** `count` drafts spread over the customers, four requests at a time. */
+    const createDrafts = async (count: number): Promise<string[]> => {
+      const drafts: string[] = [];
+      const draftsStarted = performance.now();
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (drafts.length < count) {
+            const index = drafts.push('') - 1;
+            drafts[index] = (await draft(customers[index % CUSTOMERS]!)).createDocument.id;
+          }
+        }),
+      );
+      console.log(
+        `${count} drafts created in ${((performance.now() - draftsStarted) / 1000).toFixed(1)} s`,
+      );
+      // The drafts' events are still being handled for a while; issuing must not pay for them.
+      await settle();
+      return drafts;
+    };
 
-    // The drafts' events are still being handled for a while; issuing must not pay for them.
-    await settle();
+    /** Issues at a steady rate: request i starts at i / rate seconds, whatever the answers do. */
+    const issueAtRate = async (drafts: string[], rate: number) => {
+      const issuedAt = new Map<string, number>(); // number -> epoch ms of the request
+      const started = Date.now();
+      let failures = 0;
+      const failureKinds = new Map<string, number>();
+      const issueTimes: number[] = [];
+      await Promise.all(
+        drafts.map(async (id, i) => {
+          await sleep(started + (i * 1000) / rate - Date.now());
+          const requested = Date.now();
+          try {
+            const { issueDocument } = await ask<{ issueDocument: { number: string } }>(
+              'mutation($id: ID!) { issueDocument(id: $id) { number } }',
+              { id },
+            );
+            issuedAt.set(issueDocument.number, requested);
+            issueTimes.push(Date.now() - requested);
+          } catch (error) {
+            failures++;
+            const kind = String(error).slice(0, 160);
+            failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
+          }
+        }),
+      );
+      const issuing = (Date.now() - started) / 1000;
+      console.log(
+        `issued ${issuedAt.size} in ${issuing.toFixed(1)} s (${(issuedAt.size / issuing).toFixed(1)}/s), ${failures} failed; ` +
+          `issueDocument p50 ${percentile(
+            issueTimes.sort((a, b) => a - b),
+            50,
+          )} ms, p99 ${percentile(issueTimes, 99)} ms`,
+      );
+      for (const [kind, count] of failureKinds) console.log(`  ${count} × ${kind}`);
+      return { issuedAt, started };
+    };
+
+    /** The emails of the issued documents, waited for up to GRACE_MS after the last issue. */
+    const awaitEmails = async (issuedAt: Map<string, number>) => {
+      const deadline = Date.now() + GRACE_MS;
+      const expected = new Set([...issuedAt.keys()].map((number) => `Invoice ${number}`));
+      const received = () =>
+        running.mailbox.messages.filter((mail) => expected.has(mail.subject ?? ''));
+      while (new Set(received().map((mail) => mail.subject)).size < expected.size) {
+        if (Date.now() > deadline) break;
+        await sleep(200);
+      }
+      return { expected, received };
+    };
+
+    /** Issue-to-email times, first emails only, ascending. */
+    const latenciesOf = (
+      mails: TestPlatform['mailbox']['messages'],
+      issuedAt: Map<string, number>,
+    ) => {
+      const firstOnly = new Map(mails.reverse().map((mail) => [mail.subject!, mail]));
+      return [...firstOnly]
+        .map(
+          ([subject, mail]) =>
+            running.mailbox.acceptedAt(mail)! - issuedAt.get(subject.slice('Invoice '.length))!,
+        )
+        .sort((a, b) => a - b);
+    };
+
+    const drafts = await createDrafts(DOCUMENTS);
     const commandsBefore = databaseCommands(await scrape(running));
     const cpuSpent = startCpuCount();
-    // Issue at a steady rate: request i starts at i / RATE seconds, whatever the answers do.
-    const issuedAt = new Map<string, number>(); // number -> epoch ms of the request
-    const started = Date.now();
-    let failures = 0;
-    const failureKinds = new Map<string, number>();
-    const issueTimes: number[] = [];
-    await Promise.all(
-      drafts.map(async (id, i) => {
-        await sleep(started + (i * 1000) / RATE - Date.now());
-        const requested = Date.now();
-        try {
-          const { issueDocument } = await ask<{ issueDocument: { number: string } }>(
-            'mutation($id: ID!) { issueDocument(id: $id) { number } }',
-            { id },
-          );
-          issuedAt.set(issueDocument.number, requested);
-          issueTimes.push(Date.now() - requested);
-        } catch (error) {
-          failures++;
-          const kind = String(error).slice(0, 160);
-          failureKinds.set(kind, (failureKinds.get(kind) ?? 0) + 1);
-        }
-      }),
-    );
-    const issuing = (Date.now() - started) / 1000;
-    console.log(
-      `issued ${issuedAt.size} in ${issuing.toFixed(1)} s (${(issuedAt.size / issuing).toFixed(1)}/s), ${failures} failed; ` +
-        `issueDocument p50 ${percentile(
-          issueTimes.sort((a, b) => a - b),
-          50,
-        )} ms, p99 ${percentile(issueTimes, 99)} ms`,
-    );
-    for (const [kind, count] of failureKinds) console.log(`  ${count} × ${kind}`);
-
-    const deadline = Date.now() + GRACE_MS;
-    const subjectOf = (number: string) => `Invoice ${number}`;
-    const expected = new Set([...issuedAt.keys()].map(subjectOf));
-    const received = () =>
-      running.mailbox.messages.filter((mail) => expected.has(mail.subject ?? ''));
-    while (new Set(received().map((mail) => mail.subject)).size < expected.size) {
-      if (Date.now() > deadline) break;
-      await sleep(200);
-    }
+    const { issuedAt, started } = await issueAtRate(drafts, RATE);
+    const { expected, received } = await awaitEmails(issuedAt);
     const cpu = cpuSpent(); // up to the last email, before the wait for late duplicates
     await sleep(2_000); // late duplicates would show here
     const metrics = await scrape(running);
@@ -247,6 +281,25 @@ async function main(): Promise<void> {
         `max ${sorted.at(-1)} ms; received ${seen.size} of ${expected.size}, ` +
         `lost ${expected.size - seen.size}, duplicates ${duplicates}`,
     );
+
+    // The capacity: fresh drafts at each rate in turn, until p99 passes CAPACITY_P99_MS.
+    let capacity = 0;
+    for (const rate of CAPACITY_RATES) {
+      const step = await issueAtRate(await createDrafts(rate * CAPACITY_STEP_SECONDS), rate);
+      const emails = await awaitEmails(step.issuedAt);
+      const times = latenciesOf(emails.received(), step.issuedAt);
+      const lost = emails.expected.size - times.length;
+      console.log(
+        `  at ${rate}/s: p50 ${percentile(times, 50)} ms, p99 ${percentile(times, 99)} ms, ${lost} lost`,
+      );
+      if (lost > 0 || percentile(times, 99) > CAPACITY_P99_MS) break;
+      capacity = rate;
+    }
+    if (CAPACITY_RATES.length > 0)
+      console.log(
+        `capacity: ${capacity} documents/s with p99 issue-to-email within ${CAPACITY_P99_MS} ms ` +
+          `(of the rates ${CAPACITY_RATES.join(', ')}/s, ${CAPACITY_STEP_SECONDS} s each)`,
+      );
   } finally {
     await running.stop();
     await providers.stop();
