@@ -27,7 +27,7 @@ export type NewPortalAccess = Omit<
 
 const WITHOUT_OUTBOX = { outbox: 0 } as const;
 
-/** The customer service's collections; every read takes the tenant id. */
+/** The customer service's collections; reads and writes of a tenant take a TenantScope. */
 export class CustomerStore {
   readonly customers;
   readonly accesses;

@@ -30,7 +30,10 @@ const SCANNED_FOR_LEDGER = { outbox: 0, lines: 0, payments: 0, billTo: 0 } as co
 export type NewDocument = Partial<Omit<DocumentRecord, 'tenantId'>> &
   Pick<DocumentRecord, '_id' | 'customerId' | 'status' | 'createdBy'>;
 
-/** The document service's collections; reads take a scope or the tenant id. */
+/**
+ * The document service's collections. Reads and writes of a tenant take a TenantScope or a
+ * ScopedFilter; those by id alone say so, and their callers check the tenant.
+ */
 export class DocumentStore {
   readonly documents;
   readonly comments;

@@ -32,34 +32,16 @@ export interface AuditQuery {
   createdAt?: { $gte?: Date; $lte?: Date };
 }
 
-export type NewAuditEntry = Omit<
-  AuditEntryRecord,
-  | '_id'
-  | 'tenantId'
-  | 'createdAt'
-  | 'ip'
-  | 'userAgent'
-  | 'details'
-  | 'targetType'
-  | 'targetId'
-  | 'customerId'
-> &
-  Partial<
-    Pick<
-      AuditEntryRecord,
-      | '_id'
-      | 'createdAt'
-      | 'ip'
-      | 'userAgent'
-      | 'details'
-      | 'targetType'
-      | 'targetId'
-      | 'customerId'
-    >
-  >;
+/** The fields of an audit entry the store fills in when they are not given. */
+type DefaultedAuditFields =
+  '_id' | 'createdAt' | 'ip' | 'userAgent' | 'details' | 'targetType' | 'targetId' | 'customerId';
+
+/** A new audit entry as callers give it; the store sets the tenant from its scope. */
+export type NewAuditEntry = Omit<AuditEntryRecord, 'tenantId' | DefaultedAuditFields> &
+  Partial<Pick<AuditEntryRecord, DefaultedAuditFields>>;
 
 /**
- * Identity's collections. Every tenant-owned read takes the tenant id, so a
+ * Identity's collections. Every tenant-owned read and write takes a TenantScope, so a
  * query across tenants cannot be written by accident.
  */
 export class IdentityStore {

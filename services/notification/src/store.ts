@@ -14,7 +14,7 @@ export type NewDelivery = Pick<
 > &
   Partial<Pick<EmailMessageRecord, 'accessId' | 'resendable' | 'resendOf'>>;
 
-/** The notification service's collections; reads take the tenant id. */
+/** The notification service's collections; reads of a tenant's records take a TenantScope. */
 export class NotificationStore {
   readonly emails;
   readonly recipients;
