@@ -27,6 +27,8 @@ import {
 import { startTracing } from '@portico/tracing';
 import { serveSubgraph, type SubgraphContext, type SubgraphOptions } from '@portico/subgraph';
 
+export { byEventType, type HandlersByType } from './by-event-type';
+
 // How long a revoking mutation waits for its events to reach the broker.
 const RELAY_WAIT_MS = 3_000;
 const sleepUnref = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

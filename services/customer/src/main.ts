@@ -10,13 +10,7 @@ import { identityConsumer } from './events/identity-consumer';
 import { tenantDefaultsConsumer } from './events/tenant-defaults-consumer';
 import { PortalAccesses } from './portal-accesses';
 import { PortalConfiguration } from './portal-configuration';
-import type { Resolvers } from './generated/resolver-types';
-import { mutationResolvers } from './resolvers/mutation';
-import { queryResolvers } from './resolvers/query';
-import { accessLevelResolvers } from './resolvers/access-level';
-import { customerResolvers } from './resolvers/customer';
-import { portalAccessResolvers } from './resolvers/portal-access';
-import { portalSettingsResolvers } from './resolvers/portal-settings';
+import { resolvers } from './resolvers';
 import { CustomerStore } from './store';
 
 runService<CustomerContext>({
@@ -29,14 +23,7 @@ runService<CustomerContext>({
     const customers = new CustomerChanges(store, accesses, publishPending);
     const configuration = new PortalConfiguration(store, publishPending);
     return {
-      resolvers: {
-        Query: queryResolvers,
-        Mutation: mutationResolvers,
-        Customer: customerResolvers,
-        PortalAccess: portalAccessResolvers,
-        AccessLevel: accessLevelResolvers,
-        PortalSettings: portalSettingsResolvers,
-      } satisfies Resolvers,
+      resolvers,
       extendContext: (base) => ({
         ...base,
         store,

@@ -10,13 +10,7 @@ import { customerReplicaConsumer } from './events/customer-replica-consumer';
 import { shelfWarmingConsumer } from './events/shelf-warming-consumer';
 import { staffConsumer } from './events/staff-consumer';
 import { DocumentNumbers } from './numbering';
-import { documentResolvers } from './resolvers/document';
-import { documentCommentResolvers } from './resolvers/document-comment';
-import { documentLineResolvers } from './resolvers/document-line';
-import { paymentResolvers } from './resolvers/payment';
-import type { Resolvers } from './generated/resolver-types';
-import { mutationResolvers } from './resolvers/mutation';
-import { queryResolvers } from './resolvers/query';
+import { resolvers } from './resolvers';
 import { Statements } from './statements';
 import { DocumentStore } from './store';
 import { documentViewer, type DocumentViewer } from './viewer';
@@ -51,14 +45,7 @@ runService<DocumentContext>({
     const numbers = new DocumentNumbers(connection);
     const changes = new DocumentChanges(store, numbers, publishPending);
     return {
-      resolvers: {
-        Query: queryResolvers,
-        Mutation: mutationResolvers,
-        Document: documentResolvers,
-        DocumentLine: documentLineResolvers,
-        Payment: paymentResolvers,
-        DocumentComment: documentCommentResolvers,
-      } satisfies Resolvers,
+      resolvers,
       extendContext: (base) => {
         let viewer: Promise<DocumentViewer> | undefined;
         return {

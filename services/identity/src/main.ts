@@ -8,12 +8,7 @@ import { ContactInvitations } from './contact-invitations';
 import { accessConsumer } from './events/access-consumer';
 import { auditConsumer } from './events/audit-consumer';
 import { erasureConsumer } from './events/erasure-consumer';
-import type { Resolvers } from './generated/resolver-types';
-import { auditEntryResolvers } from './resolvers/audit-entry';
-import { mutationResolvers } from './resolvers/mutation';
-import { queryResolvers } from './resolvers/query';
-import { organizationResolvers } from './resolvers/organization';
-import { userResolvers } from './resolvers/user';
+import { resolvers } from './resolvers';
 import { OneTimeTokens } from './one-time-tokens';
 import { OrganizationRegistration } from './organization-registration';
 import { PasswordChanges } from './password-changes';
@@ -85,13 +80,7 @@ runService<IdentityContext>({
     const passwordSignIn = new PasswordSignIn(store, signInThrottle, deviceTokens);
     const passwordChanges = new PasswordChanges(store, sessions);
     return {
-      resolvers: {
-        Query: queryResolvers,
-        Mutation: mutationResolvers,
-        User: userResolvers,
-        Organization: organizationResolvers,
-        AuditEntry: auditEntryResolvers,
-      } satisfies Resolvers,
+      resolvers,
       extendContext: (base) => ({
         ...base,
         store,

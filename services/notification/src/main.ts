@@ -1,4 +1,3 @@
-import { principalScope, requireStaff } from '@portico/auth';
 import type { CurrentEvent } from '@portico/events';
 import type { Delivery } from '@portico/kafka';
 import type { ConsumerDefinition } from '@portico/service-runtime';
@@ -27,14 +26,7 @@ import { brandingPreview } from './branding-preview';
 import type { BrandingRecord } from './model/branding';
 import { warmUpRendering } from './rendering/warm-up';
 import { SmsSender } from './sms/sms-sender';
-import { brandingMutationResolvers, brandingQueryResolvers } from './resolvers/branding';
-import { emailMessageResolvers } from './resolvers/email-message';
-import { preferencesMutationResolvers, preferencesQueryResolvers } from './resolvers/preferences';
-import type { Resolvers } from './generated/resolver-types';
-import { queryResolvers } from './resolvers/query';
-import { webhookDeliveryResolvers } from './resolvers/webhook-delivery';
-import { webhookEndpointResolvers } from './resolvers/webhook-endpoint';
-import { webhookMutationResolvers, webhookQueryResolvers } from './resolvers/webhooks';
+import { resolvers } from './resolvers';
 import { NotificationStore } from './store';
 
 const config = loadNotificationConfig();
@@ -110,27 +102,7 @@ runService<NotificationContext>({
     );
     webhooks.dispatcher.start();
     return {
-      resolvers: {
-        Query: {
-          ...queryResolvers,
-          ...preferencesQueryResolvers,
-          ...brandingQueryResolvers,
-          ...webhookQueryResolvers,
-        },
-        Mutation: {
-          ...preferencesMutationResolvers,
-          ...brandingMutationResolvers,
-          ...webhookMutationResolvers,
-          resendEmail: (_, { id }, context) =>
-            context.resend.resend(
-              principalScope(requireStaff(context.auth, ['OWNER', 'ADMIN'])),
-              id,
-            ),
-        },
-        EmailMessage: emailMessageResolvers,
-        WebhookEndpoint: webhookEndpointResolvers,
-        WebhookDelivery: webhookDeliveryResolvers,
-      } satisfies Resolvers,
+      resolvers,
       extendContext: (base) => ({
         ...base,
         store,

@@ -1,6 +1,4 @@
-import { eventScope } from '@portico/auth';
-import type { CurrentEvent } from '@portico/events';
-import type { ConsumerDefinition } from '@portico/service-runtime';
+import { byEventType, type ConsumerDefinition } from '@portico/service-runtime';
 import type { PortalAccesses } from '../portal-accesses';
 import type { CustomerStore } from '../store';
 
@@ -16,25 +14,16 @@ export function identityConsumer(
   return {
     name: 'identity-reports',
     topics: ['identity.events.v1'],
-    async handle(event: CurrentEvent) {
-      const tenant = eventScope(event);
-      switch (event.type) {
-        case 'portico.identity.organization-registered.v1': {
-          return store.recordStaffMember(tenant, event.data.ownerUserId, 'OWNER');
-        }
-        case 'portico.identity.staff-invited.v1': {
-          return store.recordStaffMember(tenant, event.data.userId, event.data.role);
-        }
-        case 'portico.identity.contact-activated.v1':
-          return accesses.markActivated(tenant, event.data);
-        case 'portico.identity.signed-in.v1': {
-          const data = event.data;
-          if (data.accessId) await accesses.recordSignIn(tenant, data.accessId, new Date(data.at));
-          return;
-        }
-        default:
-          return;
-      }
-    },
+    handle: byEventType({
+      'portico.identity.organization-registered.v1': (tenant, data) =>
+        store.recordStaffMember(tenant, data.ownerUserId, 'OWNER'),
+      'portico.identity.staff-invited.v1': (tenant, data) =>
+        store.recordStaffMember(tenant, data.userId, data.role),
+      'portico.identity.contact-activated.v1': (tenant, data) =>
+        accesses.markActivated(tenant, data),
+      'portico.identity.signed-in.v1': async (tenant, { accessId, at }) => {
+        if (accessId) await accesses.recordSignIn(tenant, accessId, new Date(at));
+      },
+    }),
   };
 }

@@ -1,6 +1,6 @@
-import { eventScope } from '@portico/auth';
-import type { CurrentEvent } from '@portico/events';
-import type { ConsumerDefinition } from '@portico/service-runtime';
+import type { TenantScope } from '@portico/auth';
+import type { CurrentData } from '@portico/events';
+import { byEventType, type ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentNumbers } from '../numbering';
 import type { DocumentStore } from '../store';
 import type { ViewerReads } from '../viewer-reads';
@@ -16,48 +16,41 @@ export function customerReplicaConsumer(
   numbers: DocumentNumbers,
   reads: ViewerReads,
 ): ConsumerDefinition {
+  const keepCustomer = async (
+    tenant: TenantScope,
+    data: CurrentData<'portico.customer.created.v1' | 'portico.customer.updated.v1'>,
+  ) => {
+    await store.keepCustomer(tenant, {
+      _id: data.customerId,
+      number: data.number,
+      displayName: data.displayName,
+      email: data.email ?? null,
+      address: data.address ?? null,
+      taxId: data.taxId ?? null,
+      vatId: data.vatId ?? null,
+      administratorIds: data.administratorIds,
+    });
+    reads.forgetCustomer(data.customerId);
+  };
   return {
     name: 'customer-replica',
     topics: ['customer.events.v1'],
-    async handle(event: CurrentEvent) {
-      const tenant = eventScope(event);
-      switch (event.type) {
-        case 'portico.customer.created.v1':
-        case 'portico.customer.updated.v1': {
-          const data = event.data;
-          await store.keepCustomer(tenant, {
-            _id: data.customerId,
-            number: data.number,
-            displayName: data.displayName,
-            email: data.email ?? null,
-            address: data.address ?? null,
-            taxId: data.taxId ?? null,
-            vatId: data.vatId ?? null,
-            administratorIds: data.administratorIds,
-          });
-          reads.forgetCustomer(data.customerId);
-          return;
-        }
-        case 'portico.customer.portal-settings-changed.v1': {
-          const data = event.data;
-          await store.keepPortalSettings(tenant, {
-            enabledDocumentTypes: data.enabledDocumentTypes,
-            shareNewDocuments: data.shareNewDocuments,
-          });
-          reads.forgetSettings(tenant.tenantId);
-          return;
-        }
-        case 'portico.customer.deleted.v1': {
-          const { customerId } = event.data;
-          const documentIds = await store.customerDocumentIds(tenant, customerId);
-          await numbers.forget(documentIds);
-          await store.eraseCustomer(tenant, customerId, documentIds);
-          reads.forgetCustomer(customerId);
-          return;
-        }
-        default:
-          return;
-      }
-    },
+    handle: byEventType({
+      'portico.customer.created.v1': keepCustomer,
+      'portico.customer.updated.v1': keepCustomer,
+      'portico.customer.portal-settings-changed.v1': async (tenant, data) => {
+        await store.keepPortalSettings(tenant, {
+          enabledDocumentTypes: data.enabledDocumentTypes,
+          shareNewDocuments: data.shareNewDocuments,
+        });
+        reads.forgetSettings(tenant.tenantId);
+      },
+      'portico.customer.deleted.v1': async (tenant, { customerId }) => {
+        const documentIds = await store.customerDocumentIds(tenant, customerId);
+        await numbers.forget(documentIds);
+        await store.eraseCustomer(tenant, customerId, documentIds);
+        reads.forgetCustomer(customerId);
+      },
+    }),
   };
 }

@@ -36,6 +36,18 @@ interface IdentityEmail {
     Partial<Pick<NewDelivery, 'customerId' | 'accessId'>>;
 }
 
+/** What every email with a one-time link shows: whom it greets, for which organization, the link and its expiry. */
+const linkView = (
+  data: { firstName?: string | null; organizationName?: string; token: string; expiresAt: string },
+  path: string,
+  { until, link }: Composing,
+) => ({
+  name: data.firstName ?? null,
+  organization: data.organizationName,
+  link: link(path, data.token),
+  expiresAt: until(data.expiresAt),
+});
+
 type Composer<K extends EventType> = (data: EventData<K>, composing: Composing) => IdentityEmail;
 
 const composers: {
@@ -48,14 +60,14 @@ const composers: {
       | 'portico.identity.contact-invited.v1'
   ]: Composer<K>;
 } = {
-  'portico.identity.password-reset-requested.v1': (data, { wording, until, link }) => ({
+  'portico.identity.password-reset-requested.v1': (data, composing) => ({
     template: 'password-reset',
-    view: {
-      name: data.firstName ?? null,
-      link: link('/reset-password', data.token),
-      expiresAt: until(data.expiresAt),
+    view: linkView(data, '/reset-password', composing),
+    entry: {
+      kind: 'PASSWORD_RESET',
+      to: data.email,
+      subject: composing.wording.subjects.passwordReset,
     },
-    entry: { kind: 'PASSWORD_RESET', to: data.email, subject: wording.subjects.passwordReset },
   }),
   'portico.identity.password-reset-unavailable.v1': (data, { wording }) => ({
     template: 'password-reset-unavailable',
@@ -72,50 +84,39 @@ const composers: {
       accessId: data.accessId ?? null,
     },
   }),
-  'portico.identity.owner-verification-requested.v1': (data, { wording, until, link }) => ({
+  'portico.identity.owner-verification-requested.v1': (data, composing) => ({
     template: 'email-verification',
-    view: {
-      name: data.firstName ?? null,
-      organization: data.organizationName,
-      link: link('/verify-email', data.token),
-      expiresAt: until(data.expiresAt),
-    },
+    view: linkView(data, '/verify-email', composing),
     entry: {
       kind: 'EMAIL_VERIFICATION',
       to: data.email,
-      subject: wording.subjects.emailVerification(data.organizationName),
+      subject: composing.wording.subjects.emailVerification(data.organizationName),
     },
   }),
-  'portico.identity.staff-invited.v1': (data, { wording, until, link }) => ({
+  'portico.identity.staff-invited.v1': (data, composing) => ({
     template: 'staff-invitation',
     view: {
-      name: data.firstName ?? null,
-      organization: data.organizationName,
+      ...linkView(data, '/accept-invitation', composing),
       invitedBy: data.invitedBy ?? null,
       role: data.role.toLowerCase(),
-      link: link('/accept-invitation', data.token),
-      expiresAt: until(data.expiresAt),
     },
     entry: {
       kind: 'STAFF_INVITATION',
       to: data.email,
-      subject: wording.subjects.staffInvitation(data.organizationName),
+      subject: composing.wording.subjects.staffInvitation(data.organizationName),
     },
   }),
-  'portico.identity.contact-invited.v1': (data, { wording, until, link }) => ({
+  'portico.identity.contact-invited.v1': (data, composing) => ({
     template: 'contact-invitation',
     view: {
-      name: data.firstName ?? null,
-      organization: data.organizationName,
+      ...linkView(data, '/accept-invitation', composing),
       customer: data.customerName,
       needsCode: Boolean(data.code),
-      link: link('/accept-invitation', data.token),
-      expiresAt: until(data.expiresAt),
     },
     entry: {
       kind: 'INVITATION',
       to: data.email,
-      subject: wording.subjects.invitation(data.organizationName),
+      subject: composing.wording.subjects.invitation(data.organizationName),
       customerId: data.customerId,
       // So staff find a bounced invitation in the contact's own history.
       accessId: data.accessId,

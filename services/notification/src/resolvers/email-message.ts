@@ -1,5 +1,5 @@
-import { principalScope } from '@portico/auth';
-import type { EmailMessageResolvers } from '../generated/resolver-types';
+import { principalScope, requireStaff } from '@portico/auth';
+import type { EmailMessageResolvers, MutationResolvers } from '../generated/resolver-types';
 
 export const emailMessageResolvers: EmailMessageResolvers = {
   /** Staff of the same tenant only: email history is not for contacts. */
@@ -8,4 +8,9 @@ export const emailMessageResolvers: EmailMessageResolvers = {
   id: (email) => email._id,
   createdAt: (email) => email.createdAt.toISOString(),
   sentAt: (email) => email.sentAt?.toISOString() ?? null,
+};
+
+export const emailMessageMutationResolvers: MutationResolvers = {
+  resendEmail: (_, { id }, context) =>
+    context.resend.resend(principalScope(requireStaff(context.auth, ['OWNER', 'ADMIN'])), id),
 };
