@@ -26,9 +26,7 @@
  * that share of traces, exporting to an OTLP receiver in this process: the
  * CPU per request against a run without it is what tracing costs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import {
@@ -46,6 +44,7 @@ import {
   startTraceCollector,
 } from '@portico/local-infra';
 import { GATEWAY_SECRET_HEADER } from '@portico/subgraph';
+import { runSupergraph, startPeer, stopPeers, type Peer } from './peers';
 
 const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_GATEWAY_CONNECTIONS ?? '1,16').split(',').map(Number);
@@ -150,24 +149,6 @@ async function check(target: Target): Promise<void> {
     throw new Error(`${target.name} answered wrongly: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
-function startPeer(
-  kind: keyof typeof PEER_PORTS,
-  supergraph: string,
-  secret: string,
-  subgraphUrl: string,
-) {
-  return spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'peer-gateway.ts'), kind], {
-    env: {
-      ...process.env,
-      PORT: String(PEER_PORTS[kind]),
-      SUPERGRAPH: supergraph,
-      GATEWAY_SECRET: secret,
-      SUBGRAPH_URL: subgraphUrl,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
 async function main(): Promise<void> {
   const providers = await startProviders('test');
   Object.assign(process.env, providers.env);
@@ -183,7 +164,7 @@ async function main(): Promise<void> {
       : {},
   });
   if (collector) console.log(`tracing on, sampling ${TRACE_RATIO} of new traces`);
-  const peers: ChildProcess[] = [];
+  const peers: Peer[] = [];
   try {
     const gateway = running.platform.gatewayUrl;
     const org = `bench-gw-${randomUUID().slice(0, 6)}`;
@@ -206,25 +187,16 @@ async function main(): Promise<void> {
     });
     const bearer = { authorization: `Bearer ${contact.accessToken}` };
 
-    // The peers read the same supergraph, pointed at this run's subgraphs.
-    const ports = Object.fromEntries(running.platform.processes.map((p) => [p.name, p.port]));
     const pids = Object.fromEntries(running.platform.processes.map((p) => [p.name, p.process.pid]));
-    const supergraph = readFileSync(
-      join(__dirname, '../../schemas/supergraph.graphql'),
-      'utf8',
-    ).replace(/http:\/\/localhost:400(\d)\/graphql/g, (_, digit: string) => {
-      const name = ['', 'identity', 'customer', 'document', 'notification'][Number(digit)]!;
-      return `http://127.0.0.1:${ports[name]}/graphql`;
-    });
-    const supergraphFile = join(cacheDir, 'bench/gateway-supergraph.graphql');
-    mkdirSync(join(cacheDir, 'bench'), { recursive: true });
-    writeFileSync(supergraphFile, supergraph);
-    const documentSubgraph = `http://127.0.0.1:${ports.document}/graphql`;
+    const documentPort = running.platform.processes.find((p) => p.name === 'document')!.port;
+    const documentSubgraph = `http://127.0.0.1:${documentPort}/graphql`;
+    // The peers read the same supergraph, pointed at this run's subgraphs.
+    const supergraphFile = runSupergraph(running, 'gateway');
     const [hive, apolloDefault, bareProxy] = (
       ['hive', 'apollo-default', 'bare-proxy'] as const
     ).map((kind) =>
-      startPeer(kind, supergraphFile, running.platform.gatewaySecret, documentSubgraph),
-    ) as [ChildProcess, ChildProcess, ChildProcess];
+      startPeer(kind, PEER_PORTS[kind], supergraphFile, running, documentSubgraph),
+    ) as [Peer, Peer, Peer];
     peers.push(hive, apolloDefault, bareProxy);
 
     const allTargets: Target[] = [
@@ -251,24 +223,24 @@ async function main(): Promise<void> {
       },
       {
         name: '(c) Hive Gateway',
-        url: `http://127.0.0.1:${PEER_PORTS.hive}/graphql`,
+        url: hive.url,
         query: THROUGH_GATEWAY,
         headers: bearer,
-        pid: hive.pid!,
+        pid: hive.process.pid!,
       },
       {
         name: '(d) @apollo/gateway defaults',
-        url: `http://127.0.0.1:${PEER_PORTS['apollo-default']}/`,
+        url: apolloDefault.url,
         query: THROUGH_GATEWAY,
         headers: bearer,
-        pid: apolloDefault.pid!,
+        pid: apolloDefault.process.pid!,
       },
       {
         name: '(e) bare proxy, no gateway',
-        url: `http://127.0.0.1:${PEER_PORTS['bare-proxy']}/`,
+        url: bareProxy.url,
         query: THROUGH_GATEWAY,
         headers: bearer,
-        pid: bareProxy.pid!,
+        pid: bareProxy.process.pid!,
       },
     ];
     const targets = allTargets.filter(
@@ -317,7 +289,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    for (const peer of peers) peer.kill('SIGKILL'); // stateless; Hive Gateway waits for connections on SIGTERM
+    stopPeers(peers);
     await running.stop();
     await providers.stop();
     if (collector) {

@@ -37,6 +37,8 @@ function roleOf(pid: number, commandLine: string): string {
   if (pid === process.pid) return 'benchmark (client, SMTP sink)';
   const service = /(services\/\w+|gateway)\/src\/main\.ts/.exec(commandLine);
   if (service) return service[1]!.replace('services/', '');
+  const peer = /peer-gateway\.ts ([\w-]+)/.exec(commandLine);
+  if (peer) return `peer ${peer[1]}`;
   if (commandLine.includes('chromium')) return 'chromium';
   if (commandLine.includes('ferretdb')) return 'ferretdb';
   if (commandLine.includes('kafka.Kafka')) return 'kafka';
