@@ -1,6 +1,4 @@
-import { eventScope } from '@portico/auth';
-import type { CurrentEvent } from '@portico/events';
-import type { ConsumerDefinition } from '@portico/service-runtime';
+import { byEventType, type ConsumerDefinition } from '@portico/service-runtime';
 import type { CustomerStore } from '../store';
 
 /**
@@ -11,10 +9,9 @@ export function erasureConsumer(store: CustomerStore): ConsumerDefinition {
   return {
     name: 'erasure',
     topics: ['customer.events.v1'],
-    async handle(event: CurrentEvent) {
-      if (event.type !== 'portico.customer.deleted.v1') return;
-      const { customerId } = event.data;
-      await store.eraseCustomer(eventScope(event), customerId);
-    },
+    handle: byEventType({
+      'portico.customer.deleted.v1': (tenant, { customerId }) =>
+        store.eraseCustomer(tenant, customerId),
+    }),
   };
 }

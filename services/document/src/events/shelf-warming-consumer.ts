@@ -1,6 +1,4 @@
-import { eventScope } from '@portico/auth';
-import type { CurrentEvent } from '@portico/events';
-import type { ConsumerDefinition } from '@portico/service-runtime';
+import { byEventType, type ConsumerDefinition } from '@portico/service-runtime';
 import type { DocumentStore } from '../store';
 
 /**
@@ -16,11 +14,11 @@ export function shelfWarmingConsumer(store: DocumentStore): ConsumerDefinition {
   return {
     name: 'shelf-warming',
     topics: ['identity.events.v1'],
-    async handle(event: CurrentEvent) {
-      if (event.type !== 'portico.identity.signed-in.v1') return;
-      const { customerId, kind } = event.data;
-      if (customerId) await store.shelves.contents(customerId);
-      else if (kind === 'STAFF') await store.ledger.rows(eventScope(event));
-    },
+    handle: byEventType({
+      'portico.identity.signed-in.v1': async (tenant, { customerId, kind }) => {
+        if (customerId) await store.shelves.contents(customerId);
+        else if (kind === 'STAFF') await store.ledger.rows(tenant);
+      },
+    }),
   };
 }

@@ -1,6 +1,4 @@
-import { eventScope } from '@portico/auth';
-import type { CurrentEvent } from '@portico/events';
-import type { ConsumerDefinition } from '@portico/service-runtime';
+import { byEventType, type ConsumerDefinition } from '@portico/service-runtime';
 import type { OneTimeTokens } from '../one-time-tokens';
 import type { IdentityStore } from '../store';
 
@@ -9,11 +7,9 @@ export function erasureConsumer(store: IdentityStore, tokens: OneTimeTokens): Co
   return {
     name: 'erasure',
     topics: ['customer.events.v1'],
-    async handle(event: CurrentEvent) {
-      if (event.type !== 'portico.customer.deleted.v1') return;
-      await store.eraseContactsOf(eventScope(event), event.data, (userIds) =>
-        tokens.eraseFor(eventScope(event), userIds),
-      );
-    },
+    handle: byEventType({
+      'portico.customer.deleted.v1': (tenant, data) =>
+        store.eraseContactsOf(tenant, data, (userIds) => tokens.eraseFor(tenant, userIds)),
+    }),
   };
 }

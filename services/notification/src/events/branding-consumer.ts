@@ -1,6 +1,4 @@
-import { eventScope } from '@portico/auth';
-import type { CurrentEvent } from '@portico/events';
-import type { ConsumerDefinition } from '@portico/service-runtime';
+import { byEventType, type ConsumerDefinition } from '@portico/service-runtime';
 import type { Brandings } from '../branding';
 
 /** A registered organization's name becomes its branding's name until an admin changes it. */
@@ -8,10 +6,9 @@ export function brandingConsumer(brandings: Brandings): ConsumerDefinition {
   return {
     name: 'branding',
     topics: ['identity.events.v1'],
-    async handle(event: CurrentEvent) {
-      if (event.type !== 'portico.identity.organization-registered.v1') return;
-      const { name } = event.data;
-      await brandings.registered(eventScope(event), name);
-    },
+    handle: byEventType({
+      'portico.identity.organization-registered.v1': (tenant, { name }) =>
+        brandings.registered(tenant, name),
+    }),
   };
 }

@@ -1,6 +1,4 @@
-import { eventScope } from '@portico/auth';
-import type { CurrentEvent } from '@portico/events';
-import type { ConsumerDefinition } from '@portico/service-runtime';
+import { byEventType, type ConsumerDefinition } from '@portico/service-runtime';
 import type { StoredPdfs } from '../files/stored-pdfs';
 import type { CustomerEmailHold } from '../sending/customer-email-hold';
 import type { NotificationStore } from '../store';
@@ -14,13 +12,13 @@ export function erasureConsumer(
   return {
     name: 'erasure',
     topics: ['customer.events.v1'],
-    async handle(event: CurrentEvent) {
-      if (event.type !== 'portico.customer.deleted.v1') return;
-      const { customerId } = event.data;
-      await store.eraseCustomerEmails(eventScope(event), customerId);
-      for (const stored of pdfs) await stored.eraseCustomer(eventScope(event), customerId);
-      await store.eraseCustomerRecipients(eventScope(event), customerId);
-      await hold.eraseCustomer(eventScope(event), customerId);
-    },
+    handle: byEventType({
+      'portico.customer.deleted.v1': async (tenant, { customerId }) => {
+        await store.eraseCustomerEmails(tenant, customerId);
+        for (const stored of pdfs) await stored.eraseCustomer(tenant, customerId);
+        await store.eraseCustomerRecipients(tenant, customerId);
+        await hold.eraseCustomer(tenant, customerId);
+      },
+    }),
   };
 }
